@@ -1,0 +1,102 @@
+// The one place that reads the environment. Every other module receives a typed Config.
+// Problems are collected and reported together, so an operator fixes them in one pass.
+import { z } from 'zod';
+
+/** Empty strings (common in .env files) mean "unset", as in t3-env. */
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess((v) => (v === '' || v === undefined ? fallback : v), schema);
+
+const boolFlag = z.preprocess(
+  (v) => (v === '' || v === undefined ? undefined : String(v).toLowerCase()),
+  z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
+);
+
+const url = z.url({ protocol: /^https?$/ });
+
+export const envSchema = z.object({
+  NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  RULES_FILE: optionalString,
+
+  // Slack (required only to run the bot; the CLI works without them)
+  SLACK_BOT_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
+  ),
+  SLACK_API_URL: z.preprocess((v) => (v === '' ? undefined : v), url.optional()),
+  PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3000),
+
+  // On-call
+  ONCALL_PROVIDER: withDefault(z.enum(['static', 'pagerduty', 'gitlab-chatops']), 'static'),
+  ONCALL_STATIC_FILE: optionalString,
+  ONCALL_CACHE_SECONDS: withDefault(z.coerce.number().int().min(0), 60),
+  ONCALL_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100), 5000),
+  PAGERDUTY_API_TOKEN: optionalString,
+  PAGERDUTY_API_URL: withDefault(url, 'https://api.pagerduty.com'),
+  PAGERDUTY_SUPPORT_SCHEDULE_IDS: optionalString,
+  PAGERDUTY_SUPPORT_ESCALATION_POLICY_IDS: optionalString,
+  PAGERDUTY_CMOC_SCHEDULE_IDS: optionalString,
+  PAGERDUTY_CMOC_ESCALATION_POLICY_IDS: optionalString,
+  CHATOPS_PROJECT: optionalString,
+  CHATOPS_TRIGGER_TOKEN: optionalString,
+  CHATOPS_REF: withDefault(z.string(), 'master'),
+  CHATOPS_JOB: withDefault(z.string(), 'oncall'),
+
+  // GitLab and Zendesk (filing; ChatOps also uses GitLab)
+  GITLAB_URL: withDefault(url, 'https://gitlab.com'),
+  GITLAB_TOKEN: optionalString,
+  ZENDESK_URL: z.preprocess((v) => (v === '' ? undefined : v), url.optional()),
+  ZENDESK_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.email().optional()),
+  ZENDESK_API_TOKEN: optionalString,
+  FILING_MODE: withDefault(z.enum(['live', 'dry-run']), 'live'),
+  FILING_CONFIG_FILE: optionalString,
+
+  // Storage
+  DATABASE_URL: optionalString,
+  DATA_DIR: withDefault(z.string(), './data'),
+
+  // Reserved for tests that exercise PostgreSQL.
+  TEST_DATABASE_URL: optionalString,
+  SOCKET_MODE: boolFlag,
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment map; throws ConfigError listing every problem at once. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  return result.data;
+}
+
+/** Reads `.env` (if present) into the environment, then parses it. */
+export function loadConfig(): Config {
+  // dotenv is loaded lazily so that tests and the pure modules never touch the disk.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('dotenv').config({ quiet: true });
+  return parseConfig(process.env);
+}
+
+/** Problems that stop the Slack bot from starting (the CLI does not need these). */
+export function slackProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (!config.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: the bot token (xoxb-...) from "OAuth & Permissions"');
+  if (!config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN)
+    problems.push('SLACK_SIGNING_SECRET: the signing secret from "Basic Information" (HTTP mode)');
+  return problems;
+}
