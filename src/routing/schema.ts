@@ -1,0 +1,103 @@
+// The shape of a rules file. Rules are data: an operator edits YAML, this schema checks it at load.
+import { z } from 'zod';
+
+export const ACTIONS = ['answer', 'form', 'oncall', 'refuse'] as const;
+export type RouteAction = (typeof ACTIONS)[number];
+
+/** A term is a phrase ("grace period"), a concept reference ("@saas"), or alternatives joined by "|". */
+const term = z.string().trim().min(1, 'a term must not be empty');
+
+export const signalSchema = z
+  .object({
+    /** Fires when any of these terms occurs. */
+    any: z.array(term).min(1).optional(),
+    /** Fires when every one of these terms occurs (each may hold "a|b" alternatives). */
+    all: z.array(term).min(1).optional(),
+    /** Vetoes the signal when any of these occurs. */
+    none: z.array(term).min(1).optional(),
+    /** Added to the route's score when the signal fires; negative weights penalise. */
+    weight: z.number().min(-20).max(20),
+    /** Human-readable reason, shown as the evidence. Defaults to the matched terms. */
+    why: z.string().optional(),
+  })
+  .strict()
+  .refine((s) => s.any !== undefined || s.all !== undefined, { message: 'a signal needs "any" or "all"' });
+
+export type Signal = z.infer<typeof signalSchema>;
+
+export const FORM_KINDS = ['star', 'internal-request', 'gitlab-issue', 'ticket-on-behalf'] as const;
+
+/** What a form route files. The filing module reads the details; the classifier ignores them. */
+export const formSchema = z
+  .object({
+    kind: z.enum(FORM_KINDS),
+    /** Web form or issue template URL that does the same job by hand (the fallback link). */
+    url: z.url().optional(),
+    /** GitLab project path for issue forms. */
+    project: z.string().optional(),
+    /** GitLab issue template name (from .gitlab/issue_templates). */
+    template: z.string().optional(),
+    labels: z.array(z.string()).optional(),
+    confidential: z.boolean().optional(),
+    /** Who the created issue is assigned to, looked up through the on-call adapter. */
+    assignee: z.enum(['cmoc', 'support-manager']).optional(),
+    /** The internal-request option (the form's dropdown value) preselected for this route. */
+    option: z.string().optional(),
+    /** Short notes from the handbook shown in the modal where they apply. */
+    notes: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export type FormSpec = z.infer<typeof formSchema>;
+
+export const ruleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/, 'ids are lowercase words joined by "-", with one optional "/"'),
+    title: z.string().min(3).max(75),
+    section: z.string().min(1),
+    link: z.url(),
+    action: z.enum(ACTIONS),
+    /** Slack mrkdwn. {{name}} placeholders are filled from the file's destinations. */
+    answer: z.string().min(10),
+    form: formSchema.optional(),
+    signals: z.array(signalSchema).default([]),
+    /** Example requests: they document the rule, train the similarity scorer and seed the tests. */
+    examples: z.array(z.string().min(3)).default([]),
+  })
+  .strict()
+  .superRefine((rule, ctx) => {
+    if (rule.action === 'form' && !rule.form)
+      ctx.addIssue({ code: 'custom', path: ['form'], message: 'a form route needs a "form" block' });
+    if (rule.action !== 'form' && rule.form)
+      ctx.addIssue({ code: 'custom', path: ['form'], message: `only form routes take a "form" block (action is ${rule.action})` });
+  });
+
+export type Rule = z.infer<typeof ruleSchema>;
+
+export const rulesFileSchema = z
+  .object({
+    version: z.literal(1),
+    /** Named values (channels, URLs, emails, project paths) used as {{name}} in answers. */
+    destinations: z.record(z.string(), z.string()).default({}),
+    /** Synonym groups referenced from signals as "@name". */
+    concepts: z.record(z.string().regex(/^[a-z0-9_]+$/), z.array(term).min(1)).default({}),
+    /** Words that negate what follows them ("not an incident"). */
+    negations: z.array(z.string()).default(['not', 'no', 'never', 'without', 'nothing']),
+    classifier: z
+      .object({
+        /** Softmax temperature turning scores into confidences. */
+        temperature: z.number().positive().default(1.6),
+        /** Score of the "nothing fits" option in the softmax. */
+        unknownScore: z.number().default(2.5),
+        /** Below this confidence the classifier answers "unknown". */
+        threshold: z.number().min(0).max(1).default(0.4),
+        /** Weight of the similarity to the rule's examples. */
+        similarityWeight: z.number().min(0).default(3),
+      })
+      .strict()
+      .default({ temperature: 1.6, unknownScore: 2.5, threshold: 0.4, similarityWeight: 3 }),
+    rules: z.array(ruleSchema).min(1),
+  })
+  .strict();
+
+export type RulesFile = z.infer<typeof rulesFileSchema>;
