@@ -1,0 +1,142 @@
+// The classifier: a pure function from text to route. Scores add up the rules' weighted signals
+// (phrases and concepts, negation-aware) and a similarity to the rules' examples; a softmax with a
+// "nothing fits" option turns scores into confidences, and low confidence answers "unknown".
+import { type Compiled, type CompiledSignal, type CompiledTerm, GAP, MAX_GAP } from './compile';
+import { stem } from './lexicon';
+import { BOUNDARY, normalizeSlackText, tokenize } from './normalize';
+import { contentStems } from './similarity';
+import { type Classification, type RuleSet, UNKNOWN_ROUTE } from './types';
+
+/** How many tokens after "not"/"no"/"never" are negated (until the clause ends). */
+const NEGATION_REACH = 3;
+/** Confidence of "unknown" is capped when the text uses the handbook's vocabulary but nothing fired. */
+const UNKNOWN_CAP_ON_TOPIC = 0.6;
+const UNKNOWN_CAP_OFF_TOPIC = 0.95;
+
+type Hit = 'positive' | 'negated';
+
+export function textStems(text: string, compiled: Compiled): string[] {
+  return tokenize(normalizeSlackText(text)).map((t) => (t === BOUNDARY ? t : stem(compiled.lexicon.repair(t) ?? t)));
+}
+
+function negationMask(stems: string[], negations: Set<string>): boolean[] {
+  const mask = new Array<boolean>(stems.length).fill(false);
+  stems.forEach((s, i) => {
+    if (!negations.has(s)) return;
+    for (let j = i + 1; j <= i + NEGATION_REACH && j < stems.length && stems[j] !== BOUNDARY; j++) mask[j] = true;
+  });
+  return mask;
+}
+
+function matchAt(stems: string[], start: number, phrase: string[]): boolean {
+  let pos = start;
+  for (let k = 0; k < phrase.length; k++) {
+    const want = phrase[k];
+    if (want === GAP) {
+      const next = phrase[k + 1] as string;
+      let found = -1;
+      for (let j = pos; j <= pos + MAX_GAP && j < stems.length && stems[j] !== BOUNDARY; j++)
+        if (stems[j] === next) {
+          found = j;
+          break;
+        }
+      if (found < 0) return false;
+      pos = found + 1;
+      k++;
+      continue;
+    }
+    if (stems[pos] !== want) return false;
+    pos++;
+  }
+  return true;
+}
+
+function findPhrases(stems: string[], compiled: Compiled): Map<number, Hit> {
+  const negated = negationMask(stems, compiled.negations);
+  const hits = new Map<number, Hit>();
+  stems.forEach((s, i) => {
+    for (const id of compiled.byFirstStem.get(s) ?? []) {
+      if (hits.get(id) === 'positive' || !matchAt(stems, i, compiled.phrases[id] as string[])) continue;
+      hits.set(id, negated[i] ? 'negated' : 'positive');
+    }
+  });
+  return hits;
+}
+
+const termHit = (term: CompiledTerm, hits: Map<number, Hit>) => term.phraseIds.some((id) => hits.get(id) === 'positive');
+
+function signalFires(signal: CompiledSignal, hits: Map<number, Hit>): boolean {
+  if (signal.none?.some((t) => termHit(t, hits))) return false;
+  if (signal.all && !signal.all.every((t) => termHit(t, hits))) return false;
+  if (signal.any && !signal.any.some((t) => termHit(t, hits))) return false;
+  return true;
+}
+
+function describe(signal: CompiledSignal, hits: Map<number, Hit>): string {
+  if (signal.why) return signal.why;
+  const terms = [...(signal.all ?? []), ...(signal.any ?? []).filter((t) => termHit(t, hits))];
+  return terms.map((t) => `“${t.label}”`).join(' + ');
+}
+
+interface Scored {
+  route: string;
+  score: number;
+  evidence: string[];
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export function classify(text: string, rules: RuleSet): Classification {
+  const compiled = rules.compiled as Compiled;
+  const settings = rules.file.classifier;
+  const stems = textStems(text, compiled);
+  const hits = findPhrases(stems, compiled);
+  const similar = compiled.similarity.scores(contentStems(text));
+
+  let unknownScore = settings.unknownScore;
+  const scored: Scored[] = [];
+  for (const rule of compiled.rules) {
+    let score = 0;
+    const evidence: string[] = [];
+    for (const signal of rule.signals) {
+      if (!signalFires(signal, hits)) continue;
+      score += signal.weight;
+      if (signal.weight > 0) evidence.push(describe(signal, hits));
+    }
+    if (rule.id === UNKNOWN_ROUTE) {
+      unknownScore += score;
+      continue;
+    }
+    const sim = similar.get(rule.id) ?? 0;
+    score += settings.similarityWeight * sim;
+    if (sim >= 0.35) evidence.push(`close to the rule's examples (${Math.round(sim * 100)}%)`);
+    if (score > 0) scored.push({ route: rule.id, score, evidence });
+  }
+  scored.sort((a, b) => b.score - a.score);
+
+  // Softmax over the routes with any support, plus the "nothing fits" option.
+  const t = settings.temperature;
+  const top = Math.max(unknownScore, scored[0]?.score ?? -Infinity);
+  const unknownMass = Math.exp((unknownScore - top) / t);
+  const masses = scored.map((s) => Math.exp((s.score - top) / t));
+  const total = unknownMass + masses.reduce((a, b) => a + b, 0);
+  const ranked = scored.map((s, i) => ({ ...s, confidence: (masses[i] as number) / total }));
+
+  const best = ranked[0];
+  if (best && best.confidence >= settings.threshold && best.score > unknownScore) {
+    return {
+      route: best.route,
+      confidence: round(best.confidence),
+      alternatives: ranked.slice(1, 4).map((r) => ({ route: r.route, confidence: round(r.confidence) })),
+      evidence: best.evidence.slice(0, 4),
+    };
+  }
+  const onTopic = stems.some((s) => compiled.domainStems.has(s));
+  const cap = onTopic ? UNKNOWN_CAP_ON_TOPIC : UNKNOWN_CAP_OFF_TOPIC;
+  return {
+    route: UNKNOWN_ROUTE,
+    confidence: round(Math.min(cap, 1 - (best?.confidence ?? 0))),
+    alternatives: ranked.slice(0, 3).map((r) => ({ route: r.route, confidence: round(r.confidence) })),
+    evidence: best ? [`no route is clear enough; closest: ${best.route}`] : ['nothing in the text matches a route'],
+  };
+}

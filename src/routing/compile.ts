@@ -1,0 +1,128 @@
+// Compiles a validated rules file into fast matchers: every phrase becomes a list of stems,
+// indexed by its first stem, and every signal a list of phrase ids. Done once at load.
+import { Lexicon, stem } from './lexicon';
+import { tokenize } from './normalize';
+import type { RulesFile, Signal } from './schema';
+import { SimilarityIndex } from './similarity';
+
+/** Stands for 0 to MAX_GAP tokens inside a phrase ("extend * trial"). */
+export const GAP = '*';
+export const MAX_GAP = 3;
+
+export interface CompiledTerm {
+  label: string;
+  phraseIds: number[];
+}
+
+export interface CompiledSignal {
+  any?: CompiledTerm[];
+  all?: CompiledTerm[];
+  none?: CompiledTerm[];
+  weight: number;
+  why?: string;
+}
+
+export interface CompiledRule {
+  id: string;
+  signals: CompiledSignal[];
+}
+
+export interface Compiled {
+  phrases: string[][];
+  byFirstStem: Map<string, number[]>;
+  lexicon: Lexicon;
+  negations: Set<string>;
+  rules: CompiledRule[];
+  similarity: SimilarityIndex;
+  /** Stems that occur in some signal: a text with none of them is off-topic. */
+  domainStems: Set<string>;
+}
+
+export class RuleCompileError extends Error {}
+
+/** Splits a phrase into stems; "*" stays a gap. */
+export function phraseStems(phrase: string): string[] {
+  const out: string[] = [];
+  for (const word of phrase.trim().split(/\s+/)) {
+    if (word === GAP) out.push(GAP);
+    else for (const token of tokenize(word)) out.push(stem(token));
+  }
+  return out;
+}
+
+export function compileRules(file: RulesFile): Compiled {
+  const phrases: string[][] = [];
+  const phraseIndex = new Map<string, number>();
+  const byFirstStem = new Map<string, number[]>();
+  const domainStems = new Set<string>();
+  const vocabulary = new Set<string>();
+
+  const addPhrase = (text: string): number => {
+    const stems = phraseStems(text);
+    if (stems.length === 0 || stems[0] === GAP || stems[stems.length - 1] === GAP)
+      throw new RuleCompileError(`phrase "${text}" has no words or starts/ends with "${GAP}"`);
+    for (const word of text.toLowerCase().split(/[^a-z0-9]+/)) if (word) vocabulary.add(word);
+    const key = stems.join(' ');
+    const known = phraseIndex.get(key);
+    if (known !== undefined) return known;
+    const id = phrases.length;
+    phrases.push(stems);
+    phraseIndex.set(key, id);
+    const first = stems[0] as string;
+    byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), id]);
+    for (const s of stems) if (s !== GAP) domainStems.add(s);
+    return id;
+  };
+
+  const conceptCache = new Map<string, number[]>();
+  const resolveConcept = (name: string, trail: string[]): number[] => {
+    const cached = conceptCache.get(name);
+    if (cached) return cached;
+    if (trail.includes(name)) throw new RuleCompileError(`concept @${name} refers to itself (${[...trail, name].join(' -> ')})`);
+    const members = file.concepts[name];
+    if (!members) throw new RuleCompileError(`unknown concept @${name}`);
+    const ids = members.flatMap((m) => resolveTerm(m, [...trail, name]).phraseIds);
+    conceptCache.set(name, ids);
+    return ids;
+  };
+
+  const resolveTerm = (term: string, trail: string[] = []): CompiledTerm => {
+    const phraseIds = term
+      .split('|')
+      .map((alt) => alt.trim())
+      .filter(Boolean)
+      .flatMap((alt) => (alt.startsWith('@') ? resolveConcept(alt.slice(1), trail) : [addPhrase(alt)]));
+    return { label: term.replace(/@/g, '').replace(/\|/g, ' / '), phraseIds: [...new Set(phraseIds)] };
+  };
+
+  const compileSignal = (signal: Signal): CompiledSignal => ({
+    any: signal.any?.map((t) => resolveTerm(t)),
+    all: signal.all?.map((t) => resolveTerm(t)),
+    none: signal.none?.map((t) => resolveTerm(t)),
+    weight: signal.weight,
+    why: signal.why,
+  });
+
+  const rules: CompiledRule[] = file.rules.map((rule) => {
+    try {
+      return { id: rule.id, signals: rule.signals.map(compileSignal) };
+    } catch (err) {
+      throw new RuleCompileError(`rule ${rule.id}: ${(err as Error).message}`);
+    }
+  });
+
+  const documents = file.rules.flatMap((rule) =>
+    [rule.title, ...rule.examples].map((text) => ({ route: rule.id, text })),
+  );
+  for (const doc of documents) for (const w of doc.text.toLowerCase().split(/[^a-z0-9]+/)) if (w) vocabulary.add(w);
+
+  return {
+    phrases,
+    byFirstStem,
+    lexicon: new Lexicon(vocabulary),
+    negations: new Set(file.negations.map((n) => stem(n.toLowerCase()))),
+    rules,
+    similarity: new SimilarityIndex(documents.filter((d) => d.route !== 'unknown')),
+    domainStems,
+  };
+}

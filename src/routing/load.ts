@@ -1,0 +1,99 @@
+// Loads a rules file, validates it with zod and compiles it. A bad file fails with messages that
+// name the rule id, the field and what is wrong, all at once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+
+import { compileRules, RuleCompileError } from './compile';
+import { type RulesFile, rulesFileSchema } from './schema';
+import type { RuleSet } from './types';
+
+export class RulesError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`Invalid rules file ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'RulesError';
+  }
+}
+
+/** The directory holding package.json, found from this file whether it runs from src/ or dist/. */
+export function packageRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+export const DEFAULT_RULES_FILE = path.join(packageRoot(), 'rules', 'handbook.yml');
+
+/** "rules.12.signals.0.weight" -> "rule star: signals[0].weight", using the rule's id when it has one. */
+function describePath(issuePath: PropertyKey[], raw: unknown): string {
+  const parts = issuePath.map(String);
+  if (parts[0] === 'rules' && parts[1] !== undefined) {
+    const rules = (raw as { rules?: Array<{ id?: unknown }> })?.rules;
+    const id = rules?.[Number(parts[1])]?.id;
+    const rest = parts.slice(2).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+    return `rule ${typeof id === 'string' ? id : `#${Number(parts[1]) + 1}`}${rest ? `: ${rest}` : ''}`;
+  }
+  return parts.join('.') || '(file)';
+}
+
+function placeholderProblems(file: RulesFile): string[] {
+  const problems: string[] = [];
+  for (const rule of file.rules)
+    for (const [, name] of rule.answer.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g))
+      if (name && !(name in file.destinations))
+        problems.push(`rule ${rule.id}: answer: uses {{${name}}} but destinations has no "${name}"`);
+  return problems;
+}
+
+function duplicateProblems(file: RulesFile): string[] {
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const rule of file.rules) {
+    if (seen.has(rule.id)) problems.push(`rule ${rule.id}: id: used more than once`);
+    seen.add(rule.id);
+  }
+  return problems;
+}
+
+/** Validates and compiles rules from YAML text. */
+export function parseRules(yamlText: string, source = '(inline)'): RuleSet {
+  const doc = parseDocument(yamlText, { prettyErrors: true });
+  if (doc.errors.length) throw new RulesError(source, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+  const raw: unknown = doc.toJS();
+  const parsed = rulesFileSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new RulesError(
+      source,
+      parsed.error.issues.map((i: z.core.$ZodIssue) => `${describePath(i.path, raw)}: ${i.message}`),
+    );
+  const file = parsed.data;
+  const problems = [...duplicateProblems(file), ...placeholderProblems(file)];
+  let compiled: unknown;
+  try {
+    compiled = compileRules(file);
+  } catch (err) {
+    if (!(err instanceof RuleCompileError)) throw err;
+    problems.push(err.message);
+  }
+  if (problems.length) throw new RulesError(source, problems);
+  return { file, rules: file.rules, byId: new Map(file.rules.map((r) => [r.id, r])), source, compiled };
+}
+
+/** Loads the rules file at `file` (default: the handbook rules shipped with the bot). */
+export function loadRules(file: string = DEFAULT_RULES_FILE): RuleSet {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new RulesError(file, [`cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`]);
+  }
+  return parseRules(text, file);
+}

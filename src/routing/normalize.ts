@@ -1,0 +1,89 @@
+// Turns a Slack message into plain words. Slack markup carries meaning the classifier needs
+// (a Zendesk ticket link, a GitLab.com group URL, a channel name) and noise it must ignore
+// (user mentions, emoji, formatting), so each token kind is rewritten, not just stripped.
+
+/** Words that stand for a URL: its kind matters (ticket, issue, group), its exact path does not. */
+export function describeUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return ' link ';
+  }
+  const host = url.hostname.toLowerCase();
+  const path = url.pathname.toLowerCase();
+  if (host.includes('zendesk')) return /\/tickets?\/\d+/.test(path) ? ' zendesk ticket link ' : ' zendesk link ';
+  if (host === 'gitlab.com' || host.endsWith('.gitlab.com')) {
+    if (path.includes('/internal-requests/')) return ' internal request issue link ';
+    if (path.includes('/merge_requests')) return ' gitlabcom merge request link ';
+    if (path.includes('/-/issues') || path.includes('/issues/')) return ' gitlabcom issue link ';
+    // A bare path on gitlab.com is a group, user or project: a namespace.
+    return ' gitlabcom group namespace link ';
+  }
+  if (host.includes('salesforce') || host.includes('force.com')) return ' sfdc salesforce link ';
+  return ' link ';
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+
+/** Rewrites Slack mrkdwn into plain text with the meaning of its markup kept as words. */
+export function normalizeSlackText(raw: string): string {
+  return (
+    raw
+      // Links with or without labels: <https://x|label> -> "label" + what the URL is.
+      .replace(/<(https?:\/\/[^|>\s]+)(?:\|([^>]*))?>/g, (_m, href: string, label?: string) => {
+        const words = describeUrl(href);
+        return ` ${label && !/^https?:/.test(label) ? label : ''} ${words} `;
+      })
+      // mailto links keep their label only.
+      .replace(/<mailto:[^|>]+(?:\|([^>]*))?>/g, (_m, label?: string) => ` ${label ?? 'email'} `)
+      // User mentions carry no routing meaning.
+      .replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
+      // Channel references keep the channel name: it can say "licensing" or "security".
+      .replace(/<#C[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => ` #${name ?? ''} `)
+      // User groups keep their handle; broadcast pings (<!here>, <!channel>) are dropped.
+      .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, handle?: string) => ` ${handle ?? ''} `)
+      .replace(/<![a-z]+(?:\|[^>]*)?>/g, ' ')
+      // Bare URLs pasted without Slack's brackets.
+      .replace(/https?:\/\/[^\s<>|)]+/g, (href) => describeUrl(href))
+      .replace(/&(amp|lt|gt);/g, (m) => ENTITIES[m] ?? m)
+      // :emoji: and :skin-tone-2: codes.
+      .replace(/:[a-z0-9_+'-]+:/g, ' ')
+      // Code spans and formatting marks keep their content.
+      .replace(/[`*~]/g, ' ')
+      .replace(/(^|\s)_([^_]+)_(?=\s|$)/g, '$1$2')
+  );
+}
+
+const CONTRACTIONS: Array<[RegExp, string]> = [
+  [/\bcan[’']?t\b/g, 'can not'],
+  [/\bcannot\b/g, 'can not'],
+  [/\bwon[’']?t\b/g, 'will not'],
+  [/\bain[’']?t\b/g, 'is not'],
+  [/\b(\w+)n[’']t\b/g, '$1 not'],
+  [/\b(\w+)[’']s\b/g, '$1'], // possessives and "it's": the bare word is what matters
+  [/\b(\w+)[’'](re|ve|ll|d|m)\b/g, '$1'],
+];
+
+/** Marks where a clause ends, so that negation never reaches across it. */
+export const BOUNDARY = '|';
+
+/** Lower-cases, expands contractions and splits into word tokens and clause boundaries. */
+export function tokenize(text: string): string[] {
+  let t = text.toLowerCase().normalize('NFKC');
+  for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
+  t = t
+    .replace(/\bgitlab\s*\.\s*com\b|\bgitlab-com\b|\bdot\s?com\b/g, ' gitlabcom ')
+    .replace(/[.,;:!?()[\]{}"“”—–]+(\s|$)/g, ` ${BOUNDARY} `)
+    .replace(/\s-\s/g, ` ${BOUNDARY} `);
+  const tokens: string[] = [];
+  for (const piece of t.split(/[^a-z0-9#@|]+/)) {
+    if (!piece) continue;
+    if (piece.includes(BOUNDARY)) {
+      if (tokens.length && tokens[tokens.length - 1] !== BOUNDARY) tokens.push(BOUNDARY);
+      continue;
+    }
+    tokens.push(piece.replace(/^[#@]+/, ''));
+  }
+  return tokens.filter((tok) => tok.length > 0);
+}
