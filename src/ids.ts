@@ -3,6 +3,19 @@
 
 // --- Slack surfaces: commands, shortcuts, triage, App Home, on-call ---
 export const COMMAND = '/support';
+export const SHORTCUT_ROUTE_MESSAGE = 'route_to_support';
+export const SHORTCUT_ASK = 'ask_support';
+export const VIEW_ASK = 'ask_support_modal';
+export const VIEW_ANSWER = 'support_answer';
+export const BLOCK_ASK_TEXT = 'ask_text';
+export const ACTION_ASK_TEXT = 'ask_text_input';
+export const BLOCK_ASK_ROUTE = 'ask_route';
+export const ACTION_ASK_ROUTE = 'ask_route_select';
+/** "Not what I meant" and the menu shown for an unknown route; the value is a route id. */
+export const ACTION_PICK_ROUTE = 'pick_route';
+export const ACTION_ONCALL_REFRESH = 'oncall_refresh';
+/** URL buttons still send block_actions, which must be acked. */
+export const ACTION_OPEN_LINK = 'open_link';
 
 // --- Forms and filing ---
 export const ACTION_OPEN_FORM = 'open_form';

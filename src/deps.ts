@@ -1,0 +1,29 @@
+// The dependency container every register(app, deps) receives. Built once in main.ts (or by the
+// test helpers), so listeners never create clients or read the environment themselves.
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Classification, RuleSet } from './routing/types';
+import type { OncallService } from './oncall/types';
+import type { EventDedupe } from './slack/dedupe';
+
+/** One of the user's filed requests, as App Home lists it (filled by the filing module). */
+export interface MyRequest {
+  title: string;
+  /** Link to the issue or ticket, when filed. */
+  url?: string;
+  /** Short status, e.g. "queued", "filed", "failed". */
+  status: string;
+  createdAt?: Date;
+}
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  rules: RuleSet;
+  /** classify(text, rules) bound to the loaded rules; injected so tests can pin a classification. */
+  classify: (text: string) => Classification;
+  oncall: OncallService;
+  dedupe: EventDedupe;
+  /** The user's recent requests for App Home; App Home shows "nothing yet" when absent. */
+  myRequests?: (userId: string) => Promise<MyRequest[]>;
+}

@@ -1,0 +1,41 @@
+// The on-call contract: one lookup per rotation, whatever the provider behind it.
+export const ROTATIONS = ['support', 'cmoc'] as const;
+export type Rotation = (typeof ROTATIONS)[number];
+
+export interface OncallPerson {
+  name: string;
+  /** Shown as a Slack mention when known. */
+  slackUserId?: string;
+  /** When this person's shift ends, when the provider knows. */
+  until?: Date;
+  /** Provider's own label, e.g. "Primary" or "Escalation level 2". */
+  role?: string;
+}
+
+export interface OncallAnswer {
+  rotation: Rotation;
+  people: OncallPerson[];
+  /** Human-readable provider name, e.g. "PagerDuty" or "static file". */
+  source: string;
+  fetchedAt: Date;
+}
+
+/** A provider: talks to one system, no caching, no timeout of its own beyond the signal. */
+export interface OncallProvider {
+  readonly name: string;
+  lookup(rotation: Rotation, signal: AbortSignal): Promise<OncallAnswer>;
+}
+
+/** What listeners see: a cached, time-boxed lookup that never throws. */
+export type OncallResult =
+  { ok: true; answer: OncallAnswer; cached: boolean } | { ok: false; reason: string };
+
+export interface OncallService {
+  lookup(rotation: Rotation): Promise<OncallResult>;
+  /** The cached answer if it is still fresh, without any I/O (lets a listener answer inside the ack). */
+  peek(rotation: Rotation): OncallAnswer | undefined;
+}
+
+export function isRotation(value: string): value is Rotation {
+  return (ROTATIONS as readonly string[]).includes(value);
+}

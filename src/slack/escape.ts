@@ -1,0 +1,19 @@
+// Slack treats &, < and > as control characters in mrkdwn: "<!channel>", "<@U1>" and
+// "<https://evil|https://trusted>" are all written with them. User text echoed in mrkdwn is escaped
+// (& first, so "&lt;" typed by a user stays "&lt;" on screen) and nothing else is touched.
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Quotes user text as a mrkdwn block quote, escaped, one "> " per line. */
+export function quoteMrkdwn(text: string): string {
+  return escapeMrkdwn(text)
+    .split('\n')
+    .map((line) => `>${line}`)
+    .join('\n');
+}
+
+/** A Slack user mention for a known id; ids are checked so a provider cannot inject markup. */
+export function mentionUser(userId: string): string | undefined {
+  return /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : undefined;
+}
