@@ -1,0 +1,60 @@
+// Schema migrations, applied in order at start. Each has a SQLite and a PostgreSQL form; the
+// applied versions are recorded in schema_migrations so a restart (or a second replica) skips them.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'submissions outbox',
+    sqlite: `
+      CREATE TABLE submissions (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        route_id TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        reply TEXT,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        budget_used INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        lease_owner TEXT,
+        lease_until INTEGER,
+        result TEXT,
+        error TEXT,
+        notified INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX submissions_due ON submissions (status, next_attempt_at);
+      CREATE INDEX submissions_user ON submissions (user_id, created_at);`,
+    postgres: `
+      CREATE TABLE submissions (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        route_id TEXT NOT NULL,
+        payload JSONB NOT NULL,
+        reply JSONB,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        budget_used INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at BIGINT NOT NULL,
+        lease_owner TEXT,
+        lease_until BIGINT,
+        result JSONB,
+        error TEXT,
+        notified BOOLEAN NOT NULL DEFAULT FALSE,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX submissions_due ON submissions (status, next_attempt_at);
+      CREATE INDEX submissions_user ON submissions (user_id, created_at);`,
+  },
+];

@@ -1,0 +1,162 @@
+// The shared backend: PostgreSQL through pg. Several bot replicas point at the same database; a
+// claim locks one due row with FOR UPDATE SKIP LOCKED, so each request is taken by exactly one of them.
+import { Pool, type PoolConfig } from 'pg';
+import { MIGRATIONS } from './migrations';
+import { rowToSubmission, type SubmissionRow } from './rows';
+import type {
+  EnqueueResult,
+  FilingStore,
+  FinishOutcome,
+  NewSubmission,
+  Submission,
+  SubmissionStatus,
+} from './types';
+
+/** Any constant works; it only has to be the same in every replica. */
+const MIGRATION_LOCK = 4_242_001;
+
+export class PostgresStore implements FilingStore {
+  readonly kind = 'postgres';
+  private readonly pool: Pool;
+
+  constructor(connectionString: string, options: PoolConfig = {}) {
+    this.pool = new Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000, ...options });
+    // An idle client losing its connection must not crash the bot; the next query reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Replicas starting together take turns; the second one finds the work done.
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)',
+      );
+      const done = new Set(
+        (await client.query('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+      );
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await client.query(m.postgres);
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+          m.version,
+          m.name,
+        ]);
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async enqueue(input: NewSubmission, now: number): Promise<EnqueueResult> {
+    const inserted = await this.pool.query(
+      `INSERT INTO submissions (id, team_id, user_id, route_id, payload, reply, next_attempt_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) ON CONFLICT (id) DO NOTHING RETURNING *`,
+      [input.id, input.teamId, input.userId, input.routeId, input.payload, input.reply ?? null, now],
+    );
+    const row = inserted.rows[0] as SubmissionRow | undefined;
+    if (row) return { submission: rowToSubmission(row), created: true };
+    const existing = await this.get(input.id);
+    if (!existing) throw new Error('submission vanished after insert');
+    return { submission: existing, created: false };
+  }
+
+  async claim(owner: string, now: number, leaseMs: number): Promise<Submission | undefined> {
+    const result = await this.pool.query(
+      `UPDATE submissions s SET lease_owner = $1, lease_until = $3, updated_at = $2,
+         attempts = s.attempts + CASE WHEN s.status = 'pending' THEN 1 ELSE 0 END,
+         budget_used = s.budget_used + CASE WHEN s.status = 'pending' THEN 1 ELSE 0 END
+       FROM (SELECT id FROM submissions
+             WHERE (lease_until IS NULL OR lease_until < $2)
+               AND ((status = 'pending' AND next_attempt_at <= $2) OR (status <> 'pending' AND NOT notified))
+             ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED) due
+       WHERE s.id = due.id RETURNING s.*`,
+      [owner, now, now + leaseMs],
+    );
+    const row = result.rows[0] as SubmissionRow | undefined;
+    return row ? rowToSubmission(row) : undefined;
+  }
+
+  async finish(id: string, owner: string, outcome: FinishOutcome, now: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE submissions SET status = $3, result = $4, error = $5, notified = FALSE,
+         lease_owner = NULL, lease_until = NULL, updated_at = $6
+       WHERE id = $1 AND lease_owner = $2 AND status = 'pending'`,
+      [
+        id,
+        owner,
+        outcome.status,
+        outcome.status === 'filed' ? outcome.result : null,
+        outcome.status === 'failed' ? outcome.error : null,
+        now,
+      ],
+    );
+    return result.rowCount === 1;
+  }
+
+  async reschedule(
+    id: string,
+    owner: string,
+    nextAttemptAt: number,
+    error: string,
+    now: number,
+  ): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE submissions SET next_attempt_at = $3, error = $4, lease_owner = NULL, lease_until = NULL, updated_at = $5
+       WHERE id = $1 AND lease_owner = $2 AND status = 'pending'`,
+      [id, owner, nextAttemptAt, error, now],
+    );
+    return result.rowCount === 1;
+  }
+
+  async markNotified(id: string, owner: string, now: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE submissions SET notified = TRUE, lease_owner = NULL, lease_until = NULL, updated_at = $3
+       WHERE id = $1 AND lease_owner = $2`,
+      [id, owner, now],
+    );
+    return result.rowCount === 1;
+  }
+
+  async requeue(id: string, userId: string, now: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE submissions SET status = 'pending', budget_used = 0, next_attempt_at = $3, notified = FALSE,
+         error = NULL, updated_at = $3 WHERE id = $1 AND user_id = $2 AND status = 'failed'`,
+      [id, userId, now],
+    );
+    return result.rowCount === 1;
+  }
+
+  async get(id: string): Promise<Submission | undefined> {
+    const result = await this.pool.query('SELECT * FROM submissions WHERE id = $1', [id]);
+    const row = result.rows[0] as SubmissionRow | undefined;
+    return row ? rowToSubmission(row) : undefined;
+  }
+
+  async listByUser(userId: string, limit: number): Promise<Submission[]> {
+    const result = await this.pool.query(
+      'SELECT * FROM submissions WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2',
+      [userId, limit],
+    );
+    return (result.rows as SubmissionRow[]).map(rowToSubmission);
+  }
+
+  async countByStatus(): Promise<Record<SubmissionStatus, number>> {
+    const result = await this.pool.query(
+      'SELECT status, COUNT(*)::int AS n FROM submissions GROUP BY status',
+    );
+    const counts: Record<SubmissionStatus, number> = { pending: 0, filed: 0, failed: 0 };
+    for (const r of result.rows as { status: SubmissionStatus; n: number }[]) counts[r.status] = r.n;
+    return counts;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

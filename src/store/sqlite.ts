@@ -1,0 +1,164 @@
+// The embedded backend: one SQLite file (WAL mode) through better-sqlite3. Each statement is atomic
+// and claims run as single UPDATE ... RETURNING statements, so several worker loops (or processes on
+// the same file) never take the same row.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations';
+import { rowToSubmission, type SubmissionRow } from './rows';
+import type {
+  EnqueueResult,
+  FilingStore,
+  FinishOutcome,
+  NewSubmission,
+  Submission,
+  SubmissionStatus,
+} from './types';
+
+const DUE = `(lease_until IS NULL OR lease_until < @now)
+  AND ((status = 'pending' AND next_attempt_at <= @now) OR (status <> 'pending' AND notified = 0))`;
+
+export class SqliteStore implements FilingStore {
+  readonly kind = 'sqlite';
+  private readonly db: Database.Database;
+
+  constructor(readonly file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('synchronous = NORMAL');
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)',
+    );
+    const apply = this.db.transaction(() => {
+      const done = new Set(
+        (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+          (r) => r.version,
+        ),
+      );
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        this.db.exec(m.sqlite);
+        this.db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
+      }
+    });
+    apply.immediate();
+  }
+
+  async enqueue(input: NewSubmission, now: number): Promise<EnqueueResult> {
+    const info = this.db
+      .prepare(
+        `INSERT INTO submissions (id, team_id, user_id, route_id, payload, reply, next_attempt_at, created_at, updated_at)
+         VALUES (@id, @teamId, @userId, @routeId, @payload, @reply, @now, @now, @now) ON CONFLICT (id) DO NOTHING`,
+      )
+      .run({
+        id: input.id,
+        teamId: input.teamId,
+        userId: input.userId,
+        routeId: input.routeId,
+        payload: JSON.stringify(input.payload),
+        reply: input.reply ? JSON.stringify(input.reply) : null,
+        now,
+      });
+    const submission = await this.get(input.id);
+    if (!submission) throw new Error('submission vanished after insert');
+    return { submission, created: info.changes === 1 };
+  }
+
+  async claim(owner: string, now: number, leaseMs: number): Promise<Submission | undefined> {
+    const row = this.db
+      .prepare(
+        `UPDATE submissions SET lease_owner = @owner, lease_until = @until, updated_at = @now,
+           attempts = attempts + (status = 'pending'), budget_used = budget_used + (status = 'pending')
+         WHERE id = (SELECT id FROM submissions WHERE ${DUE} ORDER BY next_attempt_at LIMIT 1)
+         RETURNING *`,
+      )
+      .get({ owner, now, until: now + leaseMs }) as SubmissionRow | undefined;
+    return row ? rowToSubmission(row) : undefined;
+  }
+
+  async finish(id: string, owner: string, outcome: FinishOutcome, now: number): Promise<boolean> {
+    const info = this.db
+      .prepare(
+        `UPDATE submissions SET status = @status, result = @result, error = @error, notified = 0,
+           lease_owner = NULL, lease_until = NULL, updated_at = @now
+         WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
+      )
+      .run({
+        id,
+        owner,
+        now,
+        status: outcome.status,
+        result: outcome.status === 'filed' ? JSON.stringify(outcome.result) : null,
+        error: outcome.status === 'failed' ? outcome.error : null,
+      });
+    return info.changes === 1;
+  }
+
+  async reschedule(
+    id: string,
+    owner: string,
+    nextAttemptAt: number,
+    error: string,
+    now: number,
+  ): Promise<boolean> {
+    const info = this.db
+      .prepare(
+        `UPDATE submissions SET next_attempt_at = @next, error = @error, lease_owner = NULL, lease_until = NULL,
+           updated_at = @now WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
+      )
+      .run({ id, owner, next: nextAttemptAt, error, now });
+    return info.changes === 1;
+  }
+
+  async markNotified(id: string, owner: string, now: number): Promise<boolean> {
+    const info = this.db
+      .prepare(
+        `UPDATE submissions SET notified = 1, lease_owner = NULL, lease_until = NULL, updated_at = @now
+         WHERE id = @id AND lease_owner = @owner`,
+      )
+      .run({ id, owner, now });
+    return info.changes === 1;
+  }
+
+  async requeue(id: string, userId: string, now: number): Promise<boolean> {
+    const info = this.db
+      .prepare(
+        `UPDATE submissions SET status = 'pending', budget_used = 0, next_attempt_at = @now, notified = 0,
+           error = NULL, updated_at = @now WHERE id = @id AND user_id = @userId AND status = 'failed'`,
+      )
+      .run({ id, userId, now });
+    return info.changes === 1;
+  }
+
+  async get(id: string): Promise<Submission | undefined> {
+    const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as
+      SubmissionRow | undefined;
+    return row ? rowToSubmission(row) : undefined;
+  }
+
+  async listByUser(userId: string, limit: number): Promise<Submission[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM submissions WHERE user_id = ? ORDER BY created_at DESC, id LIMIT ?')
+      .all(userId, limit) as SubmissionRow[];
+    return rows.map(rowToSubmission);
+  }
+
+  async countByStatus(): Promise<Record<SubmissionStatus, number>> {
+    const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM submissions GROUP BY status').all() as {
+      status: SubmissionStatus;
+      n: number;
+    }[];
+    const counts: Record<SubmissionStatus, number> = { pending: 0, filed: 0, failed: 0 };
+    for (const r of rows) counts[r.status] = r.n;
+    return counts;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

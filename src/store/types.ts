@@ -1,0 +1,80 @@
+// The outbox: one row per submitted form, keyed by the modal's view id. The row is written before
+// the ack, and a worker files it afterwards, so a submission survives a crash at any point.
+
+export type SubmissionStatus = 'pending' | 'filed' | 'failed';
+
+/** Where and how to tell the requester about the outcome. */
+export interface ReplyTarget {
+  /** Channel for a thread reply (a mention); without it the requester gets a DM. */
+  channel?: string;
+  threadTs?: string;
+}
+
+export interface NewSubmission {
+  /** The dedupe key: `${teamId}:${viewId}`. The same view submitted twice maps to one row. */
+  id: string;
+  teamId: string;
+  userId: string;
+  routeId: string;
+  /** The validated form values and context, as the form module defines them. */
+  payload: Record<string, unknown>;
+  reply?: ReplyTarget;
+}
+
+/** What filing produced: a link for the requester, or (dry-run) what would have been filed. */
+export interface FiledResult {
+  target: 'gitlab-issue' | 'zendesk-ticket';
+  url?: string;
+  /** "#123" or "ticket 456", for messages. */
+  ref?: string;
+  dryRun?: boolean;
+  /** Dry-run only: the exact request the bot would have sent. */
+  preview?: unknown;
+}
+
+export interface Submission extends NewSubmission {
+  status: SubmissionStatus;
+  /** Attempts started since the row was created (any of them may have reached the remote API). */
+  attempts: number;
+  /** Attempts counted against the retry budget (reset by the Retry button). */
+  budgetUsed: number;
+  nextAttemptAt: number;
+  result?: FiledResult;
+  /** Plain words for the requester; never a token, a stack trace or a raw API body. */
+  error?: string;
+  notified: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface EnqueueResult {
+  submission: Submission;
+  /** False when this id was already stored (a double submit or a Slack retry). */
+  created: boolean;
+}
+
+/**
+ * Both backends (SQLite and PostgreSQL) implement this. A claim is a lease: one worker owns the row
+ * until it finishes or the lease expires (a crashed worker), after which another worker takes over.
+ * Every write after a claim checks the lease owner, so a worker that lost its lease changes nothing.
+ */
+export interface FilingStore {
+  readonly kind: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  enqueue(input: NewSubmission, now: number): Promise<EnqueueResult>;
+  /** Claims one row that needs filing (pending and due) or telling (done but not yet notified). */
+  claim(owner: string, now: number, leaseMs: number): Promise<Submission | undefined>;
+  /** Records the outcome of an attempt (filed, or parked as failed) and releases the lease. */
+  finish(id: string, owner: string, outcome: FinishOutcome, now: number): Promise<boolean>;
+  /** Puts the row back for a later attempt and releases the lease. */
+  reschedule(id: string, owner: string, nextAttemptAt: number, error: string, now: number): Promise<boolean>;
+  markNotified(id: string, owner: string, now: number): Promise<boolean>;
+  /** The requester's Retry button: a failed row becomes pending again, with a fresh budget. */
+  requeue(id: string, userId: string, now: number): Promise<boolean>;
+  get(id: string): Promise<Submission | undefined>;
+  listByUser(userId: string, limit: number): Promise<Submission[]>;
+  countByStatus(): Promise<Record<SubmissionStatus, number>>;
+  close(): Promise<void>;
+}
+
+export type FinishOutcome = { status: 'filed'; result: FiledResult } | { status: 'failed'; error: string };

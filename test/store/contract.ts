@@ -1,0 +1,106 @@
+// The behaviour both backends must share, run once per backend by sqlite.test.ts and postgres.test.ts.
+import type { FilingStore, NewSubmission } from '../../src/store/types';
+import type { StoreFactory } from '../helpers/stores';
+
+export const makeSubmission = (overrides: Partial<NewSubmission> = {}): NewSubmission => ({
+  id: 'T1:V1',
+  teamId: 'T1',
+  userId: 'U1',
+  routeId: 'support-meta',
+  payload: { title: 'Idea' },
+  ...overrides,
+});
+
+export function storeContract(factory: StoreFactory): void {
+  let store: FilingStore;
+  beforeEach(async () => {
+    store = await factory();
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('stores a submission once per id', async () => {
+    const first = await store.enqueue(makeSubmission(), 1000);
+    const second = await store.enqueue(makeSubmission({ payload: { title: 'other' } }), 2000);
+    expect(first.created).toBe(true);
+    expect(second.created).toBe(false);
+    expect(second.submission.payload).toEqual({ title: 'Idea' });
+    expect(await store.countByStatus()).toEqual({ pending: 1, filed: 0, failed: 0 });
+  });
+
+  it('runs migrations again without harm', async () => {
+    await store.migrate();
+    await store.enqueue(makeSubmission(), 1);
+    expect((await store.get('T1:V1'))?.status).toBe('pending');
+  });
+
+  it('leases a due row to one owner and counts the attempt', async () => {
+    await store.enqueue(makeSubmission({ reply: { channel: 'C1', threadTs: '1.2' } }), 1000);
+    const claimed = await store.claim('w1', 1000, 60_000);
+    expect(claimed).toMatchObject({
+      id: 'T1:V1',
+      attempts: 1,
+      budgetUsed: 1,
+      reply: { channel: 'C1', threadTs: '1.2' },
+    });
+    expect(await store.claim('w2', 1001, 60_000)).toBeUndefined();
+    // A crashed owner's lease expires and another worker takes over.
+    expect(await store.claim('w2', 62_000, 60_000)).toMatchObject({ attempts: 2 });
+    expect(await store.finish('T1:V1', 'w1', { status: 'failed', error: 'late' }, 62_001)).toBe(false);
+  });
+
+  it('does not hand out rows scheduled for later', async () => {
+    await store.enqueue(makeSubmission(), 1000);
+    const c = await store.claim('w1', 1000, 60_000);
+    expect(await store.reschedule(c!.id, 'w1', 5000, 'Zendesk is busy', 1001)).toBe(true);
+    expect(await store.claim('w1', 4999, 60_000)).toBeUndefined();
+    expect(await store.claim('w1', 5000, 60_000)).toMatchObject({ attempts: 2, error: 'Zendesk is busy' });
+  });
+
+  it('keeps a filed row claimable until the requester was told', async () => {
+    await store.enqueue(makeSubmission(), 1000);
+    await store.claim('w1', 1000, 60_000);
+    const result = {
+      target: 'gitlab-issue' as const,
+      url: 'https://gitlab.example/g/p/-/issues/1',
+      ref: '#1',
+    };
+    expect(await store.finish('T1:V1', 'w1', { status: 'filed', result }, 1100)).toBe(true);
+    const again = await store.claim('w2', 1200, 60_000);
+    expect(again).toMatchObject({ status: 'filed', attempts: 1, result, notified: false });
+    expect(await store.markNotified('T1:V1', 'w2', 1300)).toBe(true);
+    expect(await store.claim('w2', 1400, 60_000)).toBeUndefined();
+  });
+
+  it('requeues a failed row for its owner only, with a fresh budget', async () => {
+    await store.enqueue(makeSubmission(), 1000);
+    await store.claim('w1', 1000, 60_000);
+    await store.finish('T1:V1', 'w1', { status: 'failed', error: 'GitLab refused' }, 1100);
+    expect(await store.requeue('T1:V1', 'U2', 1200)).toBe(false);
+    expect(await store.requeue('T1:V1', 'U1', 1200)).toBe(true);
+    expect(await store.claim('w1', 1300, 60_000)).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      budgetUsed: 1,
+    });
+  });
+
+  it("lists a user's requests newest first", async () => {
+    await store.enqueue(makeSubmission({ id: 'T1:A' }), 1000);
+    await store.enqueue(makeSubmission({ id: 'T1:B' }), 2000);
+    await store.enqueue(makeSubmission({ id: 'T1:C', userId: 'U9' }), 3000);
+    expect((await store.listByUser('U1', 10)).map((s) => s.id)).toEqual(['T1:B', 'T1:A']);
+    expect(await store.listByUser('U1', 1)).toHaveLength(1);
+  });
+
+  it('gives each of many concurrent claims a different row', async () => {
+    for (let i = 0; i < 20; i += 1) await store.enqueue(makeSubmission({ id: `T1:V${i}` }), 1000);
+    const claims = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => store.claim(`w${i}`, 2000, 60_000)),
+    );
+    const ids = claims.filter((c) => c !== undefined).map((c) => c!.id);
+    expect(ids).toHaveLength(20);
+    expect(new Set(ids).size).toBe(20);
+  });
+}
