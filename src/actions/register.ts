@@ -1,0 +1,32 @@
+// Interactive parts of the triage reply: "Not what I meant" / the unknown-route menu, and URL
+// buttons (which still send block_actions that must be acked).
+import type { AllMiddlewareArgs, App, BlockStaticSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppDeps } from '../deps';
+import { ACTION_OPEN_LINK, ACTION_PICK_ROUTE } from '../ids';
+import { picked, triageReply } from '../listeners/triage';
+import { buildAnswerModal } from '../views/ask';
+
+export type PickArgs = SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs;
+
+export async function handlePickRoute(
+  { ack, action, body, respond, client }: PickArgs,
+  deps: AppDeps,
+): Promise<void> {
+  await ack();
+  const route = action.selected_option.value;
+  if (!deps.rules.byId.has(route)) return;
+  const reply = triageReply(deps, picked(route), { why: 'You picked this route' });
+  const message = reply.later ? await reply.later : reply.now;
+  if (body.view) {
+    await client.views.update({ view_id: body.view.id, view: buildAnswerModal(message) });
+    return;
+  }
+  // A private reply is replaced in place; a public thread reply stays, and the picker gets a private answer.
+  const inPlace = body.container?.is_ephemeral === true;
+  await respond({ response_type: 'ephemeral', replace_original: inPlace, ...message });
+}
+
+export function register(app: App, deps: AppDeps): void {
+  app.action<BlockStaticSelectAction>(ACTION_PICK_ROUTE, (args) => handlePickRoute(args, deps));
+  app.action(ACTION_OPEN_LINK, async ({ ack }) => ack());
+}

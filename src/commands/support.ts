@@ -1,0 +1,43 @@
+// `/support`: a table of subcommands (help, oncall, and the filing module's), and anything else is
+// triaged with the classifier and answered privately.
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../deps';
+import { formSubcommands } from '../forms/register';
+import { COMMAND } from '../ids';
+import { triageReply } from '../listeners/triage';
+import { buildHelp } from '../views/help';
+import { oncallSubcommand } from './oncall';
+import type { CommandArgs, SubcommandHandler, SubcommandTable } from './subcommand';
+
+export const helpSubcommand: SubcommandHandler = {
+  description: 'what this bot does, with examples',
+  async run({ ack }, _rest, _deps) {
+    await ack({ response_type: 'ephemeral', ...buildHelp(COMMAND, subcommands()) });
+  },
+};
+
+/** The full table: ours first, then the filing module's (which may add, not replace, words). */
+export function subcommands(): SubcommandTable {
+  return { ...formSubcommands, help: helpSubcommand, oncall: oncallSubcommand };
+}
+
+export async function triageCommand(args: CommandArgs, text: string, deps: AppDeps): Promise<void> {
+  const reply = triageReply(deps, deps.classify(text), { quoted: text });
+  await args.ack({ response_type: 'ephemeral', ...reply.now });
+  if (reply.later)
+    await args.respond({ response_type: 'ephemeral', replace_original: true, ...(await reply.later) });
+}
+
+export async function handleSupportCommand(args: CommandArgs, deps: AppDeps): Promise<void> {
+  const text = args.command.text.trim();
+  const [word = '', ...rest] = text.split(/\s+/);
+  const table = subcommands();
+  const sub = Object.hasOwn(table, word.toLowerCase()) ? table[word.toLowerCase()] : undefined;
+  if (!text) return helpSubcommand.run(args, '', deps);
+  if (sub) return sub.run(args, rest.join(' '), deps);
+  return triageCommand(args, text, deps);
+}
+
+export function register(app: App, deps: AppDeps): void {
+  app.command(COMMAND, (args) => handleSupportCommand(args, deps));
+}

@@ -1,0 +1,124 @@
+// Process entry for the Slack app: validate the configuration (listing everything missing at once,
+// with how to create the app from manifest.yml), build the dependencies, start, stop on SIGTERM.
+import type { App } from '@slack/bolt';
+import { createApp } from './app';
+import { ConfigError, loadConfig, slackProblems, type Config } from './config';
+import type { AppDeps } from './deps';
+import { createLogger, type Logger } from './logger';
+import { createOncall, oncallProblems } from './oncall';
+import { classify } from './routing/classify';
+import { loadRules } from './routing/load';
+import { createEventDedupe } from './slack/dedupe';
+
+export class StartupError extends Error {
+  constructor(readonly problems: string[]) {
+    super(startupHelp(problems));
+    this.name = 'StartupError';
+  }
+}
+
+export function startupHelp(problems: string[]): string {
+  return [
+    'support-router cannot start. Set these environment variables (or put them in .env):',
+    ...problems.map((p) => `  - ${p}`),
+    '',
+    "Don't have a Slack app yet? Create it from this repository's manifest.yml:",
+    '  1. https://api.slack.com/apps -> Create New App -> From an app manifest -> pick the workspace.',
+    '  2. Paste manifest.yml (replace https://support-router.example.com with your public URL,',
+    '     or keep socket_mode_enabled: true and skip the URL).',
+    '  3. Install to Workspace; copy the Bot User OAuth Token (xoxb-...) to SLACK_BOT_TOKEN and',
+    '     Basic Information -> Signing Secret to SLACK_SIGNING_SECRET.',
+    '  4. For Socket Mode, create an App-Level Token with connections:write and set SLACK_APP_TOKEN (xapp-...).',
+    'See the README, section "The Slack app".',
+  ].join('\n');
+}
+
+export interface Running {
+  app: App;
+  deps: AppDeps;
+  /** The HTTP port actually bound (HTTP mode; 0 asks the OS for one). */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+function buildDeps(config: Config, logger: Logger): AppDeps {
+  const rules = loadRules(config.RULES_FILE);
+  return {
+    config,
+    logger,
+    rules,
+    classify: (text) => classify(text, rules),
+    oncall: createOncall(config, logger),
+    dedupe: createEventDedupe(),
+  };
+}
+
+/** Reads .env and the environment; every problem is reported at once. */
+export function configFromEnvironment(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) throw new StartupError(err.problems);
+    throw err;
+  }
+}
+
+/** Starts the app; throws StartupError listing every problem found. */
+export async function start(config: Config, logger?: Logger): Promise<Running> {
+  const problems = [...slackProblems(config), ...oncallProblems(config)];
+  if (problems.length) throw new StartupError(problems);
+  const log = logger ?? createLogger(config.LOG_LEVEL);
+  let deps: AppDeps;
+  try {
+    deps = buildDeps(config, log);
+  } catch (err) {
+    throw new StartupError([err instanceof Error ? err.message : String(err)]);
+  }
+  const app = createApp(deps, {
+    token: config.SLACK_BOT_TOKEN ?? '',
+    port: config.PORT,
+    ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+  });
+  try {
+    await app.init(); // auth.test: a revoked or mistyped token fails here, not on the first request
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new StartupError([`SLACK_BOT_TOKEN: Slack rejected the token (${why})`]);
+  }
+  const server: unknown = await app.start(config.PORT);
+  const address = (server as { address?: () => unknown } | undefined)?.address?.();
+  const port = address && typeof address === 'object' && 'port' in address ? Number(address.port) : undefined;
+  const mode = config.SLACK_APP_TOKEN ? 'socket mode' : 'http';
+  log.info(
+    { mode, port: port ?? config.PORT, oncall: config.ONCALL_PROVIDER, rules: deps.rules.source },
+    'support-router is running',
+  );
+  return { app, deps, ...(port !== undefined ? { port } : {}), stop: () => app.stop() as Promise<void> };
+}
+
+export async function main(): Promise<void> {
+  let running: Running;
+  try {
+    running = await start(configFromEnvironment());
+  } catch (err) {
+    process.stderr.write(`${err instanceof StartupError ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const shutdown = (signal: string) => {
+    running.deps.logger.info({ signal }, 'stopping');
+    // In-flight listeners finish on their own; stop() closes the server or the socket.
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        running.deps.logger.error({ err }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,72 @@
+// Builds the configured on-call provider and wraps it in the cached, time-boxed service.
+import { Gitlab } from '@gitbeaker/rest';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { createChatopsProvider } from './gitlab-chatops';
+import { createPagerDutyProvider, splitIds } from './pagerduty';
+import { createOncallService } from './service';
+import { loadStaticProvider } from './static';
+import type { OncallProvider, OncallService } from './types';
+
+/** Settings each provider needs, for the fail-fast message at boot. */
+export function oncallProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.ONCALL_PROVIDER === 'static' && !config.ONCALL_STATIC_FILE)
+    problems.push('ONCALL_STATIC_FILE: path of the on-call YAML file (ONCALL_PROVIDER=static)');
+  if (config.ONCALL_PROVIDER === 'pagerduty') {
+    if (!config.PAGERDUTY_API_TOKEN) problems.push('PAGERDUTY_API_TOKEN: a read-only PagerDuty REST API key');
+    for (const r of ['SUPPORT', 'CMOC'] as const)
+      if (!config[`PAGERDUTY_${r}_SCHEDULE_IDS`] && !config[`PAGERDUTY_${r}_ESCALATION_POLICY_IDS`])
+        problems.push(
+          `PAGERDUTY_${r}_ESCALATION_POLICY_IDS or PAGERDUTY_${r}_SCHEDULE_IDS: comma-separated ids`,
+        );
+  }
+  if (config.ONCALL_PROVIDER === 'gitlab-chatops') {
+    if (!config.CHATOPS_PROJECT) problems.push('CHATOPS_PROJECT: the ChatOps project path or id');
+    if (!config.GITLAB_TOKEN)
+      problems.push('GITLAB_TOKEN: a token that can read the ChatOps jobs and their logs');
+  }
+  return problems;
+}
+
+export function createOncallProvider(config: Config): OncallProvider {
+  switch (config.ONCALL_PROVIDER) {
+    case 'pagerduty':
+      return createPagerDutyProvider({
+        apiUrl: config.PAGERDUTY_API_URL,
+        token: config.PAGERDUTY_API_TOKEN ?? '',
+        targets: {
+          support: {
+            scheduleIds: splitIds(config.PAGERDUTY_SUPPORT_SCHEDULE_IDS),
+            escalationPolicyIds: splitIds(config.PAGERDUTY_SUPPORT_ESCALATION_POLICY_IDS),
+          },
+          cmoc: {
+            scheduleIds: splitIds(config.PAGERDUTY_CMOC_SCHEDULE_IDS),
+            escalationPolicyIds: splitIds(config.PAGERDUTY_CMOC_ESCALATION_POLICY_IDS),
+          },
+        },
+      });
+    case 'gitlab-chatops':
+      return createChatopsProvider({
+        gitlab: new Gitlab({
+          host: config.GITLAB_URL,
+          token: config.GITLAB_TOKEN ?? '',
+          queryTimeout: config.ONCALL_TIMEOUT_MS,
+        }),
+        project: config.CHATOPS_PROJECT ?? '',
+        ref: config.CHATOPS_REF,
+        job: config.CHATOPS_JOB,
+        ...(config.CHATOPS_TRIGGER_TOKEN ? { triggerToken: config.CHATOPS_TRIGGER_TOKEN } : {}),
+      });
+    case 'static':
+      return loadStaticProvider(config.ONCALL_STATIC_FILE ?? '');
+  }
+}
+
+export function createOncall(config: Config, logger: Logger): OncallService {
+  return createOncallService(createOncallProvider(config), {
+    cacheMs: config.ONCALL_CACHE_SECONDS * 1000,
+    timeoutMs: config.ONCALL_TIMEOUT_MS,
+    logger,
+  });
+}

@@ -1,0 +1,78 @@
+// Global shortcut "Ask Support": a modal to describe the request or pick a route. On submit the
+// answer replaces the modal (response_action "update"); an on-call answer that is not cached
+// follows with views.update once the lookup is done.
+import type {
+  AllMiddlewareArgs,
+  App,
+  GlobalShortcut,
+  SlackShortcutMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import type { AppDeps } from '../deps';
+import {
+  ACTION_ASK_ROUTE,
+  ACTION_ASK_TEXT,
+  BLOCK_ASK_ROUTE,
+  BLOCK_ASK_TEXT,
+  SHORTCUT_ASK,
+  VIEW_ASK,
+} from '../ids';
+import { picked, triageReply } from '../listeners/triage';
+import { buildAnswerModal, buildAskModal } from '../views/ask';
+
+export async function handleAskShortcut(
+  { ack, shortcut, client }: SlackShortcutMiddlewareArgs<GlobalShortcut> & AllMiddlewareArgs,
+  deps: AppDeps,
+): Promise<void> {
+  await ack();
+  await client.views.open({ trigger_id: shortcut.trigger_id, view: buildAskModal(deps.rules) });
+}
+
+export interface AskInput {
+  text?: string;
+  route?: string;
+}
+
+/** Reads the modal's state tolerantly: a missing block or element is simply "not given". */
+export function readAskInput(view: ViewSubmitAction['view']): AskInput {
+  const values = view.state.values;
+  const text = values[BLOCK_ASK_TEXT]?.[ACTION_ASK_TEXT]?.value?.trim();
+  const route = values[BLOCK_ASK_ROUTE]?.[ACTION_ASK_ROUTE]?.selected_option?.value;
+  return { ...(text ? { text } : {}), ...(route ? { route } : {}) };
+}
+
+export async function handleAskSubmit(
+  { ack, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs,
+  deps: AppDeps,
+): Promise<void> {
+  const input = readAskInput(view);
+  if (!input.text && !input.route) {
+    await ack({
+      response_action: 'errors',
+      errors: { [BLOCK_ASK_TEXT]: 'Describe your request, or pick a route below.' },
+    });
+    return;
+  }
+  if (input.route && !deps.rules.byId.has(input.route)) {
+    await ack({
+      response_action: 'errors',
+      errors: { [BLOCK_ASK_ROUTE]: 'That route no longer exists; pick another.' },
+    });
+    return;
+  }
+  const classification = input.route ? picked(input.route) : deps.classify(input.text ?? '');
+  const reply = triageReply(deps, classification, {
+    ...(input.text ? { quoted: input.text } : {}),
+    ...(input.route ? { why: 'You picked this route' } : {}),
+  });
+  await ack({ response_action: 'update', view: buildAnswerModal(reply.now) });
+  if (reply.later) await client.views.update({ view_id: view.id, view: buildAnswerModal(await reply.later) });
+}
+
+export function register(app: App, deps: AppDeps): void {
+  app.shortcut<GlobalShortcut>({ callback_id: SHORTCUT_ASK, type: 'shortcut' }, (args) =>
+    handleAskShortcut(args, deps),
+  );
+  app.view<ViewSubmitAction>(VIEW_ASK, (args) => handleAskSubmit(args, deps));
+}

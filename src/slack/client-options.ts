@@ -1,0 +1,18 @@
+// Options for Bolt's WebClient. Its defaults are no HTTP timeout and up to 10 retries over about
+// 30 minutes, which would hold a user-facing reply for minutes; ours are bounded.
+import type { webApi } from '@slack/bolt';
+
+export interface ClientTuning {
+  /** Web API base URL, e.g. https://slack-gov.com/api/ for GovSlack. */
+  slackApiUrl?: string;
+  timeoutMs?: number;
+  retries?: number;
+}
+
+export function webClientOptions(t: ClientTuning = {}): webApi.WebClientOptions {
+  return {
+    timeout: t.timeoutMs ?? 10_000,
+    retryConfig: { retries: t.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 3_000, randomize: true },
+    ...(t.slackApiUrl ? { slackApiUrl: t.slackApiUrl } : {}),
+  };
+}

@@ -1,0 +1,87 @@
+// Transport only: the HTTP receiver (one request URL, /slack/events, plus GET /healthz) or the
+// Socket Mode receiver. A custom receiver ignores App-level signingSecret and processBeforeResponse,
+// so both are set here. Request bodies are capped (Bolt buffers the whole body before verifying it),
+// and future-dated timestamps are refused (Bolt only rejects old ones).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTPReceiver, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
+import type { Logger } from '../logger';
+import { boltLogger } from './bolt-logger';
+
+export const EVENTS_PATH = '/slack/events';
+export const HEALTHZ_PATH = '/healthz';
+/** Slack's largest payloads (view submissions) are tens of kB; 1 MiB leaves room and caps abuse. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const MAX_CLOCK_SKEW_S = 5 * 60;
+
+export interface ReceiverOptions {
+  logger: Logger;
+  signingSecret?: string;
+  /** Socket Mode when set. */
+  appToken?: string;
+  /** Socket Mode serves /healthz on this port; HTTP mode takes the port at start(). */
+  port: number;
+  /** Tests shorten Bolt's 3 s "not acknowledged" timer. */
+  unhandledRequestTimeoutMillis?: number;
+  /** Web API options for the Socket Mode client's apps.connections.open (timeout, GovSlack URL). */
+  clientOptions?: webApi.WebClientOptions;
+}
+
+const healthz = {
+  path: HEALTHZ_PATH,
+  method: ['GET'],
+  handler: (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"ok":true}');
+  },
+};
+
+/** Refuses before buffering: a declared oversize body (413) or a timestamp from the future (401). */
+export function guardRequest(req: IncomingMessage, res: ServerResponse, nowS = Date.now() / 1000): boolean {
+  if (req.method !== 'POST') return true;
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (length > BODY_LIMIT_BYTES) {
+    res.writeHead(413).end();
+    req.resume();
+    return false;
+  }
+  const ts = Number(req.headers['x-slack-request-timestamp']);
+  if (Number.isFinite(ts) && ts - nowS > MAX_CLOCK_SKEW_S) {
+    res.writeHead(401).end();
+    req.resume();
+    return false;
+  }
+  return true;
+}
+
+export function createReceiver(opts: ReceiverOptions): Receiver {
+  const logger = boltLogger(opts.logger);
+  if (opts.appToken)
+    return new SocketModeReceiver({
+      appToken: opts.appToken,
+      logger,
+      customRoutes: [healthz],
+      installerOptions: {
+        port: opts.port,
+        ...(opts.clientOptions ? { clientOptions: opts.clientOptions } : {}),
+      },
+    });
+  if (!opts.signingSecret) throw new Error('HTTP mode needs a signing secret');
+  const receiver = new HTTPReceiver({
+    signingSecret: opts.signingSecret,
+    endpoints: [EVENTS_PATH],
+    customRoutes: [healthz],
+    processBeforeResponse: false,
+    signatureVerification: true,
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger,
+    ...(opts.unhandledRequestTimeoutMillis
+      ? { unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis }
+      : {}),
+  });
+  // HTTPReceiver's server calls this.requestListener per request, so wrapping it adds the guard.
+  const inner = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    if (guardRequest(req, res)) inner(req, res);
+  };
+  return receiver;
+}

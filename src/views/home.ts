@@ -1,0 +1,67 @@
+// App Home: who is on call now (both rotations), buttons for the most used forms, and the user's
+// requests (filled by the filing module; "nothing yet" without it).
+import type { types } from '@slack/bolt';
+import type { MyRequest } from '../deps';
+import { ACTION_ONCALL_REFRESH, ACTION_OPEN_FORM } from '../ids';
+import type { Rule } from '../routing/schema';
+import type { RuleSet } from '../routing/types';
+import type { OncallResult, Rotation } from '../oncall/types';
+import { escapeMrkdwn } from '../slack/escape';
+import { capBlocks, clip, LIMITS } from '../slack/limits';
+import { button, context, mrkdwnSection, type Block } from './blocks';
+import { buildOncallBlocks, buildOncallPending } from './oncall';
+
+/** The forms App Home offers first, when the rules have them. */
+export const HOME_FORMS = [
+  'star',
+  'internal-request/other',
+  'contact/single-user',
+  'support-feedback',
+  'support-readiness',
+  'ticket-on-behalf',
+];
+
+export interface HomeInput {
+  rules: RuleSet;
+  oncall: Record<Rotation, OncallResult | undefined>;
+  /** undefined: the filing module is not wired in yet. */
+  myRequests?: MyRequest[];
+}
+
+export function homeForms(rules: RuleSet): Rule[] {
+  return HOME_FORMS.map((id) => rules.byId.get(id)).filter((r): r is Rule => r?.action === 'form');
+}
+
+function requestLine(r: MyRequest): string {
+  const title = escapeMrkdwn(clip(r.title, 150));
+  const shown = r.url ? `<${r.url}|${title}>` : title;
+  return `• ${shown} (${escapeMrkdwn(r.status)})`;
+}
+
+export function buildHome(input: HomeInput): types.HomeView {
+  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: 'Who is on call now' } }];
+  for (const rotation of ['support', 'cmoc'] as const) {
+    const result = input.oncall[rotation];
+    blocks.push(...(result ? buildOncallBlocks(rotation, result) : buildOncallPending(rotation)));
+  }
+  blocks.push({ type: 'actions', elements: [button('Refresh', ACTION_ONCALL_REFRESH)] });
+  blocks.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'Forms' } });
+  const forms = homeForms(input.rules);
+  if (forms.length)
+    blocks.push({
+      type: 'actions',
+      elements: forms
+        .slice(0, LIMITS.actionsElements)
+        .map((r) => button(r.title, ACTION_OPEN_FORM, { value: r.id })),
+    });
+  blocks.push(
+    context('Not sure which one? Type `/support <what you need>`, or use the "Ask Support" shortcut.'),
+  );
+  blocks.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'My requests' } });
+  const mine = input.myRequests ?? [];
+  blocks.push(mrkdwnSection(mine.length ? mine.slice(0, 20).map(requestLine).join('\n') : 'Nothing yet.'));
+  return {
+    type: 'home',
+    blocks: capBlocks(blocks, LIMITS.blocksPerView, (n) => context(`${n} more not shown`)),
+  };
+}

@@ -1,0 +1,65 @@
+// Public replies (a mention in a channel) never repeat customer details. When a request looks
+// customer-specific, the reply says what the handbook says: Support cannot act on customer requests
+// made in Slack; use a ticket or the form. Heuristic by design: a false positive only adds a reminder.
+import { ACTION_OPEN_FORM } from '../ids';
+import type { Rule } from '../routing/schema';
+import type { RuleSet } from '../routing/types';
+import { button, context, mrkdwnSection, type Message } from './blocks';
+
+const CUSTOMER_TEXT: RegExp[] = [
+  /\b(customer|client|prospect|account owner|their (instance|group|namespace|subscription|license|ticket))s?\b/i,
+  /[\w.+-]+@[\w-]+\.[\w.-]+/, // an email address
+  /\b(zendesk|ticket)\s*#?\d{3,}/i, // a ticket number
+  /zendesk\.com\/agent\/tickets\/\d+/i,
+  /\b(sfdc|salesforce)\b/i,
+  /\b(opportunity|opp)\s*(id|#)/i,
+];
+
+/** Route id prefixes that are about one customer whatever the wording. */
+const CUSTOMER_ROUTES = [
+  'customer-',
+  'ticket-on-behalf',
+  'internal-request/',
+  'star',
+  'account-escalation',
+  'emergency-ticket',
+  'org-notes',
+  'shared-org-tickets',
+  'subscription-apply-trouble',
+  'priority-prospect',
+  'billable-members',
+  'group-members-report',
+];
+
+export function looksCustomerSpecific(text: string, route: string): boolean {
+  return CUSTOMER_TEXT.some((re) => re.test(text)) || CUSTOMER_ROUTES.some((p) => route.startsWith(p));
+}
+
+/** The public reminder; offers the rule's form when the route has one, without echoing the text. */
+export function buildCustomerReminder(rules: RuleSet, route: string): Message {
+  const rule: Rule | undefined = rules.byId.get(route);
+  const where =
+    rule?.action === 'form'
+      ? `For this one, use the form: *${rule.title}*.`
+      : 'Ask the customer to open a ticket in the Support Portal, or file an internal request.';
+  const blocks: Message['blocks'] = [
+    mrkdwnSection(
+      ':lock: Support cannot act on customer-specific requests made in Slack. ' +
+        `They need a support ticket (from the customer) or an internal request (from you). ${where}`,
+    ),
+  ];
+  if (rule?.action === 'form')
+    blocks.push({
+      type: 'actions',
+      elements: [button('Open the form', ACTION_OPEN_FORM, { value: rule.id, style: 'primary' })],
+    });
+  blocks.push(
+    context(
+      'Please keep customer details out of public channels. `/support <your request>` answers privately.',
+    ),
+  );
+  return {
+    text: 'Support cannot act on customer-specific requests made in Slack: use a ticket or the form.',
+    blocks,
+  };
+}

@@ -1,0 +1,120 @@
+// The triage reply: the rule's guidance with its channels and links, what to do next for the route's
+// action (a form button, the on-call answer, the policy), one line of evidence, and a
+// "Not what I meant" menu of the alternatives. Pure: data in, blocks out.
+import type { types } from '@slack/bolt';
+import { ACTION_OPEN_FORM, ACTION_OPEN_LINK, ACTION_PICK_ROUTE } from '../ids';
+import { renderAnswer } from '../routing/answer';
+import type { Rule } from '../routing/schema';
+import type { Classification, RuleSet } from '../routing/types';
+import { escapeMrkdwn, quoteMrkdwn } from '../slack/escape';
+import { clip, LIMITS } from '../slack/limits';
+import { button, context, fallbackText, mrkdwnSection, option, type Block, type Message } from './blocks';
+import { encodeFormValue } from './form-button';
+
+export interface TriageInput {
+  rules: RuleSet;
+  classification: Classification;
+  /** The user's text, quoted back (escaped) in private replies only. */
+  quoted?: string;
+  /** The Slack message a shortcut was used on, kept for the form. */
+  permalink?: string;
+  /** On-call blocks for an `oncall` route (an answer or a "looking up" placeholder). */
+  oncall?: Block[];
+  /** Replaces the classifier's evidence, e.g. when the user picked the route. */
+  why?: string;
+}
+
+/** Routes offered when nothing fits, when they exist in the rules. */
+export const COMMON_ROUTES = [
+  'general-question',
+  'possible-bug',
+  'customer-needs-support',
+  'oncall/support',
+  'oncall/cmoc',
+  'support-channels',
+];
+
+export function evidenceLine(c: Classification): string {
+  if (c.evidence.length === 0) return 'no strong signal in the text';
+  return escapeMrkdwn(clip(c.evidence.slice(0, 3).join('; '), 200));
+}
+
+export function routeMenu(
+  rules: RuleSet,
+  routeIds: string[],
+  placeholder: string,
+): types.StaticSelect | undefined {
+  const options = [...new Set(routeIds)]
+    .map((id) => rules.byId.get(id))
+    .filter((r): r is Rule => r !== undefined)
+    .slice(0, LIMITS.optionsPerSelect)
+    .map((r) => option(r.title, r.id));
+  if (options.length === 0) return undefined;
+  return {
+    type: 'static_select',
+    action_id: ACTION_PICK_ROUTE,
+    placeholder: { type: 'plain_text', text: clip(placeholder, 150) },
+    options,
+  };
+}
+
+function nextStep(rule: Rule, input: TriageInput): Block[] {
+  switch (rule.action) {
+    case 'form':
+      return [
+        {
+          type: 'actions',
+          elements: [
+            button('Open the form', ACTION_OPEN_FORM, {
+              value: encodeFormValue({
+                route: rule.id,
+                ...(input.permalink ? { permalink: input.permalink } : {}),
+              }),
+              style: 'primary',
+            }),
+            button('Handbook', ACTION_OPEN_LINK, { url: rule.link }),
+          ],
+        },
+      ];
+    case 'oncall':
+      return input.oncall ?? [];
+    case 'refuse':
+    case 'answer':
+      return [];
+  }
+}
+
+export function buildTriageMessage(input: TriageInput): Message {
+  const { rules, classification } = input;
+  const rule = rules.byId.get(classification.route);
+  if (!rule) return buildUnknownMessage(input);
+  const blocks: Block[] = [];
+  if (input.quoted) blocks.push(mrkdwnSection(quoteMrkdwn(clip(input.quoted, LIMITS.quotedText))));
+  const heading =
+    rule.action === 'refuse' ? `:no_entry: *${rule.title}*: Support can't do this.` : `*${rule.title}*`;
+  blocks.push(mrkdwnSection(`${heading}\n${renderAnswer(rule, rules)}`));
+  blocks.push(...nextStep(rule, input));
+  const why = input.why ?? `Why: ${evidenceLine(classification)}`;
+  blocks.push(context(`${why} · <${rule.link}|${escapeMrkdwn(rule.section)}>`));
+  const menu = routeMenu(
+    rules,
+    classification.alternatives.map((a) => a.route),
+    'Not what I meant',
+  );
+  if (menu) blocks.push({ type: 'actions', elements: [menu] });
+  return { text: fallbackText(`${rule.title}: ${renderAnswer(rule, rules)}`), blocks };
+}
+
+export function buildUnknownMessage(input: TriageInput): Message {
+  const { rules, classification } = input;
+  const blocks: Block[] = [];
+  if (input.quoted) blocks.push(mrkdwnSection(quoteMrkdwn(clip(input.quoted, LIMITS.quotedText))));
+  blocks.push(
+    mrkdwnSection("I'm not sure where this should go. Pick the closest match, or try `/support help`."),
+  );
+  const ids = [...classification.alternatives.map((a) => a.route), ...COMMON_ROUTES].slice(0, 8);
+  const menu = routeMenu(rules, ids, 'Pick a route');
+  if (menu) blocks.push({ type: 'actions', elements: [menu] });
+  if (classification.evidence.length) blocks.push(context(`Why: ${evidenceLine(classification)}`));
+  return { text: "I'm not sure where this should go. Pick the closest match.", blocks };
+}

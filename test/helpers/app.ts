@@ -1,0 +1,188 @@
+// Builds the real Bolt app with test dependencies, starts it on a loopback port and sends signed
+// requests to it. The Slack Web API stays at https://slack.com/api, where tests intercept it with nock.
+import http from 'node:http';
+import path from 'node:path';
+import nock from 'nock';
+import type { App } from '@slack/bolt';
+import { createApp } from '../../src/app';
+import { parseConfig, type Config } from '../../src/config';
+import type { AppDeps } from '../../src/deps';
+import { createLogger } from '../../src/logger';
+import { createOncallService } from '../../src/oncall/service';
+import { createStaticProvider, type StaticSchedules } from '../../src/oncall/static';
+import type { OncallProvider } from '../../src/oncall/types';
+import { loadRules } from '../../src/routing/load';
+import type { Classification, RuleSet } from '../../src/routing/types';
+import { createEventDedupe } from '../../src/slack/dedupe';
+import { BOT_ID, BOT_USER, type Encoded } from './payloads';
+import { SIGNING_SECRET, signedHeaders } from './signing';
+
+export const BOT_TOKEN = 'xoxb-test-token';
+export const FIXTURE_RULES = path.join(__dirname, '..', 'fixtures', 'rules.yml');
+
+let cachedRules: RuleSet | undefined;
+export const testRules = (): RuleSet => (cachedRules ??= loadRules(FIXTURE_RULES));
+
+export const SCHEDULES: StaticSchedules = {
+  schedules: {
+    support: [{ name: 'Alice Example', slack_user_id: 'U0ALICE' }],
+    cmoc: [{ name: 'Bob Example', slack_user_id: 'U0BOB' }],
+  },
+};
+
+/** A classifier stub: the first pattern that matches the text decides; else "unknown". */
+export function classifyBy(table: Array<[RegExp, string, string[]?]>) {
+  return (text: string): Classification => {
+    const hit = table.find(([re]) => re.test(text));
+    if (!hit)
+      return {
+        route: 'unknown',
+        confidence: 0.2,
+        alternatives: [{ route: 'general-question', confidence: 0.1 }],
+        evidence: [],
+      };
+    return {
+      route: hit[1],
+      confidence: 0.9,
+      alternatives: (hit[2] ?? []).map((route) => ({ route, confidence: 0.05 })),
+      evidence: [`matched "${hit[0].source}"`],
+    };
+  };
+}
+
+export const DEFAULT_CLASSIFIER = classifyBy([
+  [/cmoc/i, 'oncall/cmoc', ['oncall/support']],
+  [/on call/i, 'oncall/support', ['oncall/cmoc']],
+  [/star|escalate/i, 'star', ['customer-needs-support']],
+  [/who owns/i, 'customer-info-request'],
+  [/customer/i, 'customer-needs-support'],
+  [/how do i|can gitlab/i, 'general-question', ['support-feedback', 'star']],
+]);
+
+export interface TestAppOptions {
+  provider?: OncallProvider;
+  oncallTimeoutMs?: number;
+  classify?: AppDeps['classify'];
+  myRequests?: AppDeps['myRequests'];
+  config?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: App;
+  deps: AppDeps;
+  port: number;
+  send(payload: Encoded, headers?: Record<string, string>): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export interface Response {
+  status: number;
+  body: string;
+  json(): unknown;
+}
+
+export function testConfig(extra: Record<string, string> = {}): Config {
+  return parseConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    LOG_LEVEL: 'silent',
+    ...extra,
+  });
+}
+
+export function testDeps(opts: TestAppOptions = {}): AppDeps {
+  const logger = createLogger('silent');
+  const rules = testRules();
+  return {
+    config: testConfig(opts.config),
+    logger,
+    rules,
+    classify: opts.classify ?? DEFAULT_CLASSIFIER,
+    oncall: createOncallService(opts.provider ?? createStaticProvider(SCHEDULES), {
+      cacheMs: 60_000,
+      timeoutMs: opts.oncallTimeoutMs ?? 1000,
+      logger,
+    }),
+    dedupe: createEventDedupe(),
+    ...(opts.myRequests ? { myRequests: opts.myRequests } : {}),
+  };
+}
+
+/** Raw loopback request; the test client is plain node:http so nock never sees it. */
+export function request(
+  port: number,
+  method: string,
+  urlPath: string,
+  body = '',
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: urlPath,
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, body: text, json: () => JSON.parse(text) as unknown });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  const deps = testDeps(opts);
+  const app = createApp(deps, {
+    token: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    port: 0,
+    botId: BOT_ID,
+    botUserId: BOT_USER,
+    client: { retries: 0, timeoutMs: 2000 },
+    unhandledRequestTimeoutMillis: 500,
+  });
+  await app.init();
+  const server = (await app.start(0)) as http.Server;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    deps,
+    port,
+    send: (payload, headers) =>
+      request(port, 'POST', '/slack/events', payload.body, {
+        ...signedHeaders(payload.body, { contentType: payload.contentType }),
+        ...headers,
+      }),
+    stop: async () => {
+      await app.stop();
+    },
+  };
+}
+
+/** Waits until `check` passes (async work after an ack), failing with the pending nock mocks. */
+export async function eventually(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out; pending mocks: ${nock.pendingMocks().join(', ')}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Parses a Web API form body (nock gives the raw string) and decodes its JSON fields. */
+export function formFields(body: unknown): Record<string, string> {
+  if (typeof body === 'string') return Object.fromEntries(new URLSearchParams(body));
+  return body as Record<string, string>;
+}
