@@ -19,3 +19,10 @@ export const ACTION_OPEN_LINK = 'open_link';
 
 // --- Forms and filing ---
 export const ACTION_OPEN_FORM = 'open_form';
+/** callback_id of every filing modal; the route travels in private_metadata. */
+export const VIEW_FILE_FORM = 'file_form';
+/** The internal-request option picker (dispatches on change, so the modal shows that option's fields). */
+export const BLOCK_IR_OPTION = 'ir_option';
+export const ACTION_IR_OPTION = 'ir_option_select';
+/** Retry button on a "could not file" message; value = submission id. */
+export const ACTION_RETRY_FILING = 'retry_filing';

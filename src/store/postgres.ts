@@ -85,8 +85,7 @@ export class PostgresStore implements FilingStore {
 
   async finish(id: string, owner: string, outcome: FinishOutcome, now: number): Promise<boolean> {
     const result = await this.pool.query(
-      `UPDATE submissions SET status = $3, result = $4, error = $5, notified = FALSE,
-         lease_owner = NULL, lease_until = NULL, updated_at = $6
+      `UPDATE submissions SET status = $3, result = $4, error = $5, notified = FALSE, updated_at = $6
        WHERE id = $1 AND lease_owner = $2 AND status = 'pending'`,
       [
         id,
@@ -126,7 +125,7 @@ export class PostgresStore implements FilingStore {
 
   async requeue(id: string, userId: string, now: number): Promise<boolean> {
     const result = await this.pool.query(
-      `UPDATE submissions SET status = 'pending', budget_used = 0, next_attempt_at = $3, notified = FALSE,
+      `UPDATE submissions SET status = 'pending', budget_used = 0, lease_owner = NULL, lease_until = NULL, next_attempt_at = $3, notified = FALSE,
          error = NULL, updated_at = $3 WHERE id = $1 AND user_id = $2 AND status = 'failed'`,
       [id, userId, now],
     );

@@ -84,8 +84,7 @@ export class SqliteStore implements FilingStore {
   async finish(id: string, owner: string, outcome: FinishOutcome, now: number): Promise<boolean> {
     const info = this.db
       .prepare(
-        `UPDATE submissions SET status = @status, result = @result, error = @error, notified = 0,
-           lease_owner = NULL, lease_until = NULL, updated_at = @now
+        `UPDATE submissions SET status = @status, result = @result, error = @error, notified = 0, updated_at = @now
          WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
       )
       .run({
@@ -128,7 +127,7 @@ export class SqliteStore implements FilingStore {
   async requeue(id: string, userId: string, now: number): Promise<boolean> {
     const info = this.db
       .prepare(
-        `UPDATE submissions SET status = 'pending', budget_used = 0, next_attempt_at = @now, notified = 0,
+        `UPDATE submissions SET status = 'pending', budget_used = 0, lease_owner = NULL, lease_until = NULL, next_attempt_at = @now, notified = 0,
            error = NULL, updated_at = @now WHERE id = @id AND user_id = @userId AND status = 'failed'`,
       )
       .run({ id, userId, now });

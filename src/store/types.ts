@@ -64,10 +64,11 @@ export interface FilingStore {
   enqueue(input: NewSubmission, now: number): Promise<EnqueueResult>;
   /** Claims one row that needs filing (pending and due) or telling (done but not yet notified). */
   claim(owner: string, now: number, leaseMs: number): Promise<Submission | undefined>;
-  /** Records the outcome of an attempt (filed, or parked as failed) and releases the lease. */
+  /** Records the outcome (filed, or parked as failed); the lease stays so the owner can notify next. */
   finish(id: string, owner: string, outcome: FinishOutcome, now: number): Promise<boolean>;
   /** Puts the row back for a later attempt and releases the lease. */
   reschedule(id: string, owner: string, nextAttemptAt: number, error: string, now: number): Promise<boolean>;
+  /** The requester was told: the row is done and the lease released. */
   markNotified(id: string, owner: string, now: number): Promise<boolean>;
   /** The requester's Retry button: a failed row becomes pending again, with a fresh budget. */
   requeue(id: string, userId: string, now: number): Promise<boolean>;

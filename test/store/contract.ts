@@ -67,10 +67,11 @@ export function storeContract(factory: StoreFactory): void {
       ref: '#1',
     };
     expect(await store.finish('T1:V1', 'w1', { status: 'filed', result }, 1100)).toBe(true);
-    const again = await store.claim('w2', 1200, 60_000);
+    expect(await store.claim('w2', 1200, 60_000)).toBeUndefined(); // the owner notifies first
+    const again = await store.claim('w2', 70_000, 60_000);
     expect(again).toMatchObject({ status: 'filed', attempts: 1, result, notified: false });
-    expect(await store.markNotified('T1:V1', 'w2', 1300)).toBe(true);
-    expect(await store.claim('w2', 1400, 60_000)).toBeUndefined();
+    expect(await store.markNotified('T1:V1', 'w2', 70_001)).toBe(true);
+    expect(await store.claim('w2', 200_000, 60_000)).toBeUndefined();
   });
 
   it('requeues a failed row for its owner only, with a fresh budget', async () => {

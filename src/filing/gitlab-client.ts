@@ -1,0 +1,68 @@
+// The gitbeaker client the bot uses: created once at start, pointed at GITLAB_URL. gitbeaker's own
+// requester retries every method (POST included) on 429 and 502 and ignores Retry-After, which
+// could create an issue twice. This requester makes exactly one request per call, with a timeout,
+// and turns failures into FilingErrors; the outbox worker decides about retries.
+import { Gitlab } from '@gitbeaker/rest';
+import { createRequesterFn, type FormattedResponse } from '@gitbeaker/requester-utils';
+import { errorForStatus, errorForThrown } from './errors';
+
+const SERVICE = 'GitLab';
+
+async function parseBody(response: Response): Promise<FormattedResponse['body']> {
+  if (response.status === 204) return null;
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+  if (type === 'application/json') return ((await response.json()) as FormattedResponse['body']) ?? {};
+  return response.text();
+}
+
+/** One fetch per call: no retries (the worker retries, honouring Retry-After and looking for duplicates). */
+export async function singleShotRequest(
+  endpoint: string,
+  options: Record<string, unknown> = {},
+): Promise<FormattedResponse> {
+  const { prefixUrl, searchParams, method, headers, body, signal } = options as {
+    prefixUrl?: string;
+    searchParams?: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    signal?: AbortSignal;
+  };
+  const base = prefixUrl ? (prefixUrl.endsWith('/') ? prefixUrl : `${prefixUrl}/`) : undefined;
+  const url = new URL(endpoint, base);
+  url.search = searchParams ?? '';
+  let response: Response;
+  try {
+    // redirect: 'error' keeps a compromised or misconfigured host from bouncing the token elsewhere.
+    response = await fetch(url, { method, headers, body, signal, redirect: 'error' });
+  } catch (err) {
+    throw errorForThrown(SERVICE, err);
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    throw errorForStatus(SERVICE, response.status, response.headers.get('retry-after'), Date.now());
+  }
+  return {
+    body: await parseBody(response),
+    headers: Object.fromEntries(response.headers.entries()),
+    status: response.status,
+  };
+}
+
+export interface GitlabClientOptions {
+  host: string;
+  token: string;
+  /** Per-call timeout (gitbeaker turns it into an AbortSignal on every request). */
+  timeoutMs: number;
+}
+
+export function createGitlabClient(options: GitlabClientOptions) {
+  return new Gitlab({
+    host: options.host.replace(/\/+$/, ''),
+    token: options.token,
+    queryTimeout: options.timeoutMs,
+    requesterFn: createRequesterFn((_, options) => Promise.resolve(options), singleShotRequest),
+  });
+}
+
+export type GitlabClient = ReturnType<typeof createGitlabClient>;

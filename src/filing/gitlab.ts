@@ -1,0 +1,102 @@
+// Files GitLab issues. Creation has no idempotency key, so the issue carries a marker (an HTML
+// comment derived from the submission) and any attempt after the first looks for it before
+// creating: a 502 or a timeout after GitLab created the issue does not make a second one.
+import type { FiledResult } from '../store/types';
+import { FilingError } from './errors';
+import type { GitlabClient } from './gitlab-client';
+import { issueMarker, markerComment } from './keys';
+import type { FileContext, GitlabIssueRequest } from './types';
+
+interface IssueLike {
+  iid: number;
+  web_url: string;
+  description?: string | null;
+}
+
+export interface GitlabFilerOptions {
+  /** Called when a template cannot be fetched (the built-in body is used instead). */
+  onTemplateFallback?: (project: string, template: string, reason: string) => void;
+}
+
+export class GitlabFiler {
+  constructor(
+    private readonly api: GitlabClient,
+    private readonly options: GitlabFilerOptions = {},
+  ) {}
+
+  async file(request: GitlabIssueRequest, context: FileContext): Promise<FiledResult> {
+    if (context.mayExist) {
+      const existing = await this.findByMarker(request.project, context.key);
+      if (existing) return this.result(existing);
+    }
+    const description = await this.describe(request, context.key);
+    const assigneeIds = request.assigneeUsername ? await this.userIds(request.assigneeUsername) : [];
+    const issue = (await this.api.Issues.create(request.project, request.title, {
+      description,
+      labels: request.labels.join(','),
+      confidential: request.confidential,
+      ...(assigneeIds.length > 0 ? { assigneeIds } : {}),
+    })) as unknown as IssueLike;
+    if (typeof issue?.iid !== 'number' || typeof issue.web_url !== 'string')
+      throw new FilingError('retryable', 'GitLab returned an unexpected answer.', { service: 'GitLab' });
+    return this.result(issue);
+  }
+
+  /** The issue an earlier attempt created, found by the marker in its description. */
+  async findByMarker(project: string, key: string): Promise<IssueLike | undefined> {
+    const marker = issueMarker(key);
+    const found = (await this.api.Issues.all({
+      projectId: project,
+      search: marker,
+      in: 'description',
+      perPage: 5,
+      maxPages: 1,
+    })) as unknown as IssueLike[];
+    return found.find((i) => typeof i.description === 'string' && i.description.includes(marker));
+  }
+
+  /** The answers, then the project's template (or the built-in body), then the marker. */
+  async describe(request: GitlabIssueRequest, key: string): Promise<string> {
+    const template = await this.template(request);
+    const parts = [request.description, template, markerComment(key)].filter((p): p is string => !!p);
+    return parts.join('\n\n');
+  }
+
+  private async template(request: GitlabIssueRequest): Promise<string | undefined> {
+    if (!request.template) return request.fallbackTemplate;
+    try {
+      const t = (await this.api.ProjectTemplates.show(
+        request.project,
+        'issues',
+        request.template,
+      )) as unknown as {
+        content?: unknown;
+      };
+      if (typeof t?.content === 'string' && t.content.trim()) return t.content;
+      return request.fallbackTemplate;
+    } catch (err) {
+      this.options.onTemplateFallback?.(
+        request.project,
+        request.template,
+        err instanceof Error ? err.message : 'unknown',
+      );
+      return request.fallbackTemplate;
+    }
+  }
+
+  private async userIds(username: string): Promise<number[]> {
+    try {
+      const users = (await this.api.Users.all({ username, perPage: 1, maxPages: 1 })) as unknown as {
+        id: number;
+      }[];
+      return users.filter((u) => typeof u.id === 'number').map((u) => u.id);
+    } catch {
+      // An unknown assignee must not block the request; Support triages unassigned issues too.
+      return [];
+    }
+  }
+
+  private result(issue: IssueLike): FiledResult {
+    return { target: 'gitlab-issue', url: issue.web_url, ref: `#${issue.iid}` };
+  }
+}

@@ -1,0 +1,84 @@
+// Where things are filed: projects, the STAR channel, Zendesk ticket form and custom field ids,
+// Global Support Hours. The handbook's values are the defaults; FILING_CONFIG_FILE (YAML) overrides
+// any of them. Ids the handbook does not publish (custom fields) are unset until configured, and
+// the values then travel as tags and in the ticket body instead.
+import fs from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const day = z.number().int().min(0).max(6);
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (24 h)');
+const fieldIds = z.record(z.string(), z.number().int().positive());
+
+export const settingsSchema = z
+  .object({
+    /** Hosts accepted in ticket links (besides ZENDESK_URL's own host). */
+    zendeskHosts: z.array(z.string()).default([]),
+    supportHours: z
+      .object({
+        timezone: z.string().default('America/Los_Angeles'),
+        /** 0 = Sunday. Default: Sunday 15:00 to Friday 17:00 US Pacific (Global Support Hours). */
+        start: z.object({ day, time }).default({ day: 0, time: '15:00' }),
+        end: z.object({ day, time }).default({ day: 5, time: '17:00' }),
+      })
+      .strict()
+      .default({
+        timezone: 'America/Los_Angeles',
+        start: { day: 0, time: '15:00' },
+        end: { day: 5, time: '17:00' },
+      }),
+    star: z
+      .object({
+        project: z.string().default('gitlab-com/support/ticket-attention-requests'),
+        labels: z.array(z.string()).default([]),
+        /** #support_ticket-attention-requests */
+        channel: z.string().default('CBVAE1L48'),
+        emergencyUrl: z
+          .string()
+          .default('https://about.gitlab.com/support/#how-to-trigger-emergency-support'),
+      })
+      .strict()
+      .default({
+        project: 'gitlab-com/support/ticket-attention-requests',
+        labels: [],
+        channel: 'CBVAE1L48',
+        emergencyUrl: 'https://about.gitlab.com/support/#how-to-trigger-emergency-support',
+      }),
+    internalRequest: z
+      .object({
+        ticketFormId: z.number().int().positive().optional(),
+        tags: z.array(z.string()).default(['internal_request', 'support_router']),
+        /** Custom field ids by field name: option, contact_email, namespace, license_id, sfdc_link, ... */
+        customFields: fieldIds.default({}),
+      })
+      .strict()
+      .default({ tags: ['internal_request', 'support_router'], customFields: {} }),
+    ticketOnBehalf: z
+      .object({
+        ticketFormId: z.number().int().positive().optional(),
+        tags: z.array(z.string()).default(['opened_by_team_member', 'support_router']),
+      })
+      .strict()
+      .default({ tags: ['opened_by_team_member', 'support_router'] }),
+    /** Slack user id (or on-call display name) to GitLab username, for assigning CMOC and manager issues. */
+    gitlabUsers: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+
+export type FilingSettings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: FilingSettings = settingsSchema.parse({});
+
+export function parseSettings(data: unknown): FilingSettings {
+  const result = settingsSchema.safeParse(data ?? {});
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
+    throw new Error(`Invalid filing settings:\n  - ${problems.join('\n  - ')}`);
+  }
+  return result.data;
+}
+
+export function loadSettings(file?: string): FilingSettings {
+  if (!file) return DEFAULT_SETTINGS;
+  return parseSettings(parse(fs.readFileSync(file, 'utf8')));
+}

@@ -1,0 +1,57 @@
+// What the bot files, independent of the Slack form that collected it. The form module turns a
+// submission into one of these; the GitLab and Zendesk filers send it; dry-run stores it as is.
+import type { FiledResult, Submission } from '../store/types';
+
+export interface GitlabIssueRequest {
+  target: 'gitlab-issue';
+  /** Project path, e.g. "gitlab-com/support/support-team-meta". */
+  project: string;
+  title: string;
+  /** The filled-in answers; the template body (when fetched) follows them. */
+  description: string;
+  /** Issue template fetched from the project at filing time; the built-in body is the fallback. */
+  template?: string;
+  fallbackTemplate?: string;
+  labels: string[];
+  confidential: boolean;
+  /** GitLab username to assign (the on-call CMOC or Support Manager), when known. */
+  assigneeUsername?: string;
+}
+
+export interface ZendeskTicket {
+  subject: string;
+  comment: { body: string; public?: boolean };
+  requester?: { name?: string; email: string };
+  email_ccs?: { user_email: string; action: 'put' }[];
+  ticket_form_id?: number;
+  custom_fields?: { id: number; value: string | number | boolean }[];
+  tags: string[];
+  priority?: 'urgent' | 'high' | 'normal' | 'low';
+}
+
+export interface ZendeskTicketRequest {
+  target: 'zendesk-ticket';
+  ticket: ZendeskTicket;
+}
+
+export type FilingRequest = GitlabIssueRequest | ZendeskTicketRequest;
+
+export interface FileContext {
+  /** Stable per submission: the Zendesk Idempotency-Key and the GitLab marker derive from it. */
+  key: string;
+  /** True when an earlier attempt may have reached the remote API, so it may already exist. */
+  mayExist: boolean;
+}
+
+/** Sends one FilingRequest; throws FilingError. */
+export interface Filer {
+  file(request: FilingRequest, context: FileContext): Promise<FiledResult>;
+}
+
+/** Turns a stored submission into what to file (may look up the on-call person). */
+export type PrepareFiling = (submission: Submission) => Promise<FilingRequest>;
+
+/** Tells the requester (and, for STARs, the STAR channel) how it went. */
+export interface Notifier {
+  notify(submission: Submission): Promise<void>;
+}

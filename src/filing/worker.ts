@@ -1,0 +1,170 @@
+// The outbox worker: claims a due row, files it (or, in dry-run, records what it would file), then
+// tells the requester. A restart re-enters here: pending rows are due again, and an expired lease
+// (a worker that died mid-call) hands the row to the next claim, whose attempt looks for the issue
+// or replays the Zendesk key before creating anything.
+import crypto from 'node:crypto';
+import type { Logger } from '../logger';
+import type { FilingStore, Submission } from '../store/types';
+import { errorForThrown, FilingError } from './errors';
+import { decideRetry, DEFAULT_RETRY, type RetryPolicy } from './retry';
+import type { Filer, Notifier, PrepareFiling } from './types';
+
+export interface Timing {
+  now(): number;
+  random(): number;
+  /** Resolves after ms, or early when the signal aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export const realTiming: Timing = {
+  now: () => Date.now(),
+  random: () => Math.random(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      }
+      signal.addEventListener('abort', done, { once: true });
+    }),
+};
+
+export interface WorkerOptions {
+  store: FilingStore;
+  prepare: PrepareFiling;
+  filer: Filer;
+  notifier: Notifier;
+  logger: Logger;
+  mode: 'live' | 'dry-run';
+  timing?: Timing;
+  policy?: RetryPolicy;
+  /** Longer than the slowest attempt (a few calls, each with its own timeout). */
+  leaseMs?: number;
+  /** How often an idle worker looks for due rows (enqueue also wakes it at once). */
+  pollMs?: number;
+  concurrency?: number;
+  owner?: string;
+}
+
+export class FilingWorker {
+  readonly owner: string;
+  private readonly timing: Timing;
+  private readonly policy: RetryPolicy;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private stopping = new AbortController();
+  private wakeUp = new AbortController();
+  private loops: Promise<void>[] = [];
+
+  constructor(private readonly o: WorkerOptions) {
+    this.owner = o.owner ?? `worker-${crypto.randomBytes(4).toString('hex')}`;
+    this.timing = o.timing ?? realTiming;
+    this.policy = o.policy ?? DEFAULT_RETRY;
+    this.leaseMs = o.leaseMs ?? 120_000;
+    this.pollMs = o.pollMs ?? 1_000;
+  }
+
+  start(): void {
+    if (this.loops.length > 0) return;
+    this.stopping = new AbortController();
+    const n = Math.max(1, this.o.concurrency ?? 4);
+    this.loops = Array.from({ length: n }, (_, i) => this.loop(`${this.owner}/${i}`));
+  }
+
+  /** Finishes the calls in flight, then returns; unclaimed rows stay for the next start. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    this.wakeUp.abort();
+    await Promise.all(this.loops);
+    this.loops = [];
+  }
+
+  /** Called after an enqueue so the new row is filed now, not at the next poll. */
+  wake(): void {
+    this.wakeUp.abort();
+  }
+
+  /** Processes due rows until none is left (tests and the bench use it; start() runs it in loops). */
+  async drain(owner = this.owner): Promise<number> {
+    let n = 0;
+    while (await this.runOnce(owner)) n += 1;
+    return n;
+  }
+
+  private async loop(owner: string): Promise<void> {
+    while (!this.stopping.signal.aborted) {
+      let worked = false;
+      try {
+        worked = await this.runOnce(owner);
+      } catch (err) {
+        this.o.logger.error({ err }, 'filing worker: store error');
+      }
+      if (worked || this.stopping.signal.aborted) continue;
+      if (this.wakeUp.signal.aborted) this.wakeUp = new AbortController();
+      await this.timing.sleep(this.pollMs, this.wakeUp.signal);
+    }
+  }
+
+  /** Claims and handles one row; false when nothing was due. */
+  async runOnce(owner = this.owner): Promise<boolean> {
+    const row = await this.o.store.claim(owner, this.timing.now(), this.leaseMs);
+    if (!row) return false;
+    const current = row.status === 'pending' ? await this.file(row, owner) : row;
+    if (current) await this.notify(current, owner);
+    return true;
+  }
+
+  /** One attempt; returns the finished row to notify, or undefined when it was rescheduled. */
+  private async file(row: Submission, owner: string): Promise<Submission | undefined> {
+    const { store, logger } = this.o;
+    const log = logger.child({ submission: row.id, route: row.routeId, attempt: row.attempts });
+    try {
+      const request = await this.o.prepare(row);
+      const result =
+        this.o.mode === 'dry-run'
+          ? { target: request.target, dryRun: true, preview: request }
+          : await this.o.filer.file(request, { key: row.id, mayExist: row.attempts > 1 });
+      if (!(await store.finish(row.id, owner, { status: 'filed', result }, this.timing.now())))
+        return undefined;
+      log.info({ ref: result.ref, dryRun: this.o.mode === 'dry-run' }, 'filed');
+      return { ...row, status: 'filed', result };
+    } catch (thrown) {
+      const err = thrown instanceof FilingError ? thrown : errorForThrown('The bot', thrown);
+      const decision = decideRetry(err, row.budgetUsed, this.policy, this.timing.random);
+      if (decision.retry) {
+        log.warn(
+          { kind: err.kind, status: err.details.status, delayMs: decision.delayMs },
+          'filing attempt failed; will retry',
+        );
+        await store.reschedule(
+          row.id,
+          owner,
+          this.timing.now() + decision.delayMs,
+          err.userMessage,
+          this.timing.now(),
+        );
+        return undefined;
+      }
+      log.error({ kind: err.kind, status: err.details.status }, 'filing failed; parked');
+      const error = `${err.userMessage}${err.kind === 'retryable' ? ` (gave up after ${row.budgetUsed} attempts)` : ''}`;
+      if (!(await store.finish(row.id, owner, { status: 'failed', error }, this.timing.now())))
+        return undefined;
+      return { ...row, status: 'failed', error };
+    }
+  }
+
+  private async notify(row: Submission, owner: string): Promise<void> {
+    try {
+      await this.o.notifier.notify(row);
+      await this.o.store.markNotified(row.id, owner, this.timing.now());
+    } catch (err) {
+      // The lease expires and the next claim tries again: the requester is told at least once.
+      this.o.logger.warn(
+        { err: err instanceof Error ? { message: err.message } : undefined, submission: row.id },
+        'could not notify the requester',
+      );
+    }
+  }
+}

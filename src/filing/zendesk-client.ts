@@ -1,0 +1,81 @@
+// The node-zendesk client the bot uses, created once at start. Three pitfalls of node-zendesk 6
+// are handled here:
+// - it has no timeout: our transport gives every request an AbortSignal;
+// - customHeaders are client-wide: the per-request Idempotency-Key travels in an AsyncLocalStorage
+//   context that our transport reads, so one client serves every submission;
+// - a 429 (any response with Retry-After) resolves with an Error object as the result, and
+//   statuses it does not know (502, 504) resolve as if they were a success: the transport records
+//   the real status and headers, and the filer decides from those, never from node-zendesk's result.
+// Its debug events carry the Authorization header, so debug stays off and they are never logged.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createClient } from 'node-zendesk';
+
+export interface ZendeskCallContext {
+  idempotencyKey?: string;
+  timeoutMs: number;
+  /** Filled by the transport: what the server really answered. */
+  status?: number;
+  headers?: Headers;
+}
+
+export const zendeskCallContext = new AsyncLocalStorage<ZendeskCallContext>();
+
+interface TransportOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export async function zendeskTransport(uri: string, options: TransportOptions): Promise<Response> {
+  const context = zendeskCallContext.getStore();
+  const headers: Record<string, string> = { ...options.headers };
+  if (context?.idempotencyKey) headers['Idempotency-Key'] = context.idempotencyKey;
+  const response = await fetch(uri, {
+    method: options.method,
+    headers,
+    body: options.body,
+    redirect: 'error',
+    signal: AbortSignal.timeout(context?.timeoutMs ?? 15_000),
+  });
+  if (context) {
+    context.status = response.status;
+    context.headers = response.headers;
+  }
+  return response;
+}
+
+/** The slice of node-zendesk the filer uses. */
+export interface ZendeskTicketsApi {
+  create(body: { ticket: object }): Promise<{ result: unknown }>;
+}
+
+export interface ZendeskClientOptions {
+  /** e.g. https://gitlab.zendesk.com */
+  url: string;
+  email: string;
+  token: string;
+}
+
+const silent = { fatal: noop, error: noop, warn: noop, info: noop, debug: noop, trace: noop };
+function noop(): void {}
+
+export function createZendeskClient(options: ZendeskClientOptions): ZendeskTicketsApi {
+  const client = createClient({
+    username: options.email,
+    token: options.token,
+    endpointUri: `${options.url.replace(/\/+$/, '')}/api/v2`,
+    throwOriginalException: true,
+    debug: false,
+    logger: silent,
+    transportConfig: {
+      transportFn: zendeskTransport,
+      responseAdapter: (r: Response) => ({
+        json: () => r.json(),
+        status: r.status,
+        headers: { get: (name: string) => r.headers.get(name) },
+        statusText: r.statusText,
+      }),
+    },
+  });
+  return client.tickets as unknown as ZendeskTicketsApi;
+}

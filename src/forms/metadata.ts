@@ -1,0 +1,54 @@
+// The modal's private_metadata: which route it files, the option shown, and where the request came
+// from. One encode/decode pair; the decoder is tolerant (anything unreadable gives undefined) and
+// nothing in it is trusted for authorisation: the requester is always body.user.id.
+import { z } from 'zod';
+import { LIMITS } from '../slack/limits';
+
+const schema = z.object({
+  r: z.string().min(1).max(100),
+  o: z.string().max(100).optional(),
+  p: z.string().max(1000).optional(),
+  c: z
+    .string()
+    .regex(/^[CDG][A-Z0-9]+$/)
+    .optional(),
+  t: z
+    .string()
+    .regex(/^\d+\.\d+$/)
+    .optional(),
+});
+
+export interface FormMetadata {
+  routeId: string;
+  optionId?: string;
+  permalink?: string;
+  /** Channel and thread of the conversation the form was opened from (answers go back there). */
+  channel?: string;
+  threadTs?: string;
+}
+
+export function encodeMetadata(m: FormMetadata): string {
+  const full = JSON.stringify({ r: m.routeId, o: m.optionId, p: m.permalink, c: m.channel, t: m.threadTs });
+  if (full.length <= LIMITS.privateMetadata) return full;
+  return JSON.stringify({ r: m.routeId, o: m.optionId, c: m.channel, t: m.threadTs });
+}
+
+export function decodeMetadata(raw: string | undefined): FormMetadata | undefined {
+  if (!raw) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) return undefined;
+  const { r, o, p, c, t } = parsed.data;
+  return {
+    routeId: r,
+    ...(o ? { optionId: o } : {}),
+    ...(p ? { permalink: p } : {}),
+    ...(c ? { channel: c } : {}),
+    ...(t ? { threadTs: t } : {}),
+  };
+}
