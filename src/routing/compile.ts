@@ -4,6 +4,7 @@ import { Lexicon, stem } from './lexicon';
 import { tokenize } from './normalize';
 import type { RulesFile, Signal } from './schema';
 import { SimilarityIndex } from './similarity';
+import { UNKNOWN_ROUTE } from './types';
 
 /** Stands for 0 to MAX_GAP tokens inside a phrase ("extend * trial"). */
 export const GAP = '*';
@@ -70,7 +71,6 @@ export function compileRules(file: RulesFile): Compiled {
     phraseIndex.set(key, id);
     const first = stems[0] as string;
     byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), id]);
-    for (const s of stems) if (s !== GAP) domainStems.add(s);
     return id;
   };
 
@@ -111,6 +111,12 @@ export function compileRules(file: RulesFile): Compiled {
     }
   });
 
+  // The vocabulary of real routes; the small talk that the "unknown" rule recognises is not on topic.
+  for (const rule of rules.filter((r) => r.id !== UNKNOWN_ROUTE))
+    for (const signal of rule.signals)
+      for (const term of [...(signal.any ?? []), ...(signal.all ?? [])])
+        for (const id of term.phraseIds) for (const s of phrases[id] ?? []) if (s !== GAP) domainStems.add(s);
+
   const documents = file.rules.flatMap((rule) =>
     [rule.title, ...rule.examples].map((text) => ({ route: rule.id, text })),
   );
@@ -122,7 +128,7 @@ export function compileRules(file: RulesFile): Compiled {
     lexicon: new Lexicon(vocabulary),
     negations: new Set(file.negations.map((n) => stem(n.toLowerCase()))),
     rules,
-    similarity: new SimilarityIndex(documents.filter((d) => d.route !== 'unknown')),
+    similarity: new SimilarityIndex(documents.filter((d) => d.route !== UNKNOWN_ROUTE)),
     domainStems,
   };
 }

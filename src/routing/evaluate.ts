@@ -1,6 +1,6 @@
 // Scores the classifier against labelled examples. Used by the routing benchmark and the tests.
 import { classify } from './classify';
-import type { Classification, RuleSet } from './types';
+import { type Classification, type RuleSet, UNKNOWN_ROUTE } from './types';
 
 export interface LabelledExample {
   text: string;
@@ -64,7 +64,7 @@ export function evaluate(examples: LabelledExample[], rules: RuleSet): Evaluatio
     top1: predictions.filter((p) => p.correct).length / n,
     top3: predictions.filter((p) => p.inTop3).length / n,
     family: predictions.filter((p) => family(p.result.route) === family(p.example.route) || p.correct).length / n,
-    abstainRate: predictions.filter((p) => p.result.route === 'unknown').length / n,
+    abstainRate: predictions.filter((p) => p.result.route === UNKNOWN_ROUTE).length / n,
     confidentWrongRate: high.filter((p) => !p.correct).length / n,
     precisionAtHighConfidence: high.length ? high.filter((p) => p.correct).length / high.length : 1,
     highConfidenceShare: high.length / n,

@@ -1,0 +1,94 @@
+// Routing benchmark: accuracy on labelled sets and speed on one core.
+//   npm run bench:routing [-- --set NAME=FILE ...] [--rules FILE]
+// Default sets: the shared dev set (../shared/routing/dev.jsonl, when present) and the project's own
+// labelled phrasings (test/routing/phrasings.jsonl), which the rules were not tuned on.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { classify } from '../src/routing/classify';
+import { type Evaluation, evaluate, HIGH_CONFIDENCE, parseLabelled } from '../src/routing/evaluate';
+import { loadRules, packageRoot } from '../src/routing/load';
+import type { RuleSet } from '../src/routing/types';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function report(name: string, ev: Evaluation): void {
+  console.log(`\n== ${name}: ${ev.total} labelled requests`);
+  console.log(`top-1 accuracy        ${pct(ev.top1)}`);
+  console.log(`top-3 accuracy        ${pct(ev.top3)}`);
+  console.log(`family accuracy       ${pct(ev.family)}`);
+  console.log(`abstain rate          ${pct(ev.abstainRate)}  (answered "unknown")`);
+  console.log(`confident-wrong rate  ${pct(ev.confidentWrongRate)}  (confidence >= ${HIGH_CONFIDENCE} and wrong)`);
+  console.log(`precision at >= ${HIGH_CONFIDENCE}    ${pct(ev.precisionAtHighConfidence)} of ${pct(ev.highConfidenceShare)} answered that confidently`);
+  const weak = [...ev.recallByRoute]
+    .map(([route, r]) => ({ route, recall: r.right / r.total, ...r }))
+    .filter((r) => r.recall < 1)
+    .sort((a, b) => a.recall - b.recall);
+  console.log(`recall per route      ${ev.recallByRoute.size - weak.length} routes at 100%; below 100%:`);
+  for (const r of weak) console.log(`  ${r.route.padEnd(48)} ${pct(r.recall).padStart(6)}  (${r.right}/${r.total})`);
+  console.log('most frequent confusions (expected -> answered):');
+  for (const c of ev.confusions.slice(0, 10)) console.log(`  ${c.count} x ${c.expected} -> ${c.got}`);
+}
+
+function speed(texts: string[], rules: RuleSet): void {
+  for (const t of texts) classify(t, rules); // warm-up: JIT and the typo-repair memo
+  const latencies: number[] = [];
+  const started = process.hrtime.bigint();
+  let count = 0;
+  while (Number(process.hrtime.bigint() - started) < 2e9) {
+    for (const t of texts) {
+      const t0 = process.hrtime.bigint();
+      classify(t, rules);
+      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      count++;
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] as number;
+  console.log(`\n== speed (one core, ${count} classifications of ${texts.length} distinct texts)`);
+  console.log(`throughput            ${Math.round(count / seconds)} messages/s`);
+  console.log(`latency p50 / p99     ${at(0.5).toFixed(3)} ms / ${at(0.99).toFixed(3)} ms (max ${at(1).toFixed(3)} ms)`);
+}
+
+function loadTime(file: string | undefined): void {
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t0 = process.hrtime.bigint();
+    loadRules(file);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const [first, ...rest] = times as [number, ...number[]];
+  rest.sort((a, b) => a - b);
+  console.log(`rules load            ${first.toFixed(1)} ms first, ${rest[Math.floor(rest.length / 2)]?.toFixed(1)} ms median (read, validate, compile)`);
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, rules: { type: 'string' } } });
+  const root = packageRoot();
+  const sets: Array<[string, string]> = values.set?.length
+    ? values.set.map((s) => s.split('=', 2) as [string, string])
+    : [
+        ['dev set', path.join(root, '..', 'shared', 'routing', 'dev.jsonl')],
+        ['own phrasings', path.join(root, 'test', 'routing', 'phrasings.jsonl')],
+      ];
+  const rules = loadRules(values.rules);
+  const allTexts: string[] = [];
+  for (const [name, file] of sets) {
+    if (!fs.existsSync(file)) {
+      console.log(`\n== ${name}: ${file} not found, skipped`);
+      continue;
+    }
+    const examples = parseLabelled(fs.readFileSync(file, 'utf8'));
+    allTexts.push(...examples.map((e) => e.text));
+    report(name, evaluate(examples, rules));
+  }
+  const examples = rules.rules.flatMap((r) => r.examples.map((text) => ({ text, route: r.id })));
+  const training = evaluate(examples, rules);
+  console.log(`\n== rule examples (the rules' own, a sanity check): top-1 ${pct(training.top1)} of ${training.total}`);
+  speed(allTexts.length ? allTexts : examples.map((e) => e.text), rules);
+  loadTime(values.rules);
+}
+
+main();

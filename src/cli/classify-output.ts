@@ -1,0 +1,71 @@
+// Output of `support-router classify`: human-readable, one JSON object, or the JSON-lines contract.
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+
+import { renderAnswer } from '../routing/answer';
+import { classify } from '../routing/classify';
+import type { Classification, RuleSet } from '../routing/types';
+
+/** The --jsonl contract: exactly these keys, in this order. */
+export function contractLine(result: Classification): string {
+  return JSON.stringify({
+    route: result.route,
+    confidence: result.confidence,
+    alternatives: result.alternatives.map((a) => ({ route: a.route, confidence: a.confidence })),
+  });
+}
+
+export function formatClassification(text: string, rules: RuleSet, json: boolean): string {
+  const result = classify(text, rules);
+  const rule = rules.byId.get(result.route);
+  if (json) {
+    return JSON.stringify({
+      ...result,
+      action: rule?.action,
+      title: rule?.title,
+      answer: rule ? renderAnswer(rule, rules) : undefined,
+    });
+  }
+  const lines = [
+    `route:       ${result.route}  (confidence ${result.confidence.toFixed(2)})`,
+    `why:         ${result.evidence.join('; ') || '-'}`,
+    `also likely: ${result.alternatives.map((a) => `${a.route} ${a.confidence.toFixed(2)}`).join(', ') || '-'}`,
+  ];
+  if (rule) {
+    lines.push(`action:      ${rule.action}: ${rule.title}`, `handbook:    ${rule.link}`, 'answer:');
+    lines.push(...renderAnswer(rule, rules).split('\n').map((l) => `  ${l}`));
+  }
+  return lines.join('\n');
+}
+
+/** Reads {"text": "..."} lines and writes one contract line per input line, in the same order. */
+export async function classifyJsonl(input: Readable, output: Writable, rules: RuleSet): Promise<void> {
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  let buffer: string[] = [];
+  const flush = async () => {
+    if (!buffer.length) return;
+    const chunk = buffer.join('');
+    buffer = [];
+    if (!output.write(chunk)) await new Promise((resolve) => output.once('drain', resolve));
+  };
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    buffer.push(`${jsonlResult(line, rules)}\n`);
+    if (buffer.length >= 256) await flush();
+  }
+  await flush();
+}
+
+function jsonlResult(line: string, rules: RuleSet): string {
+  let text: unknown;
+  try {
+    text = (JSON.parse(line) as { text?: unknown }).text;
+  } catch {
+    text = undefined;
+  }
+  if (typeof text !== 'string') {
+    // Keep the output aligned with the input: an unreadable line still gets its answer line.
+    return JSON.stringify({ route: 'unknown', confidence: 0, alternatives: [], error: 'expected {"text": "..."}' });
+  }
+  return contractLine(classify(text, rules));
+}

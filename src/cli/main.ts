@@ -1,0 +1,99 @@
+// The support-router command line: classify requests and lint or inspect the rules, offline and
+// without any Slack, GitLab or Zendesk credentials.
+import { parseArgs } from 'node:util';
+
+import { ConfigError, loadConfig } from '../config';
+import { RulesError, loadRules } from '../routing/load';
+import type { RuleSet } from '../routing/types';
+import { classifyJsonl, formatClassification } from './classify-output';
+import { lintReport, showRule } from './rules-output';
+
+const USAGE = `Usage:
+  support-router classify [--json] "text"     route one request (human-readable or one JSON object)
+  support-router classify --jsonl             read {"text": "..."} lines on stdin, write one result line each
+  support-router rules lint [FILE]            validate a rules file (default: RULES_FILE or the built-in rules)
+  support-router rules show ID                print one rule: its answer, form and signals
+Options:
+  --rules FILE                                use this rules file (overrides RULES_FILE)
+  -h, --help                                  show this help`;
+
+type Out = (text: string) => void;
+const stdout: Out = (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+const stderr: Out = (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+
+function rulesPath(flag: string | undefined): string | undefined {
+  if (flag) return flag;
+  return loadConfig().RULES_FILE;
+}
+
+async function classifyCommand(args: string[], values: Record<string, unknown>, rules: RuleSet): Promise<number> {
+  if (values.jsonl) {
+    await classifyJsonl(process.stdin, process.stdout, rules);
+    return 0;
+  }
+  const text = args.join(' ').trim();
+  if (!text) {
+    stderr('classify needs a text, or --jsonl to read JSON lines from stdin.');
+    return 2;
+  }
+  stdout(formatClassification(text, rules, Boolean(values.json)));
+  return 0;
+}
+
+function rulesCommand(args: string[], rulesFlag: string | undefined): number {
+  const [sub, arg] = args;
+  if (sub === 'lint') {
+    const report = lintReport(arg ?? rulesPath(rulesFlag));
+    (report.ok ? stdout : stderr)(report.text);
+    return report.ok ? 0 : 1;
+  }
+  if (sub === 'show' && arg) {
+    const rules = loadRules(rulesPath(rulesFlag));
+    const text = showRule(rules, arg);
+    if (!text) {
+      stderr(`No rule "${arg}". Known ids: ${rules.rules.map((r) => r.id).join(', ')}`);
+      return 1;
+    }
+    stdout(text);
+    return 0;
+  }
+  stderr(USAGE);
+  return 2;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        jsonl: { type: 'boolean' },
+        rules: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    stderr(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? stdout : stderr)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  try {
+    if (command === 'classify') return await classifyCommand(rest, values, loadRules(rulesPath(values.rules)));
+    if (command === 'rules') return rulesCommand(rest, values.rules);
+    stderr(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  } catch (err) {
+    if (err instanceof RulesError || err instanceof ConfigError) {
+      stderr(err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
