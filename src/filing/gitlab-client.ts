@@ -4,7 +4,7 @@
 // and turns failures into FilingErrors; the outbox worker decides about retries.
 import { Gitlab } from '@gitbeaker/rest';
 import { createRequesterFn, type FormattedResponse } from '@gitbeaker/requester-utils';
-import { errorForStatus, errorForThrown } from './errors';
+import { errorForStatus, errorForThrown, timeoutError } from './errors';
 
 const SERVICE = 'GitLab';
 
@@ -36,7 +36,8 @@ export async function singleShotRequest(
     // redirect: 'error' keeps a compromised or misconfigured host from bouncing the token elsewhere.
     response = await fetch(url, { method, headers, body, signal, redirect: 'error' });
   } catch (err) {
-    throw errorForThrown(SERVICE, err);
+    // An aborted signal means our per-call timeout fired, whatever error the fetch layer wrapped it in.
+    throw signal?.aborted ? timeoutError(SERVICE) : errorForThrown(SERVICE, err);
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);

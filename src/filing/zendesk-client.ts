@@ -13,6 +13,8 @@ import { createClient } from 'node-zendesk';
 export interface ZendeskCallContext {
   idempotencyKey?: string;
   timeoutMs: number;
+  /** Set by the transport when our timeout aborted the call. */
+  timedOut?: boolean;
   /** Filled by the transport: what the server really answered. */
   status?: number;
   headers?: Headers;
@@ -30,13 +32,20 @@ export async function zendeskTransport(uri: string, options: TransportOptions): 
   const context = zendeskCallContext.getStore();
   const headers: Record<string, string> = { ...options.headers };
   if (context?.idempotencyKey) headers['Idempotency-Key'] = context.idempotencyKey;
-  const response = await fetch(uri, {
-    method: options.method,
-    headers,
-    body: options.body,
-    redirect: 'error',
-    signal: AbortSignal.timeout(context?.timeoutMs ?? 15_000),
-  });
+  const signal = AbortSignal.timeout(context?.timeoutMs ?? 15_000);
+  let response: Response;
+  try {
+    response = await fetch(uri, {
+      method: options.method,
+      headers,
+      body: options.body,
+      redirect: 'error',
+      signal,
+    });
+  } catch (err) {
+    if (context) context.timedOut = signal.aborted;
+    throw err;
+  }
   if (context) {
     context.status = response.status;
     context.headers = response.headers;

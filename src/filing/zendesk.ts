@@ -1,7 +1,7 @@
 // Files Zendesk tickets with an Idempotency-Key derived from the submission: a retry after a lost
 // response, a restart or a second replica replays the same key and Zendesk returns the first ticket.
 import type { FiledResult } from '../store/types';
-import { errorForStatus, errorForThrown, FilingError } from './errors';
+import { errorForStatus, errorForThrown, FilingError, timeoutError } from './errors';
 import { idempotencyKey } from './keys';
 import { zendeskCallContext, type ZendeskCallContext, type ZendeskTicketsApi } from './zendesk-client';
 import type { FileContext, ZendeskTicketRequest } from './types';
@@ -29,7 +29,7 @@ export class ZendeskFiler {
       const status = (err as { statusCode?: unknown }).statusCode;
       if (typeof status === 'number' && call.status !== undefined)
         throw errorForStatus(SERVICE, call.status, call.headers?.get('retry-after'), Date.now());
-      throw errorForThrown(SERVICE, err);
+      throw call.timedOut ? timeoutError(SERVICE) : errorForThrown(SERVICE, err);
     }
     // Decide from the real status: node-zendesk resolves on 429 (result is an Error) and on 502/504.
     const status = call.status ?? 0;

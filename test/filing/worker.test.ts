@@ -1,0 +1,278 @@
+import nock from 'nock';
+import { createFiler } from '../../src/filing/filer';
+import { GitlabFiler } from '../../src/filing/gitlab';
+import { createGitlabClient } from '../../src/filing/gitlab-client';
+import { idempotencyKey, markerComment } from '../../src/filing/keys';
+import type { FilingRequest, Notifier } from '../../src/filing/types';
+import { FilingWorker } from '../../src/filing/worker';
+import { ZendeskFiler } from '../../src/filing/zendesk';
+import { createZendeskClient } from '../../src/filing/zendesk-client';
+import type { FilingStore, Submission } from '../../src/store/types';
+import { memoryLogger } from '../helpers/logger';
+import { freshSqlite } from '../helpers/stores';
+import { fakeTiming } from '../helpers/timing';
+
+const ZD = 'https://acme.zendesk.example';
+const GL = 'https://gitlab.example.com';
+const PROJECT = encodeURIComponent('grp/proj');
+const TICKET: FilingRequest = {
+  target: 'zendesk-ticket',
+  ticket: { subject: 'S', comment: { body: 'B' }, tags: ['t'] },
+};
+const ISSUE: FilingRequest = {
+  target: 'gitlab-issue',
+  project: 'grp/proj',
+  title: 'T',
+  description: 'D',
+  labels: [],
+  confidential: true,
+};
+
+let store: FilingStore;
+let notified: Submission[];
+let log: ReturnType<typeof memoryLogger>;
+
+function worker(request: FilingRequest, extra: Partial<ConstructorParameters<typeof FilingWorker>[0]> = {}) {
+  const notifier: Notifier = { notify: async (s) => void notified.push(s) };
+  const filer = createFiler({
+    gitlab: new GitlabFiler(createGitlabClient({ host: GL, token: 'glpat-abcdefgh12345', timeoutMs: 100 })),
+    zendesk: new ZendeskFiler(
+      createZendeskClient({ url: ZD, email: 'bot@acme.example', token: 'ztok-abcdefgh12345' }),
+      { url: ZD, timeoutMs: 100 },
+    ),
+  });
+  const timing = fakeTiming();
+  const w = new FilingWorker({
+    store,
+    prepare: async () => request,
+    filer,
+    notifier,
+    logger: log.logger,
+    mode: 'live',
+    timing,
+    leaseMs: 60_000,
+    owner: 'w1',
+    ...extra,
+  });
+  return { w, timing };
+}
+
+const enqueue = (id = 'T1:V1') =>
+  store.enqueue({ id, teamId: 'T1', userId: 'U1', routeId: 'r', payload: {} }, fakeTiming().now());
+const zendesk = (id = 'T1:V1') => nock(ZD, { reqheaders: { 'idempotency-key': idempotencyKey(id) } });
+const ticketJson = (id: number) => [201, { ticket: { id } }, { 'content-type': 'application/json' }] as const;
+
+beforeAll(() => nock.disableNetConnect());
+beforeEach(async () => {
+  store = await freshSqlite();
+  notified = [];
+  log = memoryLogger();
+});
+afterEach(async () => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  await store.close();
+  expect(pending).toEqual([]);
+});
+afterAll(() => nock.enableNetConnect());
+
+describe('FilingWorker', () => {
+  it('files a submission once and tells the requester once, even if it was submitted twice', async () => {
+    await enqueue();
+    await enqueue();
+    zendesk()
+      .post('/api/v2/tickets.json')
+      .once()
+      .reply(...ticketJson(1));
+    const { w } = worker(TICKET);
+    expect(await w.drain()).toBe(1);
+    expect(await store.get('T1:V1')).toMatchObject({
+      status: 'filed',
+      notified: true,
+      result: { ref: 'ticket 1' },
+    });
+    expect(notified).toHaveLength(1);
+  });
+
+  it('retries a 5xx with backoff and the same Idempotency-Key, then files', async () => {
+    await enqueue();
+    zendesk().post('/api/v2/tickets.json').reply(500, { error: 'x' }, { 'content-type': 'application/json' });
+    zendesk().post('/api/v2/tickets.json').reply(503, 'busy');
+    zendesk()
+      .post('/api/v2/tickets.json')
+      .reply(...ticketJson(2));
+    const { w, timing } = worker(TICKET);
+    await w.drain();
+    const after1 = await store.get('T1:V1');
+    expect(after1).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      error: 'Zendesk had a server error (HTTP 500).',
+    });
+    expect(after1!.nextAttemptAt - timing.now()).toBe(1500); // 2 s ceiling, jitter 0.5 -> 1.5 s
+    timing.advance(1500);
+    await w.drain();
+    expect((await store.get('T1:V1'))!.nextAttemptAt - timing.now()).toBe(3000);
+    timing.advance(3000);
+    await w.drain();
+    expect(await store.get('T1:V1')).toMatchObject({
+      status: 'filed',
+      attempts: 3,
+      result: { ref: 'ticket 2' },
+    });
+    expect(notified).toHaveLength(1);
+  });
+
+  it('waits for Retry-After on 429 before the next attempt', async () => {
+    await enqueue();
+    zendesk()
+      .post('/api/v2/tickets.json')
+      .reply(429, {}, { 'Retry-After': '7', 'content-type': 'application/json' });
+    zendesk()
+      .post('/api/v2/tickets.json')
+      .reply(...ticketJson(3));
+    const { w, timing } = worker(TICKET);
+    await w.drain();
+    const due = (await store.get('T1:V1'))!.nextAttemptAt - timing.now();
+    expect(due).toBeGreaterThanOrEqual(7000);
+    expect(due).toBeLessThanOrEqual(7700);
+    timing.advance(6999);
+    expect(await w.drain()).toBe(0);
+    timing.advance(due - 6999);
+    expect(await w.drain()).toBe(1);
+    expect((await store.get('T1:V1'))!.status).toBe('filed');
+  });
+
+  it('times out a hanging API and retries; a lost response still gives one ticket (same key replayed)', async () => {
+    await enqueue();
+    // The first response never arrives in time (Zendesk created the ticket); the replay is a hit.
+    zendesk()
+      .post('/api/v2/tickets.json')
+      .delay(300)
+      .reply(...ticketJson(4));
+    zendesk()
+      .post('/api/v2/tickets.json')
+      .reply(
+        201,
+        { ticket: { id: 4 } },
+        { 'x-idempotency-lookup': 'hit', 'content-type': 'application/json' },
+      );
+    const { w, timing } = worker(TICKET);
+    await w.drain();
+    expect(await store.get('T1:V1')).toMatchObject({
+      status: 'pending',
+      error: 'Zendesk did not answer in time.',
+    });
+    timing.advance(60_000);
+    await w.drain();
+    expect(await store.get('T1:V1')).toMatchObject({ status: 'filed', result: { ref: 'ticket 4' } });
+  });
+
+  it('does not retry a 422: the request is parked and the requester told in plain words', async () => {
+    await enqueue();
+    zendesk()
+      .post('/api/v2/tickets.json')
+      .once()
+      .reply(422, { error: 'RecordInvalid', description: 'raw' }, { 'content-type': 'application/json' });
+    const { w } = worker(TICKET);
+    await w.drain();
+    expect(await store.get('T1:V1')).toMatchObject({
+      status: 'failed',
+      error: 'Zendesk refused some of the fields (HTTP 422).',
+      notified: true,
+    });
+    expect(notified.map((s) => s.status)).toEqual(['failed']);
+  });
+
+  it('parks a request as failed after the retry budget, and the Retry button starts a new budget', async () => {
+    await enqueue();
+    zendesk().post('/api/v2/tickets.json').times(3).reply(500, {}, { 'content-type': 'application/json' });
+    const { w, timing } = worker(TICKET, { policy: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10 } });
+    for (let i = 0; i < 3; i += 1) {
+      await w.drain();
+      timing.advance(10);
+    }
+    expect(await store.get('T1:V1')).toMatchObject({
+      status: 'failed',
+      error: 'Zendesk had a server error (HTTP 500). (gave up after 3 attempts)',
+    });
+    expect(await store.requeue('T1:V1', 'U1', timing.now())).toBe(true);
+    zendesk()
+      .post('/api/v2/tickets.json')
+      .reply(...ticketJson(5));
+    await w.drain();
+    expect(await store.get('T1:V1')).toMatchObject({ status: 'filed', attempts: 4 });
+    expect(notified.map((s) => s.status)).toEqual(['failed', 'filed']);
+  });
+
+  it('after a 502 on POST /issues (issue created anyway) finds it by marker instead of creating another', async () => {
+    await enqueue();
+    const gl = nock(GL);
+    gl.post(`/api/v4/projects/${PROJECT}/issues`).once().reply(502, 'bad gateway');
+    gl.get(`/api/v4/projects/${PROJECT}/issues`)
+      .query(true)
+      .reply(200, [
+        { iid: 9, web_url: `${GL}/grp/proj/-/issues/9`, description: `D\n\n${markerComment('T1:V1')}` },
+      ]);
+    const { w, timing } = worker(ISSUE);
+    await w.drain();
+    timing.advance(60_000);
+    await w.drain();
+    expect(await store.get('T1:V1')).toMatchObject({ status: 'filed', result: { ref: '#9' } });
+  });
+
+  it('in dry-run mode stores what it would file and calls nothing', async () => {
+    await enqueue();
+    const { w } = worker(ISSUE, { mode: 'dry-run' });
+    await w.drain();
+    expect(await store.get('T1:V1')).toMatchObject({
+      status: 'filed',
+      result: { dryRun: true, target: 'gitlab-issue', preview: ISSUE },
+    });
+  });
+
+  it('tells the requester again later if Slack failed the first time', async () => {
+    await enqueue();
+    zendesk()
+      .post('/api/v2/tickets.json')
+      .reply(...ticketJson(6));
+    let fail = true;
+    const { w, timing } = worker(TICKET, {
+      notifier: {
+        notify: async (s) => {
+          if (fail) throw new Error('slack down');
+          notified.push(s);
+        },
+      },
+    });
+    await w.drain();
+    expect(await store.get('T1:V1')).toMatchObject({ status: 'filed', notified: false });
+    fail = false;
+    timing.advance(60_001);
+    await w.drain();
+    expect(notified).toHaveLength(1);
+  });
+
+  it('never logs a token', async () => {
+    await enqueue();
+    zendesk().post('/api/v2/tickets.json').reply(500, {}, { 'content-type': 'application/json' });
+    const { w } = worker(TICKET);
+    await w.drain();
+    const text = log.lines().join('\n');
+    expect(text).toContain('filing attempt failed');
+    expect(text).not.toMatch(/ztok|glpat|Basic /);
+  });
+
+  it('start() files in the background and stop() waits for it', async () => {
+    zendesk()
+      .post('/api/v2/tickets.json')
+      .reply(...ticketJson(7));
+    const { w } = worker(TICKET, { timing: undefined, pollMs: 20, concurrency: 2 });
+    w.start();
+    await enqueue();
+    w.wake();
+    for (let i = 0; i < 100 && notified.length === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+    await w.stop();
+    expect(notified).toHaveLength(1);
+  });
+});
