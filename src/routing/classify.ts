@@ -4,7 +4,7 @@
 import { type Compiled, type CompiledSignal, type CompiledTerm, GAP, MAX_GAP } from './compile';
 import { stem } from './lexicon';
 import { BOUNDARY, normalizeSlackText, tokenize } from './normalize';
-import { contentStems } from './similarity';
+import { isStopword } from './similarity';
 import { type Classification, type RuleSet, UNKNOWN_ROUTE } from './types';
 
 /** How many tokens after "not"/"no"/"never" are negated (until the clause ends). */
@@ -15,8 +15,21 @@ const UNKNOWN_CAP_OFF_TOPIC = 0.95;
 
 type Hit = 'positive' | 'negated';
 
-export function textStems(text: string, compiled: Compiled): string[] {
-  return tokenize(normalizeSlackText(text)).map((t) => (t === BOUNDARY ? t : stem(compiled.lexicon.repair(t) ?? t)));
+/** Stems of a message (typos repaired, clause boundaries kept) and the content stems used for similarity. */
+export function textStems(text: string, compiled: Compiled): { stems: string[]; content: string[] } {
+  const stems: string[] = [];
+  const content: string[] = [];
+  for (const token of tokenize(normalizeSlackText(text))) {
+    if (token === BOUNDARY) {
+      stems.push(token);
+      continue;
+    }
+    const word = compiled.lexicon.repair(token) ?? token;
+    const s = stem(word);
+    stems.push(s);
+    if (!isStopword(word)) content.push(s);
+  }
+  return { stems, content };
 }
 
 function negationMask(stems: string[], negations: Set<string>): boolean[] {
@@ -63,18 +76,31 @@ function findPhrases(stems: string[], compiled: Compiled): Map<number, Hit> {
   return hits;
 }
 
-const termHit = (term: CompiledTerm, hits: Map<number, Hit>) => term.phraseIds.some((id) => hits.get(id) === 'positive');
+/** Which terms a message contains: each positive phrase marks every term it belongs to. */
+class TermHits {
+  private readonly present: Uint8Array;
 
-function signalFires(signal: CompiledSignal, hits: Map<number, Hit>): boolean {
-  if (signal.none?.some((t) => termHit(t, hits))) return false;
-  if (signal.all && !signal.all.every((t) => termHit(t, hits))) return false;
-  if (signal.any && !signal.any.some((t) => termHit(t, hits))) return false;
+  constructor(hits: Map<number, Hit>, compiled: Compiled) {
+    this.present = new Uint8Array(compiled.termCount);
+    for (const [id, hit] of hits)
+      if (hit === 'positive') for (const term of compiled.termsByPhrase[id] ?? []) this.present[term] = 1;
+  }
+
+  has(term: CompiledTerm): boolean {
+    return this.present[term.index] === 1;
+  }
+}
+
+function signalFires(signal: CompiledSignal, hits: TermHits): boolean {
+  if (signal.any && !signal.any.some((t) => hits.has(t))) return false;
+  if (signal.all && !signal.all.every((t) => hits.has(t))) return false;
+  if (signal.none?.some((t) => hits.has(t))) return false;
   return true;
 }
 
-function describe(signal: CompiledSignal, hits: Map<number, Hit>): string {
+function describe(signal: CompiledSignal, hits: TermHits): string {
   if (signal.why) return signal.why;
-  const terms = [...(signal.all ?? []), ...(signal.any ?? []).filter((t) => termHit(t, hits))];
+  const terms = [...(signal.all ?? []), ...(signal.any ?? []).filter((t) => hits.has(t))];
   return terms.map((t) => `“${t.label}”`).join(' + ');
 }
 
@@ -89,9 +115,9 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 export function classify(text: string, rules: RuleSet): Classification {
   const compiled = rules.compiled as Compiled;
   const settings = rules.file.classifier;
-  const stems = textStems(text, compiled);
-  const hits = findPhrases(stems, compiled);
-  const similar = compiled.similarity.scores(contentStems(text));
+  const { stems, content } = textStems(text, compiled);
+  const hits = new TermHits(findPhrases(stems, compiled), compiled);
+  const similar = compiled.similarity.scores(content);
 
   let unknownScore = settings.unknownScore;
   const scored: Scored[] = [];

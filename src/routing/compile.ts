@@ -11,8 +11,10 @@ export const GAP = '*';
 export const MAX_GAP = 3;
 
 export interface CompiledTerm {
+  /** Position in Compiled.termCount, so a message can memoise each term's result. */
+  index: number;
   label: string;
-  phraseIds: number[];
+  phraseIds: ReadonlySet<number>;
 }
 
 export interface CompiledSignal {
@@ -37,6 +39,9 @@ export interface Compiled {
   similarity: SimilarityIndex;
   /** Stems that occur in some signal: a text with none of them is off-topic. */
   domainStems: Set<string>;
+  termCount: number;
+  /** phrase id -> the terms that contain it, so a message marks its terms in one pass. */
+  termsByPhrase: number[][];
 }
 
 export class RuleCompileError extends Error {}
@@ -81,20 +86,28 @@ export function compileRules(file: RulesFile): Compiled {
     if (trail.includes(name)) throw new RuleCompileError(`concept @${name} refers to itself (${[...trail, name].join(' -> ')})`);
     const members = file.concepts[name];
     if (!members) throw new RuleCompileError(`unknown concept @${name}`);
-    const ids = members.flatMap((m) => resolveTerm(m, [...trail, name]).phraseIds);
+    const ids = members.flatMap((m) => resolveIds(m, [...trail, name]));
     conceptCache.set(name, ids);
     return ids;
   };
 
-  const resolveTerm = (term: string, trail: string[] = []): CompiledTerm => {
-    const phraseIds = term
+  let termCount = 0;
+  const termsByPhrase: number[][] = [];
+  const resolveIds = (term: string, trail: string[]): number[] =>
+    term
       .split('|')
       .map((alt) => alt.trim())
       .filter(Boolean)
       .flatMap((alt) => (alt.startsWith('@') ? resolveConcept(alt.slice(1), trail) : [addPhrase(alt)]));
-    return { label: term.replace(/@/g, '').replace(/\|/g, ' / '), phraseIds: [...new Set(phraseIds)] };
+  const resolveTerm = (term: string): CompiledTerm => {
+    const compiledTerm = {
+      index: termCount++,
+      label: term.replace(/@/g, '').replace(/\|/g, ' / '),
+      phraseIds: new Set(resolveIds(term, [])),
+    };
+    for (const id of compiledTerm.phraseIds) (termsByPhrase[id] ??= []).push(compiledTerm.index);
+    return compiledTerm;
   };
-
   const compileSignal = (signal: Signal): CompiledSignal => ({
     any: signal.any?.map((t) => resolveTerm(t)),
     all: signal.all?.map((t) => resolveTerm(t)),
@@ -130,5 +143,7 @@ export function compileRules(file: RulesFile): Compiled {
     rules,
     similarity: new SimilarityIndex(documents.filter((d) => d.route !== UNKNOWN_ROUTE)),
     domainStems,
+    termCount,
+    termsByPhrase,
   };
 }

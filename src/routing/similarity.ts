@@ -14,6 +14,8 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+export const isStopword = (word: string): boolean => STOPWORDS.has(word);
+
 export function contentStems(text: string): string[] {
   return tokenize(text)
     .filter((t) => t !== BOUNDARY && !STOPWORDS.has(t))
