@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../deps';
 import { triageReply } from '../listeners/triage';
-import type { Message } from '../views/blocks';
+import { mrkdwnSection, type Message } from '../views/blocks';
 import { buildCustomerReminder, looksCustomerSpecific } from '../views/privacy';
 
 export type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
@@ -24,12 +24,15 @@ export async function handleAppMention(
   const text = stripBotMention(event.text ?? '', context.botUserId);
   const thread_ts = event.thread_ts ?? event.ts;
   const post = (message: Message) =>
-    client.chat.postMessage({ channel: event.channel, thread_ts, text: message.text, blocks: message.blocks });
-  if (!text) {
-    await post({
-      text: 'Tell me what you need, e.g. `@support-router who is the CMOC?`, or type `/support help`.',
-      blocks: [],
+    client.chat.postMessage({
+      channel: event.channel,
+      thread_ts,
+      text: message.text,
+      blocks: message.blocks,
     });
+  if (!text) {
+    const hint = 'Tell me what you need, e.g. `@support-router who is the CMOC?`, or type `/support help`.';
+    await post({ text: hint, blocks: [mrkdwnSection(hint)] });
     return;
   }
   const classification = deps.classify(text);

@@ -26,8 +26,8 @@ export function createOncallService(provider: OncallProvider, opts: OncallServic
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
+        reject(new Error(`timed out after ${opts.timeoutMs} ms`)); // settles the race before the abort does
         controller.abort();
-        reject(new Error(`timed out after ${opts.timeoutMs} ms`));
       }, opts.timeoutMs);
     });
     try {

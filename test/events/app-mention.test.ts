@@ -1,0 +1,91 @@
+// @-mention triage over signed HTTP: threaded replies, no echo, the customer reminder, retries.
+import nock from 'nock';
+import { CHANNEL, eventBody, mentionEvent } from '../helpers/payloads';
+import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
+import { stripBotMention } from '../../src/events/app-mention';
+
+describe('app_mention', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp();
+  });
+  afterEach(async () => {
+    await t.stop();
+    nock.cleanAll();
+  });
+
+  const expectPost = (check: (fields: Record<string, string>) => boolean) =>
+    nock('https://slack.com')
+      .post('/api/chat.postMessage', (b) => check(formFields(b)))
+      .reply(200, { ok: true, ts: '1.2' });
+
+  it('answers in the thread of the message, without repeating the text', async () => {
+    const posted = expectPost(
+      (f) =>
+        f.channel === CHANNEL &&
+        f.thread_ts === '1700000000.000100' &&
+        f.blocks!.includes('Product questions') &&
+        !f.blocks!.includes('mirror'),
+    );
+    const res = await t.send(eventBody(mentionEvent('how do I mirror a repo')));
+    expect(res.status).toBe(200);
+    await eventually(() => posted.isDone());
+  });
+
+  it('answers inside the same thread when the mention is in one', async () => {
+    const posted = expectPost((f) => f.thread_ts === '1699999999.000001');
+    await t.send(eventBody(mentionEvent('how do I mirror a repo', { thread_ts: '1699999999.000001' })));
+    await eventually(() => posted.isDone());
+  });
+
+  it('reminds that Support cannot act on customer requests made in Slack', async () => {
+    const posted = expectPost(
+      (f) => f.text.includes('cannot act on customer-specific') && !f.blocks!.includes('acme'),
+    );
+    await t.send(eventBody(mentionEvent('customer acme (jane@acme.example) cannot log in')));
+    await eventually(() => posted.isDone());
+  });
+
+  it('answers who is on call with the people, in one post', async () => {
+    const posted = expectPost((f) => f.blocks!.includes('<@U0BOB>'));
+    await t.send(eventBody(mentionEvent('who is the cmoc')));
+    await eventually(() => posted.isDone());
+  });
+
+  it('replies once to an event retried by Slack (same event_id)', async () => {
+    let posts = 0;
+    nock('https://slack.com')
+      .persist()
+      .post('/api/chat.postMessage')
+      .reply(200, () => {
+        posts += 1;
+        return { ok: true, ts: '1.2' };
+      });
+    const event = eventBody(mentionEvent('how do I mirror a repo'));
+    const first = await t.send(event);
+    for (const n of ['1', '2', '3']) {
+      const retry = await t.send(event, { 'x-slack-retry-num': n, 'x-slack-retry-reason': 'http_timeout' });
+      expect(retry.status).toBe(200);
+    }
+    expect(first.status).toBe(200);
+    await eventually(() => posts >= 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(posts).toBe(1);
+  });
+
+  it('asks for text when the mention is empty', async () => {
+    const posted = expectPost((f) => f.text.includes('Tell me what you need'));
+    await t.send(eventBody({ ...mentionEvent(''), text: '<@U0BOT>' }));
+    await eventually(() => posted.isDone());
+  });
+});
+
+describe('stripBotMention', () => {
+  it('removes the bot mention and keeps other mentions', () => {
+    expect(stripBotMention('<@U0BOT> ask <@U0X> about it', 'U0BOT')).toBe('ask <@U0X> about it');
+    expect(stripBotMention('<@U0BOT|router>   hi', 'U0BOT')).toBe('hi');
+  });
+  it('without a bot id removes a leading mention only', () => {
+    expect(stripBotMention('<@U0BOT> hi <@U0X>')).toBe('hi <@U0X>');
+  });
+});
