@@ -25,7 +25,7 @@ export function startupHelp(problems: string[]): string {
     "Don't have a Slack app yet? Create it from this repository's manifest.yml:",
     '  1. https://api.slack.com/apps -> Create New App -> From an app manifest -> pick the workspace.',
     '  2. Paste manifest.yml (replace https://support-router.example.com with your public URL,',
-    '     or keep socket_mode_enabled: true and skip the URL).',
+    '     or set socket_mode_enabled: true for Socket Mode and skip the URL).',
     '  3. Install to Workspace; copy the Bot User OAuth Token (xoxb-...) to SLACK_BOT_TOKEN and',
     '     Basic Information -> Signing Secret to SLACK_SIGNING_SECRET.',
     '  4. For Socket Mode, create an App-Level Token with connections:write and set SLACK_APP_TOKEN (xapp-...).',

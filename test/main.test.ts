@@ -1,0 +1,98 @@
+// Process entry: fail fast with everything to set and how to create the app; start and stop cleanly.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import nock from 'nock';
+import { parseConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { start, StartupError } from '../src/main';
+import { BOT_TOKEN, FIXTURE_RULES, request } from './helpers/app';
+import { SIGNING_SECRET } from './helpers/signing';
+
+const silent = createLogger('silent');
+
+async function startupProblems(env: Record<string, string>): Promise<string> {
+  try {
+    await start(parseConfig({ LOG_LEVEL: 'silent', ...env }), silent);
+  } catch (err) {
+    expect(err).toBeInstanceOf(StartupError);
+    return (err as Error).message;
+  }
+  throw new Error('start() should have failed');
+}
+
+describe('start', () => {
+  afterEach(() => nock.cleanAll());
+
+  it('lists every missing setting and how to create the app from manifest.yml', async () => {
+    const message = await startupProblems({});
+    expect(message).toContain('SLACK_BOT_TOKEN');
+    expect(message).toContain('SLACK_SIGNING_SECRET');
+    expect(message).toContain('ONCALL_STATIC_FILE');
+    expect(message).toContain('manifest.yml');
+    expect(message).toContain('SLACK_APP_TOKEN');
+  });
+
+  it('names the PagerDuty settings when that provider is chosen', async () => {
+    const message = await startupProblems({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: 's',
+      ONCALL_PROVIDER: 'pagerduty',
+    });
+    expect(message).toContain('PAGERDUTY_API_TOKEN');
+    expect(message).toContain('PAGERDUTY_CMOC_ESCALATION_POLICY_IDS');
+    expect(message).not.toContain('  - SLACK_BOT_TOKEN');
+  });
+
+  it('reports a bad on-call file', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-')), 'oncall.yml');
+    fs.writeFileSync(file, 'schedules: {support: [{}]}\n');
+    const message = await startupProblems({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: 's',
+      ONCALL_STATIC_FILE: file,
+      RULES_FILE: FIXTURE_RULES,
+    });
+    expect(message).toContain('schedules.support.0.name');
+  });
+
+  it('reports a token Slack rejects', async () => {
+    nock.disableNetConnect();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-')), 'oncall.yml');
+    fs.writeFileSync(file, 'schedules: {support: [], cmoc: []}\n');
+    nock('https://slack.com').post('/api/auth.test').reply(200, { ok: false, error: 'invalid_auth' });
+    const message = await startupProblems({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: 's',
+      ONCALL_STATIC_FILE: file,
+      RULES_FILE: FIXTURE_RULES,
+    });
+    expect(message).toContain('invalid_auth');
+    nock.enableNetConnect();
+  });
+
+  it('starts in HTTP mode, answers /healthz, and stops', async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-')), 'oncall.yml');
+    fs.writeFileSync(file, 'schedules:\n  support: [{name: Alice}]\n  cmoc: []\n');
+    nock('https://slack.com')
+      .post('/api/auth.test')
+      .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' });
+    const running = await start(
+      parseConfig({
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        ONCALL_STATIC_FILE: file,
+        RULES_FILE: FIXTURE_RULES,
+        PORT: '0',
+      }),
+      silent,
+    );
+    expect(running.port).toBeGreaterThan(0);
+    expect((await request(running.port!, 'GET', '/healthz')).status).toBe(200);
+    await running.stop();
+    await expect(request(running.port!, 'GET', '/healthz')).rejects.toThrow();
+    nock.enableNetConnect();
+  });
+});
