@@ -40,7 +40,7 @@ describe('app_mention', () => {
 
   it('reminds that Support cannot act on customer requests made in Slack', async () => {
     const posted = expectPost(
-      (f) => f.text.includes('cannot act on customer-specific') && !f.blocks!.includes('acme'),
+      (f) => f.text!.includes('cannot act on customer-specific') && !f.blocks!.includes('acme'),
     );
     await t.send(eventBody(mentionEvent('customer acme (jane@acme.example) cannot log in')));
     await eventually(() => posted.isDone());
@@ -74,7 +74,7 @@ describe('app_mention', () => {
   });
 
   it('asks for text when the mention is empty', async () => {
-    const posted = expectPost((f) => f.text.includes('Tell me what you need'));
+    const posted = expectPost((f) => f.text!.includes('Tell me what you need'));
     await t.send(eventBody({ ...mentionEvent(''), text: '<@U0BOT>' }));
     await eventually(() => posted.isDone());
   });
