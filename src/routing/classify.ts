@@ -1,7 +1,7 @@
 // The classifier: a pure function from text to route. Scores add up the rules' weighted signals
 // (phrases and concepts, negation-aware) and a similarity to the rules' examples; a softmax with a
 // "nothing fits" option turns scores into confidences, and low confidence answers "unknown".
-import { type Compiled, type CompiledSignal, type CompiledTerm, GAP, MAX_GAP } from './compile';
+import { type Compiled, type CompiledSignal, type CompiledTerm, EXACT, GAP, MAX_GAP } from './compile';
 import { stem } from './lexicon';
 import { BOUNDARY, normalizeSlackText, tokenize } from './normalize';
 import { isStopword } from './similarity';
@@ -16,20 +16,27 @@ const UNKNOWN_CAP_OFF_TOPIC = 0.95;
 type Hit = 'positive' | 'negated';
 
 /** Stems of a message (typos repaired, clause boundaries kept) and the content stems used for similarity. */
-export function textStems(text: string, compiled: Compiled): { stems: string[]; content: string[] } {
+export interface TextTokens {
+  /** Words after typo repair; clause boundaries kept. */
+  words: string[];
+  /** The stems of `words`, position by position. */
+  stems: string[];
+  /** Stems of the content words, for the similarity scorer. */
+  content: string[];
+}
+
+export function textStems(text: string, compiled: Compiled): TextTokens {
+  const words: string[] = [];
   const stems: string[] = [];
   const content: string[] = [];
   for (const token of tokenize(normalizeSlackText(text))) {
-    if (token === BOUNDARY) {
-      stems.push(token);
-      continue;
-    }
-    const word = compiled.lexicon.repair(token) ?? token;
+    const word = token === BOUNDARY ? token : (compiled.lexicon.repair(token) ?? token);
     const s = stem(word);
+    words.push(word);
     stems.push(s);
-    if (!isStopword(word)) content.push(s);
+    if (token !== BOUNDARY && !isStopword(word)) content.push(s);
   }
-  return { stems, content };
+  return { words, stems, content };
 }
 
 function negationMask(stems: string[], negations: Set<string>): boolean[] {
@@ -41,7 +48,10 @@ function negationMask(stems: string[], negations: Set<string>): boolean[] {
   return mask;
 }
 
-function matchAt(stems: string[], start: number, phrase: string[]): boolean {
+/** Does the phrase match at `start`? Stems compare to stems, "=word" elements to exact words. */
+function matchAt({ words, stems }: TextTokens, start: number, phrase: string[]): boolean {
+  const at = (pos: number, want: string) =>
+    want.startsWith(EXACT) ? words[pos] === want.slice(1) : stems[pos] === want;
   let pos = start;
   for (let k = 0; k < phrase.length; k++) {
     const want = phrase[k];
@@ -49,7 +59,7 @@ function matchAt(stems: string[], start: number, phrase: string[]): boolean {
       const next = phrase[k + 1] as string;
       let found = -1;
       for (let j = pos; j <= pos + MAX_GAP && j < stems.length && stems[j] !== BOUNDARY; j++)
-        if (stems[j] === next) {
+        if (at(j, next)) {
           found = j;
           break;
         }
@@ -58,20 +68,24 @@ function matchAt(stems: string[], start: number, phrase: string[]): boolean {
       k++;
       continue;
     }
-    if (stems[pos] !== want) return false;
+    if (!at(pos, want as string)) return false;
     pos++;
   }
   return true;
 }
 
-function findPhrases(stems: string[], compiled: Compiled): Map<number, Hit> {
-  const negated = negationMask(stems, compiled.negations);
+function findPhrases(tokens: TextTokens, compiled: Compiled): Map<number, Hit> {
+  const negated = negationMask(tokens.stems, compiled.negations);
   const hits = new Map<number, Hit>();
-  stems.forEach((s, i) => {
-    for (const id of compiled.byFirstStem.get(s) ?? []) {
-      if (hits.get(id) === 'positive' || !matchAt(stems, i, compiled.phrases[id] as string[])) continue;
+  const tryAt = (i: number, ids: number[] | undefined) => {
+    for (const id of ids ?? []) {
+      if (hits.get(id) === 'positive' || !matchAt(tokens, i, compiled.phrases[id] as string[])) continue;
       hits.set(id, negated[i] ? 'negated' : 'positive');
     }
+  };
+  tokens.stems.forEach((s, i) => {
+    tryAt(i, compiled.byFirstStem.get(s));
+    tryAt(i, compiled.byFirstStem.get(EXACT + tokens.words[i]));
   });
   return hits;
 }
@@ -115,8 +129,9 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 export function classify(text: string, rules: RuleSet): Classification {
   const compiled = rules.compiled as Compiled;
   const settings = rules.file.classifier;
-  const { stems, content } = textStems(text, compiled);
-  const hits = new TermHits(findPhrases(stems, compiled), compiled);
+  const tokens = textStems(text, compiled);
+  const { stems, content } = tokens;
+  const hits = new TermHits(findPhrases(tokens, compiled), compiled);
   const similar = compiled.similarity.scores(content);
 
   let unknownScore = settings.unknownScore;

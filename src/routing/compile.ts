@@ -46,11 +46,15 @@ export interface Compiled {
 
 export class RuleCompileError extends Error {}
 
-/** Splits a phrase into stems; "*" stays a gap. */
+/** Marks a word that must match exactly, not by stem ("=upgraded" is not "upgrade"). */
+export const EXACT = '=';
+
+/** Splits a phrase into stems; "*" stays a gap and "=word" an exact word. */
 export function phraseStems(phrase: string): string[] {
   const out: string[] = [];
   for (const word of phrase.trim().split(/\s+/)) {
     if (word === GAP) out.push(GAP);
+    else if (word.startsWith(EXACT)) for (const token of tokenize(word.slice(1))) out.push(EXACT + token);
     else for (const token of tokenize(word)) out.push(stem(token));
   }
   return out;
@@ -128,7 +132,8 @@ export function compileRules(file: RulesFile): Compiled {
   for (const rule of rules.filter((r) => r.id !== UNKNOWN_ROUTE))
     for (const signal of rule.signals)
       for (const term of [...(signal.any ?? []), ...(signal.all ?? [])])
-        for (const id of term.phraseIds) for (const s of phrases[id] ?? []) if (s !== GAP) domainStems.add(s);
+        for (const id of term.phraseIds)
+          for (const s of phrases[id] ?? []) if (s !== GAP) domainStems.add(s.startsWith(EXACT) ? stem(s.slice(1)) : s);
 
   const documents = file.rules.flatMap((rule) =>
     [rule.title, ...rule.examples].map((text) => ({ route: rule.id, text })),

@@ -11,7 +11,7 @@ export function stem(word: string): string {
   if (word === BOUNDARY) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /^\d+$/.test(word) ? word : stemWord(word);
+    s = /\d/.test(word) ? word : stemWord(word);
     if (stemCache.size < 50_000) stemCache.set(word, s);
   }
   return s;
