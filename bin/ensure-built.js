@@ -1,9 +1,11 @@
-// Builds dist/ with the project's own TypeScript when it is missing or older than src/ or rules/.
+// Builds dist/ with the project's own TypeScript when an entry point is missing or older than src/.
+// Entries: the CLI (src/cli/main.js, the default) and the Slack app (src/main.js).
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
+const ENTRIES = ['src/cli/main.js', 'src/main.js'];
 
 function newestMtime(dir) {
   let newest = 0;
@@ -15,12 +17,16 @@ function newestMtime(dir) {
   return newest;
 }
 
-module.exports = function ensureBuilt() {
-  const marker = path.join(root, 'dist', 'src', 'cli', 'main.js');
+module.exports = function ensureBuilt(entry = 'src/cli/main.js') {
+  const marker = path.join(root, 'dist', entry);
   const builtAt = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
   if (builtAt >= newestMtime(path.join(root, 'src'))) return;
   const tsc = require.resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  // One build compiles every entry: mark them all as fresh.
   const now = new Date();
-  fs.utimesSync(marker, now, now);
+  for (const e of ENTRIES) {
+    const built = path.join(root, 'dist', e);
+    if (fs.existsSync(built)) fs.utimesSync(built, now, now);
+  }
 };

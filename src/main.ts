@@ -108,9 +108,13 @@ export async function main(): Promise<void> {
   }
   const shutdown = (signal: string) => {
     running.deps.logger.info({ signal }, 'stopping');
-    // In-flight listeners finish on their own; stop() closes the server or the socket.
+    // stop() closes the server (or the socket) and waits for open requests; never longer than 10 s.
+    setTimeout(() => process.exit(1), 10_000).unref();
     running.stop().then(
-      () => process.exit(0),
+      () => {
+        running.deps.logger.info('stopped');
+        process.exit(0);
+      },
       (err: unknown) => {
         running.deps.logger.error({ err }, 'error while stopping');
         process.exit(1);

@@ -1,0 +1,183 @@
+// Ack latency benchmark: signed /support requests over loopback at fixed rates, against the real
+// app (Web API stubbed on loopback) and, in the same run, against a bare Bolt app that only acks.
+//   npm run bench:ack [-- --rates 50,100,200 --seconds 20,40,30]
+// Each app runs in its own child process, so its RSS is its own.
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const SECRET = 'bench-secret';
+const TEXTS = [
+  'how do I set up a pull mirror from github?',
+  "customer's subscription expired yesterday and they are in the grace period",
+  'who is the cmoc right now',
+  'oncall support',
+  'a gitlab.com user is locked out after losing their 2FA device',
+  'can you escalate ticket 512345, the customer is waiting for two days',
+  'I want to complain about the support we got from a reseller',
+  'bananas',
+];
+
+const { values } = parseArgs({
+  options: {
+    rates: { type: 'string', default: '50,100,200' },
+    seconds: { type: 'string', default: '20,40,30' },
+  },
+});
+const rates = values.rates.split(',').map(Number);
+const seconds = values.seconds.split(',').map(Number);
+
+function stubServer(): Promise<{ server: http.Server; port: number; calls: () => number }> {
+  let calls = 0;
+  const server = http.createServer((req, res) => {
+    calls += 1;
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, port: (server.address() as { port: number }).port, calls: () => calls }),
+    ),
+  );
+}
+
+function body(text: string, stubPort: number): string {
+  return new URLSearchParams({
+    team_id: 'T0',
+    channel_id: 'C0',
+    user_id: 'U1',
+    command: '/support',
+    text,
+    response_url: `http://127.0.0.1:${stubPort}/respond`,
+    trigger_id: '1.2.3',
+    api_app_id: 'A0',
+  }).toString();
+}
+
+function post(agent: http.Agent, port: number, payload: string): Promise<number> {
+  const ts = Math.floor(Date.now() / 1000);
+  const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${payload}`).digest('hex')}`;
+  const t0 = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/slack/events',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(payload),
+          'x-slack-request-timestamp': ts,
+          'x-slack-signature': sig,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(Number(process.hrtime.bigint() - t0) / 1e6)
+            : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+const pctl = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+
+async function phase(port: number, stubPort: number, rate: number, secs: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const total = rate * secs;
+  const latencies: number[] = [];
+  let errors = 0;
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i += 1) {
+    const due = start + (i * 1000) / rate; // open loop: the schedule does not wait for answers
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(
+      post(agent, port, body(TEXTS[i % TEXTS.length]!, stubPort)).then(
+        (ms) => void latencies.push(ms),
+        () => void (errors += 1),
+      ),
+    );
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    rate,
+    sent: total,
+    errors,
+    p50: pctl(latencies, 0.5),
+    p99: pctl(latencies, 0.99),
+    max: latencies.at(-1) ?? NaN,
+  };
+}
+
+function ask<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (msg: { type: string }) => msg.type === type && (child.off('message', on), resolve(msg as T));
+    child.on('message', on);
+    child.send({ type });
+  });
+}
+
+async function bench(kind: 'bare' | 'real', stubPort: number) {
+  const child = fork(
+    path.join(__dirname, 'ack-server.js'),
+    [kind, SECRET, `http://127.0.0.1:${stubPort}/api/`],
+    { stdio: 'inherit' },
+  );
+  const { port } = await new Promise<{ port: number }>((resolve) =>
+    child.once('message', (m) => resolve(m as { port: number })),
+  );
+  await phase(port, stubPort, 20, 2); // warm-up, not reported
+  const rows = [];
+  for (const [i, rate] of rates.entries()) {
+    const row = await phase(port, stubPort, rate, seconds[i] ?? seconds[0]!);
+    rows.push({ ...row, rssMb: (await ask<{ rss: number }>(child, 'rss')).rss / 2 ** 20 });
+  }
+  const cache = kind === 'real' ? await ask<{ p50: number; p99: number }>(child, 'cache') : undefined;
+  child.send({ type: 'stop' });
+  return { kind, rows, cache };
+}
+
+async function main() {
+  const stub = await stubServer();
+  const results = [await bench('bare', stub.port), await bench('real', stub.port)];
+  console.log(
+    '\n| app | rate (req/s) | requests | errors | ack p50 (ms) | ack p99 (ms) | max (ms) | RSS after (MB) |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results)
+    for (const row of r.rows)
+      console.log(
+        `| ${r.kind} | ${row.rate} | ${row.sent} | ${row.errors} | ${row.p50.toFixed(2)} | ${row.p99.toFixed(2)} | ${row.max.toFixed(1)} | ${row.rssMb.toFixed(0)} |`,
+      );
+  const [bare, real] = results;
+  for (const [i, row] of real!.rows.entries()) {
+    const base = bare!.rows[i]!;
+    console.log(`p99 ratio real/bare at ${row.rate}/s: ${(row.p99 / base.p99).toFixed(2)}x`);
+  }
+  const sent = real!.rows.reduce((n, r) => n + r.sent, 0);
+  console.log(`real app: ${sent} requests in total, Web API stub calls ${stub.calls()}`);
+  if (real!.cache)
+    console.log(
+      `on-call answer from cache: p50 ${real!.cache.p50.toFixed(4)} ms, p99 ${real!.cache.p99.toFixed(4)} ms (10,000 lookups)`,
+    );
+  stub.server.close();
+}
+
+void main();
