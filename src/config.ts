@@ -22,12 +22,18 @@ export const envSchema = z.object({
   // Slack (required only to run the bot; the CLI works without them)
   SLACK_BOT_TOKEN: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
+    z
+      .string()
+      .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
+      .optional(),
   ),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
+    z
+      .string()
+      .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
+      .optional(),
   ),
   SLACK_API_URL: z.preprocess((v) => (v === '' ? undefined : v), url.optional()),
   PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3000),
@@ -56,6 +62,13 @@ export const envSchema = z.object({
   ZENDESK_API_TOKEN: optionalString,
   FILING_MODE: withDefault(z.enum(['live', 'dry-run']), 'live'),
   FILING_CONFIG_FILE: optionalString,
+  /** Concurrent filing loops per replica. */
+  FILING_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 4),
+  /** Timeout of each GitLab or Zendesk call. */
+  FILING_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100), 15_000),
+  /** How long a replica owns a claimed request before another may take it over (longer than an attempt). */
+  FILING_LEASE_MS: withDefault(z.coerce.number().int().min(200), 120_000),
+  FILING_POLL_MS: withDefault(z.coerce.number().int().min(10), 1_000),
 
   // Storage
   DATABASE_URL: optionalString,
@@ -95,7 +108,8 @@ export function loadConfig(): Config {
 /** Problems that stop the Slack bot from starting (the CLI does not need these). */
 export function slackProblems(config: Config): string[] {
   const problems: string[] = [];
-  if (!config.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: the bot token (xoxb-...) from "OAuth & Permissions"');
+  if (!config.SLACK_BOT_TOKEN)
+    problems.push('SLACK_BOT_TOKEN: the bot token (xoxb-...) from "OAuth & Permissions"');
   if (!config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN)
     problems.push('SLACK_SIGNING_SECRET: the signing secret from "Basic Information" (HTTP mode)');
   return problems;

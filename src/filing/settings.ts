@@ -14,6 +14,8 @@ export const settingsSchema = z
   .object({
     /** Hosts accepted in ticket links (besides ZENDESK_URL's own host). */
     zendeskHosts: z.array(z.string()).default([]),
+    /** Issues in this project count as internal requests (a STAR may point at one). */
+    internalRequestsProject: z.string().default('gitlab-com/support/internal-requests'),
     supportHours: z
       .object({
         timezone: z.string().default('America/Los_Angeles'),

@@ -46,7 +46,10 @@ afterAll(() => nock.enableNetConnect());
 describe('ZendeskFiler', () => {
   it('creates the ticket with the exact body and an Idempotency-Key derived from the submission', async () => {
     zendesk()
-      .post('/api/v2/tickets.json', { ticket: request.ticket })
+      .post('/api/v2/tickets.json', (body) => {
+        expect(body).toEqual({ ticket: request.ticket });
+        return true;
+      })
       .reply(
         201,
         { ticket: { id: 777, subject: 'x' } },

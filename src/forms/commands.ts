@@ -1,0 +1,130 @@
+// The /support subcommands that open a form or list requests. Each is an entry of a lookup table
+// merged into /support's; each acks at once, then opens the modal with the command's trigger_id.
+import type { AppDeps } from '../deps';
+import type { CommandArgs, SubcommandHandler, SubcommandTable } from '../commands/subcommand';
+import { statusMessage } from '../views/forms/messages';
+import type { FormsContext } from './context';
+import { findOption, INTERNAL_REQUEST_OPTIONS, ROUTE_PREFIX } from './internal-requests';
+import { buildOpenView, type OpenContext } from './open';
+import { recentRequests } from './requests';
+
+export type ContextOf = (deps: AppDeps) => FormsContext | undefined;
+
+const NOT_SET_UP = 'Filing is not set up on this bot yet. Use the links in the answer instead.';
+
+async function openRoute(
+  args: CommandArgs,
+  ctx: FormsContext | undefined,
+  routeId: string,
+  open: OpenContext = {},
+): Promise<void> {
+  const rule = ctx?.rules.byId.get(routeId);
+  const view = ctx && rule ? buildOpenView(rule, ctx, open) : undefined;
+  if (!view) {
+    await args.ack({ response_type: 'ephemeral', text: NOT_SET_UP });
+    return;
+  }
+  await args.ack();
+  await args.client.views.open({ trigger_id: args.command.trigger_id, view });
+}
+
+function opener(
+  description: string,
+  routeOf: (rest: string) => { route: string; open?: OpenContext },
+  contextOf: ContextOf,
+  usage?: string,
+): SubcommandHandler {
+  return {
+    description,
+    ...(usage ? { usage } : {}),
+    run: (args, rest, deps) => {
+      const { route, open } = routeOf(rest);
+      return openRoute(args, contextOf(deps), route, open);
+    },
+  };
+}
+
+/** "extend saas trial" -> the option whose id has all those words; else "other". */
+export function optionFromWords(rest: string): string {
+  const direct = findOption(rest.trim());
+  if (direct) return direct.id;
+  const words = rest
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1);
+  if (!words.length) return 'other';
+  const hit = INTERNAL_REQUEST_OPTIONS.find((o) =>
+    words.every((w) => `${o.id} ${o.option}`.toLowerCase().includes(w)),
+  );
+  return hit?.id ?? 'other';
+}
+
+export function createFormSubcommands(contextOf: ContextOf): SubcommandTable {
+  const text = (rest: string): OpenContext => (rest ? { text: rest } : {});
+  return {
+    star: opener(
+      'ask Support to pay attention to an existing ticket (STAR)',
+      (rest) => ({ route: 'star', open: rest ? { prefill: { ticket_link: rest } } : {} }),
+      contextOf,
+      '[ticket link]',
+    ),
+    contact: opener(
+      'have Support contact a GitLab.com user (add "incident" during an incident)',
+      (rest) =>
+        /^incident\b/i.test(rest)
+          ? { route: 'contact/incident' }
+          : { route: 'contact/single-user', open: rest ? { prefill: { gitlab_user: rest } } : {} },
+      contextOf,
+      '[incident | username]',
+    ),
+    request: opener(
+      'file an internal request (licenses, subscriptions, trials)',
+      (rest) => {
+        const id = optionFromWords(rest);
+        return { route: `${ROUTE_PREFIX}${id}`, open: { optionId: id } };
+      },
+      contextOf,
+      '[what, e.g. "extend saas trial"]',
+    ),
+    ticket: opener(
+      "open a ticket on a customer's behalf (sensitive cases only)",
+      (rest) => ({ route: 'ticket-on-behalf', open: text(rest) }),
+      contextOf,
+    ),
+    feedback: opener(
+      'pass on feedback about Support from a customer or prospect',
+      (rest) => ({ route: 'support-feedback', open: text(rest) }),
+      contextOf,
+    ),
+    readiness: opener(
+      'prepare Support for a planned change',
+      (rest) => ({ route: 'support-readiness', open: rest ? { prefill: { title: rest } } : {} }),
+      contextOf,
+    ),
+    meta: opener(
+      'propose an idea or discuss something with Support (public issue)',
+      (rest) => ({ route: 'support-meta', open: rest ? { prefill: { title: rest } } : {} }),
+      contextOf,
+    ),
+    namespace: opener(
+      'claim an inactive GitLab.com namespace',
+      (rest) => ({ route: 'namespace-squatting', open: rest ? { prefill: { namespace: rest } } : {} }),
+      contextOf,
+    ),
+    'org-note': opener(
+      'add a note to a Zendesk organization or user',
+      (rest) => ({ route: 'org-notes', open: rest ? { prefill: { organization: rest } } : {} }),
+      contextOf,
+    ),
+    status: {
+      description: 'your recent requests and where they are',
+      async run(args, _rest, deps) {
+        const ctx = contextOf(deps);
+        if (!ctx) return void (await args.ack({ response_type: 'ephemeral', text: NOT_SET_UP }));
+        await args.ack();
+        const rows = await recentRequests(ctx.filing.store, ctx.rules, args.command.user_id);
+        await args.respond({ response_type: 'ephemeral', ...statusMessage(rows) });
+      },
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// Opening a form: from the triage button, a /support subcommand, or App Home. Builds the modal
+// (or, for a STAR outside Global Support Hours, the "not now, here is the emergency path" view)
+// and opens it; inside another modal it is pushed on top.
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
+import type { Rule } from '../routing/schema';
+import { decodeFormValue } from '../views/form-button';
+import { buildFormModal } from '../views/forms/modal';
+import { outOfHoursView } from '../views/forms/messages';
+import { nowOf, type FormsContext } from './context';
+import { formDefinition } from './definitions';
+import { describeSupportHours, isWithinSupportHours } from './hours';
+import { encodeMetadata, type FormMetadata } from './metadata';
+
+export interface OpenContext {
+  permalink?: string;
+  /** Text to prefill the main free-text field with (the message a shortcut was used on, command text). */
+  text?: string;
+  prefill?: Record<string, string>;
+  optionId?: string;
+  channel?: string;
+  threadTs?: string;
+}
+
+/** The field a message's text goes into, per form kind. */
+const TEXT_FIELD = {
+  star: 'details',
+  'internal-request': 'context',
+  'gitlab-issue': 'description',
+  'ticket-on-behalf': 'description',
+} as const;
+
+export function buildOpenView(
+  rule: Rule,
+  ctx: FormsContext,
+  open: OpenContext = {},
+): types.ModalView | undefined {
+  const def = formDefinition(rule, ctx.rules.byId, open.optionId);
+  if (!def) return undefined;
+  const settings = ctx.filing.settings;
+  if (def.kind === 'star' && !isWithinSupportHours(nowOf(ctx), settings.supportHours))
+    return outOfHoursView(describeSupportHours(settings.supportHours), settings.star.emergencyUrl);
+  const prefill: Record<string, string> = {
+    ...(def.kind === 'ticket-on-behalf' ? { cc_me: 'yes' } : {}),
+    ...open.prefill,
+  };
+  const textField = TEXT_FIELD[def.kind];
+  if (open.text && !prefill[textField])
+    prefill[textField] = open.permalink ? `${open.text}\n\n(${open.permalink})` : open.text;
+  const metadata: FormMetadata = {
+    routeId: rule.id,
+    ...(def.option ? { optionId: def.option.id } : {}),
+    ...(open.permalink ? { permalink: open.permalink } : {}),
+    ...(open.channel ? { channel: open.channel } : {}),
+    ...(open.threadTs ? { threadTs: open.threadTs } : {}),
+  };
+  return buildFormModal({
+    definition: def,
+    privateMetadata: encodeMetadata(metadata),
+    prefill,
+    ...(open.permalink ? { source: open.permalink } : {}),
+  });
+}
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+/** Where the outcome goes: the thread of a public triage reply (a mention), otherwise a DM. */
+export function replyTargetOf(body: BlockButtonAction): Pick<OpenContext, 'channel' | 'threadTs'> {
+  const channel = body.channel?.id;
+  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+  const ephemeral = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral;
+  if (!channel || !message?.ts || ephemeral || channel.startsWith('D')) return {};
+  return { channel, threadTs: message.thread_ts ?? message.ts };
+}
+
+/** ACTION_OPEN_FORM: the button's value is a route id (plus the permalink from a message shortcut). */
+export async function handleOpenForm(args: ButtonArgs, ctx: FormsContext): Promise<void> {
+  const { ack, body, action, client } = args;
+  await ack();
+  const decoded = decodeFormValue(action.value ?? '') as ReturnType<typeof decodeFormValue> & {
+    text?: string;
+  };
+  const rule = ctx.rules.byId.get(decoded.route);
+  const view = rule
+    ? buildOpenView(rule, ctx, {
+        ...replyTargetOf(body),
+        ...(decoded.permalink ? { permalink: decoded.permalink } : {}),
+        ...(decoded.text ? { text: decoded.text } : {}),
+      })
+    : undefined;
+  if (!view) {
+    ctx.logger.warn({ route: decoded.route }, 'open_form for a route without a form');
+    return;
+  }
+  if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
+  else await client.views.open({ trigger_id: body.trigger_id, view });
+}

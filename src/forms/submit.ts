@@ -1,0 +1,91 @@
+// view_submission of a filing modal: validate, store the submission (keyed by the view id, so a
+// second press of Submit or a Slack retry files nothing new), then ack. Nothing remote happens
+// before the ack; the worker files it afterwards.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { ACTION_IR_OPTION, BLOCK_IR_OPTION } from '../ids';
+import { outOfHoursView, receivedView } from '../views/forms/messages';
+import { isoDay, linkHosts, nowOf, type FormsContext } from './context';
+import { formDefinition } from './definitions';
+import { describeSupportHours, isWithinSupportHours } from './hours';
+import { ROUTE_PREFIX } from './internal-requests';
+import { decodeMetadata } from './metadata';
+import { validateSubmission } from './validate';
+import { mrkdwnSection, plain } from '../views/blocks';
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const staleView = (text: string) => ({
+  type: 'modal' as const,
+  title: plain('Form out of date'),
+  close: plain('Close'),
+  blocks: [mrkdwnSection(text)],
+});
+
+export async function handleFormSubmission(
+  { ack, body, view }: SubmitArgs,
+  ctx: FormsContext,
+): Promise<void> {
+  const meta = decodeMetadata(view.private_metadata);
+  const picked =
+    view.state.values[BLOCK_IR_OPTION]?.[ACTION_IR_OPTION]?.selected_option?.value ?? meta?.optionId;
+  const rule = meta ? ctx.rules.byId.get(meta.routeId) : undefined;
+  const def = rule ? formDefinition(rule, ctx.rules.byId, picked) : undefined;
+  if (!meta || !rule || !def) {
+    await ack({
+      response_action: 'update',
+      view: staleView('This form is out of date. Open it again from `/support`.'),
+    });
+    return;
+  }
+  const settings = ctx.filing.settings;
+  const now = nowOf(ctx);
+  if (def.kind === 'star' && !isWithinSupportHours(now, settings.supportHours)) {
+    await ack({
+      response_action: 'update',
+      view: outOfHoursView(describeSupportHours(settings.supportHours), settings.star.emergencyUrl),
+    });
+    return;
+  }
+  const result = validateSubmission(def, view.state.values, linkHosts(ctx), isoDay(now));
+  if (!result.ok) {
+    await ack({ response_action: 'errors', errors: result.errors });
+    return;
+  }
+  // An internal request files under the route of the option finally picked.
+  const optionRoute = def.option ? `${ROUTE_PREFIX}${def.option.id}` : undefined;
+  const routeId = optionRoute && ctx.rules.byId.has(optionRoute) ? optionRoute : rule.id;
+  const teamId = body.team?.id ?? view.team_id;
+  try {
+    await ctx.filing.submit({
+      id: `${teamId}:${view.id}`,
+      teamId,
+      userId: body.user.id,
+      routeId,
+      payload: {
+        values: result.values,
+        ...(def.option ? { optionId: def.option.id } : {}),
+        ...(meta.permalink ? { permalink: meta.permalink } : {}),
+      },
+      ...(meta.channel
+        ? { reply: { channel: meta.channel, ...(meta.threadTs ? { threadTs: meta.threadTs } : {}) } }
+        : {}),
+    });
+  } catch (err) {
+    ctx.logger.error({ err, route: routeId }, 'could not store a submission');
+    const first = def.fields[0]?.id ?? BLOCK_IR_OPTION;
+    await ack({
+      response_action: 'errors',
+      errors: {
+        [first]: 'I could not save your request just now. Nothing was filed: please press Submit again.',
+      },
+    });
+    return;
+  }
+  await ack({
+    response_action: 'update',
+    view: receivedView(
+      ctx.rules.byId.get(routeId)?.title ?? rule.title,
+      ctx.config.FILING_MODE === 'dry-run',
+    ),
+  });
+}

@@ -1,0 +1,81 @@
+import type { AppDeps } from '../../src/deps';
+import type { CommandArgs } from '../../src/commands/subcommand';
+import { createFormSubcommands, optionFromWords } from '../../src/forms/commands';
+import type { FormsContext } from '../../src/forms/context';
+import { formsContext } from '../helpers/forms-context';
+import { fakeAck, fakeClient } from '../helpers/slack-payloads';
+
+async function run(word: string, rest: string, ctx: FormsContext | undefined) {
+  const table = createFormSubcommands(() => ctx);
+  const { ack, acks } = fakeAck();
+  const { client, calls } = fakeClient();
+  const responses: unknown[] = [];
+  const args = {
+    ack,
+    client,
+    respond: async (r: unknown) => void responses.push(r),
+    command: { trigger_id: 'TR', user_id: 'U1', text: `${word} ${rest}` },
+  };
+  await table[word]!.run(args as unknown as CommandArgs, rest, {} as AppDeps);
+  return { acks, calls, responses };
+}
+
+const metaOf = (calls: { args: Record<string, unknown> }[]) =>
+  JSON.parse((calls[0]!.args.view as { private_metadata: string }).private_metadata);
+
+describe('form subcommands', () => {
+  it.each([
+    ['star', 'https://gitlab.zendesk.com/agent/tickets/5', 'star'],
+    ['contact', 'incident', 'contact/incident'],
+    ['contact', 'jdoe', 'contact/single-user'],
+    ['request', 'extend saas trial', 'internal-request/saas-extend-trial'],
+    ['request', '', 'internal-request/other'],
+    ['ticket', '', 'ticket-on-behalf'],
+    ['feedback', '', 'support-feedback'],
+    ['readiness', 'New rate limits', 'support-readiness'],
+    ['meta', '', 'support-meta'],
+    ['namespace', 'acme', 'namespace-squatting'],
+    ['org-note', 'Acme', 'org-notes'],
+  ])('/support %s %s opens %s', async (word, rest, route) => {
+    const ctx = await formsContext();
+    const { acks, calls } = await run(word, rest, ctx);
+    expect(acks).toEqual([undefined]);
+    expect(calls[0]!.method).toBe('views.open');
+    expect(metaOf(calls).r).toBe(route);
+  });
+
+  it('prefills what follows the word', async () => {
+    const { calls } = await run('star', 'https://gitlab.zendesk.com/agent/tickets/5', await formsContext());
+    expect(JSON.stringify(calls[0]!.args.view)).toContain(
+      '"initial_value":"https://gitlab.zendesk.com/agent/tickets/5"',
+    );
+  });
+
+  it('says filing is not set up when there is no filing service', async () => {
+    const { acks, calls } = await run('star', '', undefined);
+    expect(acks).toEqual([{ response_type: 'ephemeral', text: expect.stringMatching(/not set up/) }]);
+    expect(calls).toEqual([]);
+  });
+
+  it('/support status lists the requester’s recent requests', async () => {
+    const ctx = await formsContext();
+    await ctx.store.enqueue(
+      { id: 'T1:V1', teamId: 'T1', userId: 'U1', routeId: 'star', payload: {} },
+      Date.now(),
+    );
+    await ctx.store.enqueue(
+      { id: 'T1:V2', teamId: 'T1', userId: 'U2', routeId: 'support-meta', payload: {} },
+      Date.now(),
+    );
+    const { responses } = await run('status', '', ctx);
+    const text = JSON.stringify(responses[0]);
+    expect(text).toContain('queued');
+    expect(text).not.toContain('Support Team Meta');
+  });
+
+  it('maps words to internal-request options', () => {
+    expect(optionFromWords('multi year')).toBe('sm-multi-year-license');
+    expect(optionFromWords('hackerone')).toBe('hackerone-license');
+    expect(optionFromWords('gibberish words')).toBe('other');
+  });
+});

@@ -1,0 +1,18 @@
+import type { Submission } from '../../src/store/types';
+
+/** A stored submission row with sensible defaults. */
+export const submissionRow = (over: Partial<Submission> = {}): Submission => ({
+  id: 'T1:V1',
+  teamId: 'T1',
+  userId: 'U1',
+  routeId: 'star',
+  payload: {},
+  status: 'pending',
+  attempts: 1,
+  budgetUsed: 1,
+  nextAttemptAt: 0,
+  notified: false,
+  createdAt: 1_700_000_000_000,
+  updatedAt: 0,
+  ...over,
+});
