@@ -19,14 +19,19 @@ function report(name: string, ev: Evaluation): void {
   console.log(`top-3 accuracy        ${pct(ev.top3)}`);
   console.log(`family accuracy       ${pct(ev.family)}`);
   console.log(`abstain rate          ${pct(ev.abstainRate)}  (answered "unknown")`);
-  console.log(`confident-wrong rate  ${pct(ev.confidentWrongRate)}  (confidence >= ${HIGH_CONFIDENCE} and wrong)`);
-  console.log(`precision at >= ${HIGH_CONFIDENCE}    ${pct(ev.precisionAtHighConfidence)} of ${pct(ev.highConfidenceShare)} answered that confidently`);
+  console.log(
+    `confident-wrong rate  ${pct(ev.confidentWrongRate)}  (confidence >= ${HIGH_CONFIDENCE} and wrong)`,
+  );
+  console.log(
+    `precision at >= ${HIGH_CONFIDENCE}    ${pct(ev.precisionAtHighConfidence)} of ${pct(ev.highConfidenceShare)} answered that confidently`,
+  );
   const weak = [...ev.recallByRoute]
     .map(([route, r]) => ({ route, recall: r.right / r.total, ...r }))
     .filter((r) => r.recall < 1)
     .sort((a, b) => a.recall - b.recall);
   console.log(`recall per route      ${ev.recallByRoute.size - weak.length} routes at 100%; below 100%:`);
-  for (const r of weak) console.log(`  ${r.route.padEnd(48)} ${pct(r.recall).padStart(6)}  (${r.right}/${r.total})`);
+  for (const r of weak)
+    console.log(`  ${r.route.padEnd(48)} ${pct(r.recall).padStart(6)}  (${r.right}/${r.total})`);
   console.log('most frequent confusions (expected -> answered):');
   for (const c of ev.confusions.slice(0, 10)) console.log(`  ${c.count} x ${c.expected} -> ${c.got}`);
 }
@@ -46,10 +51,13 @@ function speed(texts: string[], rules: RuleSet): void {
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] as number;
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] as number;
   console.log(`\n== speed (one core, ${count} classifications of ${texts.length} distinct texts)`);
   console.log(`throughput            ${Math.round(count / seconds)} messages/s`);
-  console.log(`latency p50 / p99     ${at(0.5).toFixed(3)} ms / ${at(0.99).toFixed(3)} ms (max ${at(1).toFixed(3)} ms)`);
+  console.log(
+    `latency p50 / p99     ${at(0.5).toFixed(3)} ms / ${at(0.99).toFixed(3)} ms (max ${at(1).toFixed(3)} ms)`,
+  );
 }
 
 function loadTime(file: string | undefined): void {
@@ -61,11 +69,15 @@ function loadTime(file: string | undefined): void {
   }
   const [first, ...rest] = times as [number, ...number[]];
   rest.sort((a, b) => a - b);
-  console.log(`rules load            ${first.toFixed(1)} ms first, ${rest[Math.floor(rest.length / 2)]?.toFixed(1)} ms median (read, validate, compile)`);
+  console.log(
+    `rules load            ${first.toFixed(1)} ms first, ${rest[Math.floor(rest.length / 2)]?.toFixed(1)} ms median (read, validate, compile)`,
+  );
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, rules: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { set: { type: 'string', multiple: true }, rules: { type: 'string' } },
+  });
   const root = packageRoot();
   const sets: Array<[string, string]> = values.set?.length
     ? values.set.map((s) => s.split('=', 2) as [string, string])
@@ -86,7 +98,9 @@ function main(): void {
   }
   const examples = rules.rules.flatMap((r) => r.examples.map((text) => ({ text, route: r.id })));
   const training = evaluate(examples, rules);
-  console.log(`\n== rule examples (the rules' own, a sanity check): top-1 ${pct(training.top1)} of ${training.total}`);
+  console.log(
+    `\n== rule examples (the rules' own, a sanity check): top-1 ${pct(training.top1)} of ${training.total}`,
+  );
   speed(allTexts.length ? allTexts : examples.map((e) => e.text), rules);
   loadTime(values.rules);
 }

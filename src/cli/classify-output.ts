@@ -33,7 +33,11 @@ export function formatClassification(text: string, rules: RuleSet, json: boolean
   ];
   if (rule) {
     lines.push(`action:      ${rule.action}: ${rule.title}`, `handbook:    ${rule.link}`, 'answer:');
-    lines.push(...renderAnswer(rule, rules).split('\n').map((l) => `  ${l}`));
+    lines.push(
+      ...renderAnswer(rule, rules)
+        .split('\n')
+        .map((l) => `  ${l}`),
+    );
   }
   return lines.join('\n');
 }
@@ -65,7 +69,12 @@ function jsonlResult(line: string, rules: RuleSet): string {
   }
   if (typeof text !== 'string') {
     // Keep the output aligned with the input: an unreadable line still gets its answer line.
-    return JSON.stringify({ route: 'unknown', confidence: 0, alternatives: [], error: 'expected {"text": "..."}' });
+    return JSON.stringify({
+      route: 'unknown',
+      confidence: 0,
+      alternatives: [],
+      error: 'expected {"text": "..."}',
+    });
   }
   return contractLine(classify(text, rules));
 }

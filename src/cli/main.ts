@@ -26,7 +26,11 @@ function rulesPath(flag: string | undefined): string | undefined {
   return loadConfig().RULES_FILE;
 }
 
-async function classifyCommand(args: string[], values: Record<string, unknown>, rules: RuleSet): Promise<number> {
+async function classifyCommand(
+  args: string[],
+  values: Record<string, unknown>,
+  rules: RuleSet,
+): Promise<number> {
   if (values.jsonl) {
     await classifyJsonl(process.stdin, process.stdout, rules);
     return 0;
@@ -85,7 +89,8 @@ export async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   try {
-    if (command === 'classify') return await classifyCommand(rest, values, loadRules(rulesPath(values.rules)));
+    if (command === 'classify')
+      return await classifyCommand(rest, values, loadRules(rulesPath(values.rules)));
     if (command === 'rules') return rulesCommand(rest, values.rules);
     stderr(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;

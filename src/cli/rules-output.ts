@@ -11,9 +11,12 @@ export function lintWarnings(rules: RuleSet): string[] {
   const warnings: string[] = [];
   for (const rule of rules.rules) {
     if (rule.id === UNKNOWN_ROUTE) continue;
-    if (rule.signals.length === 0) warnings.push(`rule ${rule.id}: no signals: only example similarity can find it`);
+    if (rule.signals.length === 0)
+      warnings.push(`rule ${rule.id}: no signals: only example similarity can find it`);
     if (rule.examples.length < MIN_EXAMPLES)
-      warnings.push(`rule ${rule.id}: ${rule.examples.length} examples (at least ${MIN_EXAMPLES} recommended)`);
+      warnings.push(
+        `rule ${rule.id}: ${rule.examples.length} examples (at least ${MIN_EXAMPLES} recommended)`,
+      );
   }
   const used = rules.rules.map((r) => r.answer).join('\n');
   for (const name of Object.keys(rules.file.destinations))
@@ -42,11 +45,16 @@ export function showRule(rules: RuleSet, id: string): string | undefined {
     `action:   ${rule.action}`,
     `handbook: ${rule.section} (${rule.link})`,
     'answer:',
-    ...renderAnswer(rule, rules).split('\n').map((l) => `  ${l}`),
+    ...renderAnswer(rule, rules)
+      .split('\n')
+      .map((l) => `  ${l}`),
   ];
   if (rule.form) lines.push(`form:     ${JSON.stringify(rule.form)}`);
   lines.push(`signals:  ${rule.signals.length}`);
-  for (const s of rule.signals) lines.push(`  ${s.weight > 0 ? '+' : ''}${s.weight} ${s.why ?? JSON.stringify({ any: s.any, all: s.all, none: s.none })}`);
+  for (const s of rule.signals)
+    lines.push(
+      `  ${s.weight > 0 ? '+' : ''}${s.weight} ${s.why ?? JSON.stringify({ any: s.any, all: s.all, none: s.none })}`,
+    );
   lines.push('examples:', ...rule.examples.map((e) => `  - ${e}`));
   return lines.join('\n');
 }

@@ -4,5 +4,7 @@ import type { RuleSet } from './types';
 
 export function renderAnswer(rule: Rule, rules: RuleSet): string {
   const destinations = rules.file.destinations;
-  return rule.answer.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (match, name: string) => destinations[name] ?? match).trim();
+  return rule.answer
+    .replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (match, name: string) => destinations[name] ?? match)
+    .trim();
 }

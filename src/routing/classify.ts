@@ -9,8 +9,12 @@ import { type Classification, type RuleSet, UNKNOWN_ROUTE } from './types';
 
 /** How many tokens after "not"/"no"/"never" are negated (until the clause ends). */
 const NEGATION_REACH = 3;
-/** Confidence of "unknown" is capped when the text uses the handbook's vocabulary but nothing fired. */
-const UNKNOWN_CAP_ON_TOPIC = 0.6;
+/**
+ * How sure "unknown" may be: not very when some route's signal fired, a little more when the text
+ * only uses the handbook's vocabulary, and quite sure when it is small talk or off-topic.
+ */
+const UNKNOWN_CAP_SIGNALLED = 0.6;
+const UNKNOWN_CAP_ON_TOPIC = 0.7;
 const UNKNOWN_CAP_OFF_TOPIC = 0.95;
 
 type Hit = 'positive' | 'negated';
@@ -43,7 +47,8 @@ function negationMask(stems: string[], negations: Set<string>): boolean[] {
   const mask = new Array<boolean>(stems.length).fill(false);
   stems.forEach((s, i) => {
     if (!negations.has(s)) return;
-    for (let j = i + 1; j <= i + NEGATION_REACH && j < stems.length && stems[j] !== BOUNDARY; j++) mask[j] = true;
+    for (let j = i + 1; j <= i + NEGATION_REACH && j < stems.length && stems[j] !== BOUNDARY; j++)
+      mask[j] = true;
   });
   return mask;
 }
@@ -130,11 +135,13 @@ export function classify(text: string, rules: RuleSet): Classification {
   const compiled = rules.compiled as Compiled;
   const settings = rules.file.classifier;
   const tokens = textStems(text, compiled);
-  const { stems, content } = tokens;
-  const hits = new TermHits(findPhrases(tokens, compiled), compiled);
+  const { content } = tokens;
+  const phraseHits = findPhrases(tokens, compiled);
+  const hits = new TermHits(phraseHits, compiled);
   const similar = compiled.similarity.scores(content);
 
   let unknownScore = settings.unknownScore;
+  let signalled = false;
   const scored: Scored[] = [];
   for (const rule of compiled.rules) {
     let score = 0;
@@ -143,6 +150,7 @@ export function classify(text: string, rules: RuleSet): Classification {
       if (!signalFires(signal, hits)) continue;
       score += signal.weight;
       if (signal.weight > 0) evidence.push(describe(signal, hits));
+      if (signal.weight > 0 && rule.id !== UNKNOWN_ROUTE) signalled = true;
     }
     if (rule.id === UNKNOWN_ROUTE) {
       unknownScore += score;
@@ -172,12 +180,18 @@ export function classify(text: string, rules: RuleSet): Classification {
       evidence: best.evidence.slice(0, 4),
     };
   }
-  const onTopic = stems.some((s) => compiled.domainStems.has(s));
-  const cap = onTopic ? UNKNOWN_CAP_ON_TOPIC : UNKNOWN_CAP_OFF_TOPIC;
+  const smallTalk = unknownScore > settings.unknownScore;
+  const cap = signalled
+    ? UNKNOWN_CAP_SIGNALLED
+    : !smallTalk && [...phraseHits].some(([id, hit]) => hit === 'positive' && compiled.domainPhrases.has(id))
+      ? UNKNOWN_CAP_ON_TOPIC
+      : UNKNOWN_CAP_OFF_TOPIC;
   return {
     route: UNKNOWN_ROUTE,
     confidence: round(Math.min(cap, 1 - (best?.confidence ?? 0))),
     alternatives: ranked.slice(0, 3).map((r) => ({ route: r.route, confidence: round(r.confidence) })),
-    evidence: best ? [`no route is clear enough; closest: ${best.route}`] : ['nothing in the text matches a route'],
+    evidence: best
+      ? [`no route is clear enough; closest: ${best.route}`]
+      : ['nothing in the text matches a route'],
   };
 }

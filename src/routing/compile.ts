@@ -37,8 +37,8 @@ export interface Compiled {
   negations: Set<string>;
   rules: CompiledRule[];
   similarity: SimilarityIndex;
-  /** Stems that occur in some signal: a text with none of them is off-topic. */
-  domainStems: Set<string>;
+  /** Phrases used by the real routes' signals: a text that hits none of them is off-topic. */
+  domainPhrases: Set<number>;
   termCount: number;
   /** phrase id -> the terms that contain it, so a message marks its terms in one pass. */
   termsByPhrase: number[][];
@@ -64,7 +64,7 @@ export function compileRules(file: RulesFile): Compiled {
   const phrases: string[][] = [];
   const phraseIndex = new Map<string, number>();
   const byFirstStem = new Map<string, number[]>();
-  const domainStems = new Set<string>();
+  const domainPhrases = new Set<number>();
   const vocabulary = new Set<string>();
 
   const addPhrase = (text: string): number => {
@@ -87,7 +87,8 @@ export function compileRules(file: RulesFile): Compiled {
   const resolveConcept = (name: string, trail: string[]): number[] => {
     const cached = conceptCache.get(name);
     if (cached) return cached;
-    if (trail.includes(name)) throw new RuleCompileError(`concept @${name} refers to itself (${[...trail, name].join(' -> ')})`);
+    if (trail.includes(name))
+      throw new RuleCompileError(`concept @${name} refers to itself (${[...trail, name].join(' -> ')})`);
     const members = file.concepts[name];
     if (!members) throw new RuleCompileError(`unknown concept @${name}`);
     const ids = members.flatMap((m) => resolveIds(m, [...trail, name]));
@@ -132,13 +133,13 @@ export function compileRules(file: RulesFile): Compiled {
   for (const rule of rules.filter((r) => r.id !== UNKNOWN_ROUTE))
     for (const signal of rule.signals)
       for (const term of [...(signal.any ?? []), ...(signal.all ?? [])])
-        for (const id of term.phraseIds)
-          for (const s of phrases[id] ?? []) if (s !== GAP) domainStems.add(s.startsWith(EXACT) ? stem(s.slice(1)) : s);
+        for (const id of term.phraseIds) domainPhrases.add(id);
 
   const documents = file.rules.flatMap((rule) =>
     [rule.title, ...rule.examples].map((text) => ({ route: rule.id, text })),
   );
-  for (const doc of documents) for (const w of doc.text.toLowerCase().split(/[^a-z0-9]+/)) if (w) vocabulary.add(w);
+  for (const doc of documents)
+    for (const w of doc.text.toLowerCase().split(/[^a-z0-9]+/)) if (w) vocabulary.add(w);
 
   return {
     phrases,
@@ -147,7 +148,7 @@ export function compileRules(file: RulesFile): Compiled {
     negations: new Set(file.negations.map((n) => stem(n.toLowerCase()))),
     rules,
     similarity: new SimilarityIndex(documents.filter((d) => d.route !== UNKNOWN_ROUTE)),
-    domainStems,
+    domainPhrases,
     termCount,
     termsByPhrase,
   };

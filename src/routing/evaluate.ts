@@ -50,7 +50,11 @@ export function evaluate(examples: LabelledExample[], rules: RuleSet): Evaluatio
     const entry = recallByRoute.get(p.example.route) ?? { right: 0, total: 0 };
     entry.total++;
     if (p.correct) entry.right++;
-    else confusionCounts.set(`${p.example.route}\t${p.result.route}`, (confusionCounts.get(`${p.example.route}\t${p.result.route}`) ?? 0) + 1);
+    else
+      confusionCounts.set(
+        `${p.example.route}\t${p.result.route}`,
+        (confusionCounts.get(`${p.example.route}\t${p.result.route}`) ?? 0) + 1,
+      );
     recallByRoute.set(p.example.route, entry);
   }
   const confusions = [...confusionCounts]
@@ -63,7 +67,8 @@ export function evaluate(examples: LabelledExample[], rules: RuleSet): Evaluatio
     total: predictions.length,
     top1: predictions.filter((p) => p.correct).length / n,
     top3: predictions.filter((p) => p.inTop3).length / n,
-    family: predictions.filter((p) => family(p.result.route) === family(p.example.route) || p.correct).length / n,
+    family:
+      predictions.filter((p) => family(p.result.route) === family(p.example.route) || p.correct).length / n,
     abstainRate: predictions.filter((p) => p.result.route === UNKNOWN_ROUTE).length / n,
     confidentWrongRate: high.filter((p) => !p.correct).length / n,
     precisionAtHighConfidence: high.length ? high.filter((p) => p.correct).length / high.length : 1,

@@ -38,7 +38,11 @@ function describePath(issuePath: PropertyKey[], raw: unknown): string {
   if (parts[0] === 'rules' && parts[1] !== undefined) {
     const rules = (raw as { rules?: Array<{ id?: unknown }> })?.rules;
     const id = rules?.[Number(parts[1])]?.id;
-    const rest = parts.slice(2).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+    const rest = parts
+      .slice(2)
+      .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))
+      .join('')
+      .replace(/^\./, '');
     return `rule ${typeof id === 'string' ? id : `#${Number(parts[1]) + 1}`}${rest ? `: ${rest}` : ''}`;
   }
   return parts.join('.') || '(file)';
@@ -66,7 +70,11 @@ function duplicateProblems(file: RulesFile): string[] {
 /** Validates and compiles rules from YAML text. */
 export function parseRules(yamlText: string, source = '(inline)'): RuleSet {
   const doc = parseDocument(yamlText, { prettyErrors: true });
-  if (doc.errors.length) throw new RulesError(source, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+  if (doc.errors.length)
+    throw new RulesError(
+      source,
+      doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`),
+    );
   const raw: unknown = doc.toJS();
   const parsed = rulesFileSchema.safeParse(raw);
   if (!parsed.success)
@@ -93,7 +101,9 @@ export function loadRules(file: string = DEFAULT_RULES_FILE): RuleSet {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new RulesError(file, [`cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`]);
+    throw new RulesError(file, [
+      `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    ]);
   }
   return parseRules(text, file);
 }

@@ -52,7 +52,9 @@ export type FormSpec = z.infer<typeof formSchema>;
 
 export const ruleSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/, 'ids are lowercase words joined by "-", with one optional "/"'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/, 'ids are lowercase words joined by "-", with one optional "/"'),
     title: z.string().min(3).max(75),
     section: z.string().min(1),
     link: z.url(),
@@ -69,7 +71,11 @@ export const ruleSchema = z
     if (rule.action === 'form' && !rule.form)
       ctx.addIssue({ code: 'custom', path: ['form'], message: 'a form route needs a "form" block' });
     if (rule.action !== 'form' && rule.form)
-      ctx.addIssue({ code: 'custom', path: ['form'], message: `only form routes take a "form" block (action is ${rule.action})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['form'],
+        message: `only form routes take a "form" block (action is ${rule.action})`,
+      });
   });
 
 export type Rule = z.infer<typeof ruleSchema>;

@@ -1,0 +1,65 @@
+import { ConfigError, parseConfig, slackProblems } from '../src/config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('parseConfig', () => {
+  it('has working defaults for an empty environment (the CLI needs no credentials)', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      LOG_LEVEL: 'info',
+      ONCALL_PROVIDER: 'static',
+      GITLAB_URL: 'https://gitlab.com',
+    });
+    expect(config.FILING_MODE).toBe('live');
+  });
+
+  it('treats empty strings from .env files as unset', () => {
+    expect(parseConfig({ PORT: '', SLACK_BOT_TOKEN: '', GITLAB_URL: '' })).toMatchObject({
+      PORT: 3000,
+      SLACK_BOT_TOKEN: undefined,
+      GITLAB_URL: 'https://gitlab.com',
+    });
+  });
+
+  it('reports every problem at once, by variable name', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
+      ONCALL_PROVIDER: 'pager',
+      ZENDESK_URL: 'zendesk',
+    });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(
+      expect.arrayContaining(['PORT', 'LOG_LEVEL', 'SLACK_BOT_TOKEN', 'ONCALL_PROVIDER', 'ZENDESK_URL']),
+    );
+    expect(problems.find((p) => p.startsWith('SLACK_BOT_TOKEN'))).toMatch(/xoxb-/);
+  });
+
+  it('never echoes a secret value in its messages', () => {
+    const message = new ConfigError(problemsOf({ SLACK_APP_TOKEN: 'xoxb-not-an-app-token-secret' })).message;
+    expect(message).toContain('SLACK_APP_TOKEN');
+    expect(message).not.toContain('not-an-app-token-secret');
+  });
+});
+
+describe('slackProblems', () => {
+  it('lists what the bot needs to run and where to find it', () => {
+    expect(slackProblems(parseConfig({}))).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN: .*OAuth & Permissions/),
+      expect.stringMatching(/^SLACK_SIGNING_SECRET: .*Basic Information/),
+    ]);
+  });
+
+  it('accepts Socket Mode without a signing secret', () => {
+    expect(slackProblems(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toEqual([]);
+  });
+});
