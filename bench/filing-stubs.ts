@@ -82,7 +82,12 @@ export class RemoteStubs extends EventEmitter {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
-  private json(res: http.ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
+  private json(
+    res: http.ServerResponse,
+    status: number,
+    data: unknown,
+    headers: Record<string, string> = {},
+  ): void {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(data));
   }
@@ -95,7 +100,11 @@ export class RemoteStubs extends EventEmitter {
     const url = new URL(req.url ?? '/', 'http://stub');
     const path = url.pathname;
     let m: RegExpExecArray | null;
-    if (path.startsWith('/api/chat.postMessage') || path.startsWith('/api/users.info') || path.startsWith('/api/views.')) {
+    if (
+      path.startsWith('/api/chat.postMessage') ||
+      path.startsWith('/api/users.info') ||
+      path.startsWith('/api/views.')
+    ) {
       if (path.includes('chat.postMessage')) this.counts.slackPosts += 1;
       this.emit('slack', path, body);
       return this.json(res, 200, { ok: true, user: { profile: {} }, ts: '1.1' });
@@ -106,10 +115,16 @@ export class RemoteStubs extends EventEmitter {
       if (req.method === 'POST') return this.createIssue(project, res, body);
       this.counts.searches += 1;
       const search = url.searchParams.get('search') ?? '';
-      return this.json(res, 200, this.issues.filter((i) => i.project === project && i.description.includes(search)).slice(0, 5));
+      return this.json(
+        res,
+        200,
+        this.issues.filter((i) => i.project === project && i.description.includes(search)).slice(0, 5),
+      );
     }
-    if (/^\/api\/v4\/projects\/[^/]+\/templates\/issues\//.test(path)) return this.json(res, 200, { name: 't', content: '## Template\n- [ ] step' });
-    if (path === '/api/v4/users') return this.json(res, 200, [{ id: 1, username: url.searchParams.get('username') }]);
+    if (/^\/api\/v4\/projects\/[^/]+\/templates\/issues\//.test(path))
+      return this.json(res, 200, { name: 't', content: '## Template\n- [ ] step' });
+    if (path === '/api/v4/users')
+      return this.json(res, 200, [{ id: 1, username: url.searchParams.get('username') }]);
     this.json(res, 404, { message: '404 Not found' });
   }
 
@@ -118,11 +133,17 @@ export class RemoteStubs extends EventEmitter {
     const key = String(req.headers['idempotency-key'] ?? '');
     this.ticketKeys.push(key);
     const known = key ? this.tickets.get(key) : undefined;
-    if (known !== undefined) return this.json(res, 201, { ticket: { id: known } }, { 'x-idempotency-lookup': 'hit' });
+    if (known !== undefined)
+      return this.json(res, 201, { ticket: { id: known } }, { 'x-idempotency-lookup': 'hit' });
     const limit = this.zendeskBucket.take();
     if (!limit.ok) {
       this.counts.rateLimited += 1;
-      return this.json(res, 429, { error: 'APIRateLimitExceeded' }, { 'retry-after': String(limit.retryAfterS) });
+      return this.json(
+        res,
+        429,
+        { error: 'APIRateLimitExceeded' },
+        { 'retry-after': String(limit.retryAfterS) },
+      );
     }
     const id = 100_000 + this.tickets.size + 1;
     if (key) this.tickets.set(key, id);
@@ -142,7 +163,13 @@ export class RemoteStubs extends EventEmitter {
     }
     const data = JSON.parse(body) as { title: string; description?: string };
     const iid = this.issues.filter((i) => i.project === project).length + 1;
-    const issue: Issue = { iid, project, title: data.title, description: data.description ?? '', web_url: `${this.url}/${project}/-/issues/${iid}` };
+    const issue: Issue = {
+      iid,
+      project,
+      title: data.title,
+      description: data.description ?? '',
+      web_url: `${this.url}/${project}/-/issues/${iid}`,
+    };
     this.issues.push(issue);
     this.emit('issue', issue);
     if (this.options.hangAfterCreate?.('issue', this.issues.length)) return this.hang(res);
@@ -151,7 +178,9 @@ export class RemoteStubs extends EventEmitter {
 
   /** Tickets or issues created more than once for the same submission (must stay empty). */
   duplicates(): string[] {
-    const markers = this.issues.map((i) => /support-router-[0-9a-f]+/.exec(i.description)?.[0] ?? `none-${i.iid}`);
+    const markers = this.issues.map(
+      (i) => /support-router-[0-9a-f]+/.exec(i.description)?.[0] ?? `none-${i.iid}`,
+    );
     return markers.filter((m, i) => markers.indexOf(m) !== i);
   }
 }

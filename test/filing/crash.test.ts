@@ -1,0 +1,132 @@
+// A bot process killed in the middle of filing (the remote API created the ticket or issue, the
+// response never came back) and started again files the request exactly once.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { RemoteStubs } from '../../bench/filing-stubs';
+import type { FilingStore } from '../../src/store/types';
+import { freshSqlite, tempDir } from '../helpers/stores';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+function startChild(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  let out = '';
+  const child = spawn(
+    process.execPath,
+    ['-r', path.join(ROOT, 'test/helpers/ts-register.js'), path.join(__dirname, 'fixtures/child-bot.ts')],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  return { child, output: () => out };
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
+
+describe('a bot killed mid-filing and restarted', () => {
+  let stubs: RemoteStubs;
+  let store: FilingStore;
+  let file: string;
+  const children: ChildProcess[] = [];
+
+  beforeEach(async () => {
+    // The first create succeeds on the remote side, but its response never arrives.
+    stubs = new RemoteStubs({ hangAfterCreate: (_kind, n) => n === 1 });
+    await stubs.start();
+    file = path.join(tempDir(), 'bot.sqlite');
+    store = await freshSqlite(file);
+  });
+  afterEach(async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    await store.close();
+    await stubs.stop();
+  });
+
+  const env = () => ({
+    DATABASE_URL: `sqlite:${file}`,
+    GITLAB_URL: stubs.url,
+    GITLAB_TOKEN: 'glpat-test-token',
+    ZENDESK_URL: stubs.url,
+    ZENDESK_EMAIL: 'bot@gitlab.example',
+    ZENDESK_API_TOKEN: 'ztok-test',
+    FILING_LEASE_MS: '1500',
+    FILING_POLL_MS: '50',
+    FILING_TIMEOUT_MS: '60000',
+    LOG_LEVEL: 'silent',
+  });
+
+  async function crashAndRestart(created: 'ticket' | 'issue'): Promise<string> {
+    const first = startChild(env());
+    children.push(first.child);
+    await new Promise<void>((resolve) => stubs.once(created, () => resolve()));
+    first.child.kill('SIGKILL');
+    await killed(first.child);
+    expect((await store.get('T1:V1'))!.status).toBe('pending');
+    const second = startChild(env());
+    children.push(second.child);
+    await waitFor(
+      async () => (await store.get('T1:V1'))?.notified === true,
+      15_000,
+      'the restarted bot to file and notify',
+    );
+    second.child.kill('SIGTERM');
+    await killed(second.child);
+    return second.output();
+  }
+
+  it('files a Zendesk ticket once (the restart replays the Idempotency-Key)', async () => {
+    const values = {
+      contact_email: 'a@acme.example',
+      namespace: 'https://gitlab.com/acme',
+      new_date: '2030-01-01',
+      context: 'c',
+    };
+    await store.enqueue(
+      {
+        id: 'T1:V1',
+        teamId: 'T1',
+        userId: 'U1',
+        routeId: 'internal-request/saas-extend-trial',
+        payload: { values, optionId: 'saas-extend-trial' },
+      },
+      Date.now(),
+    );
+    const output = await crashAndRestart('ticket');
+    expect(stubs.tickets.size).toBe(1);
+    expect(stubs.counts.ticketPosts).toBe(2);
+    expect(new Set(stubs.ticketKeys).size).toBe(1);
+    expect(await store.get('T1:V1')).toMatchObject({
+      status: 'filed',
+      attempts: 2,
+      result: { ref: 'ticket 100001' },
+    });
+    expect(output).toContain('NOTIFIED U1');
+  }, 30_000);
+
+  it('files a GitLab issue once (the restart finds it by its marker)', async () => {
+    const values = { title: 'Idea', description: 'Details' };
+    await store.enqueue(
+      { id: 'T1:V1', teamId: 'T1', userId: 'U1', routeId: 'support-meta', payload: { values } },
+      Date.now(),
+    );
+    await crashAndRestart('issue');
+    expect(stubs.issues).toHaveLength(1);
+    expect(stubs.counts.issuePosts).toBe(1);
+    expect(stubs.counts.searches).toBe(1);
+    expect(await store.get('T1:V1')).toMatchObject({ status: 'filed', result: { ref: '#1' } });
+  }, 30_000);
+});
