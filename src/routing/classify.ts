@@ -16,6 +16,8 @@ const NEGATION_REACH = 3;
 const UNKNOWN_CAP_SIGNALLED = 0.6;
 const UNKNOWN_CAP_ON_TOPIC = 0.7;
 const UNKNOWN_CAP_OFF_TOPIC = 0.95;
+/** Naive Bayes gets its full weight once a message has this many words the examples know. */
+const BAYES_FULL_WEIGHT_AT = 3;
 
 type Hit = 'positive' | 'negated';
 
@@ -139,9 +141,15 @@ export function classify(text: string, rules: RuleSet): Classification {
   const phraseHits = findPhrases(tokens, compiled);
   const hits = new TermHits(phraseHits, compiled);
   const similar = compiled.similarity.scores(content);
+  const bayes = settings.bayesWeight > 0 ? compiled.similarity.bayes(content) : undefined;
+  // Naive Bayes always names some route; its say grows with the words it actually knows.
+  const bayesWeight = settings.bayesWeight * Math.min(1, compiled.similarity.knownCount(content) / BAYES_FULL_WEIGHT_AT);
+  const learned = (route: string) =>
+    settings.similarityWeight * (similar.get(route) ?? 0) + bayesWeight * (bayes?.get(route) ?? 0);
 
   let unknownScore = settings.unknownScore;
   let signalled = false;
+  let smallTalk = false;
   const scored: Scored[] = [];
   for (const rule of compiled.rules) {
     let score = 0;
@@ -153,11 +161,12 @@ export function classify(text: string, rules: RuleSet): Classification {
       if (signal.weight > 0 && rule.id !== UNKNOWN_ROUTE) signalled = true;
     }
     if (rule.id === UNKNOWN_ROUTE) {
-      unknownScore += score;
+      smallTalk = score > 0;
+      unknownScore += score + learned(rule.id);
       continue;
     }
     const sim = similar.get(rule.id) ?? 0;
-    score += settings.similarityWeight * sim;
+    score += learned(rule.id);
     if (sim >= 0.35) evidence.push(`close to the rule's examples (${Math.round(sim * 100)}%)`);
     if (score > 0) scored.push({ route: rule.id, score, evidence });
   }
@@ -180,7 +189,6 @@ export function classify(text: string, rules: RuleSet): Classification {
       evidence: best.evidence.slice(0, 4),
     };
   }
-  const smallTalk = unknownScore > settings.unknownScore;
   const cap = signalled
     ? UNKNOWN_CAP_SIGNALLED
     : !smallTalk && [...phraseHits].some(([id, hit]) => hit === 'positive' && compiled.domainPhrases.has(id))

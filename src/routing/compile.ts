@@ -147,7 +147,7 @@ export function compileRules(file: RulesFile): Compiled {
     lexicon: new Lexicon(vocabulary),
     negations: new Set(file.negations.map((n) => stem(n.toLowerCase()))),
     rules,
-    similarity: new SimilarityIndex(documents.filter((d) => d.route !== UNKNOWN_ROUTE)),
+    similarity: new SimilarityIndex(documents),
     domainPhrases,
     termCount,
     termsByPhrase,

@@ -99,9 +99,11 @@ export const rulesFileSchema = z
         threshold: z.number().min(0).max(1).default(0.4),
         /** Weight of the similarity to the rule's examples. */
         similarityWeight: z.number().min(0).default(3),
+        /** Weight of the naive Bayes posterior learned from the rules' examples. */
+        bayesWeight: z.number().min(0).default(0),
       })
       .strict()
-      .default({ temperature: 1.6, unknownScore: 2.5, threshold: 0.4, similarityWeight: 3 }),
+      .default({ temperature: 1.6, unknownScore: 2.5, threshold: 0.4, similarityWeight: 3, bayesWeight: 0 }),
     rules: z.array(ruleSchema).min(1),
   })
   .strict();

@@ -31,10 +31,14 @@ export class SimilarityIndex {
   private readonly postings = new Map<string, Posting[]>();
   private readonly idf = new Map<string, number>();
   private readonly routes: string[];
+  /** Naive Bayes: per route, log P(stem | route) for seen stems and the floor for unseen ones. */
+  private readonly logLikelihood = new Map<string, Map<string, number>>();
+  private readonly logUnseen = new Map<string, number>();
 
   constructor(documents: Array<{ route: string; text: string }>) {
     this.routes = documents.map((d) => d.route);
     const docStems = documents.map((d) => new Set(contentStems(d.text)));
+    this.trainBayes(docStems);
     const df = new Map<string, number>();
     for (const stems of docStems) for (const s of stems) df.set(s, (df.get(s) ?? 0) + 1);
     const n = documents.length;
@@ -47,6 +51,52 @@ export class SimilarityIndex {
         this.postings.set(s, list);
       }
     });
+  }
+
+  private trainBayes(docStems: Array<Set<string>>): void {
+    const counts = new Map<string, Map<string, number>>();
+    const vocabulary = new Set<string>();
+    docStems.forEach((stems, doc) => {
+      const route = this.routes[doc] as string;
+      const c = counts.get(route) ?? new Map<string, number>();
+      for (const s of stems) {
+        c.set(s, (c.get(s) ?? 0) + 1);
+        vocabulary.add(s);
+      }
+      counts.set(route, c);
+    });
+    for (const [route, c] of counts) {
+      const total = [...c.values()].reduce((a, b) => a + b, 0) + vocabulary.size;
+      this.logLikelihood.set(route, new Map([...c].map(([s, n]) => [s, Math.log((n + 1) / total)])));
+      this.logUnseen.set(route, Math.log(1 / total));
+    }
+  }
+
+  /** How many distinct stems of a message the examples contain. */
+  knownCount(stems: string[]): number {
+    return new Set(stems.filter((s) => this.idf.has(s))).size;
+  }
+
+  /** Naive Bayes posterior per route (uniform prior) over the stems the corpus knows. */
+  bayes(stems: string[]): Map<string, number> {
+    const known = [...new Set(stems)].filter((s) => this.idf.has(s));
+    const logs = new Map<string, number>();
+    if (!known.length) return logs;
+    let top = -Infinity;
+    for (const [route, ll] of this.logLikelihood) {
+      const unseen = this.logUnseen.get(route) as number;
+      const score = known.reduce((sum, s) => sum + (ll.get(s) ?? unseen), 0);
+      logs.set(route, score);
+      if (score > top) top = score;
+    }
+    let total = 0;
+    for (const [route, score] of logs) {
+      const p = Math.exp(score - top);
+      logs.set(route, p);
+      total += p;
+    }
+    for (const [route, p] of logs) logs.set(route, p / total);
+    return logs;
   }
 
   /** Best cosine similarity per route, for the stems of one message. */
