@@ -80,7 +80,7 @@ async function cacheTimings(deps: AppDeps): Promise<{ p50: number; p99: number }
 
 async function run(): Promise<void> {
   const built = kind === 'bare' ? { app: startBare(), deps: undefined } : await startReal();
-  await built.app.init();
+  if (built.deps) await built.app.init(); // the bare app is not deferred: it initialises in its constructor
   const server = (await built.app.start(0)) as Server;
   const address = server.address();
   send({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });

@@ -34,10 +34,14 @@ export const COMMON_ROUTES = [
   'support-channels',
 ];
 
+/** One short line: the classifier's first (strongest) reason, clipped. */
 export function evidenceLine(c: Classification): string {
-  if (c.evidence.length === 0) return 'no strong signal in the text';
-  return escapeMrkdwn(clip(c.evidence.slice(0, 3).join('; '), 200));
+  const first = c.evidence[0];
+  if (!first) return 'no strong signal in the text';
+  return escapeMrkdwn(clip(first, EVIDENCE_MAX));
 }
+
+export const EVIDENCE_MAX = 140;
 
 export function routeMenu(
   rules: RuleSet,

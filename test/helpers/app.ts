@@ -60,6 +60,8 @@ export const DEFAULT_CLASSIFIER = classifyBy([
 ]);
 
 export interface TestAppOptions {
+  /** Defaults to the small fixture rules. */
+  rules?: RuleSet;
   provider?: OncallProvider;
   oncallTimeoutMs?: number;
   classify?: AppDeps['classify'];
@@ -92,7 +94,7 @@ export function testConfig(extra: Record<string, string> = {}): Config {
 
 export function testDeps(opts: TestAppOptions = {}): AppDeps {
   const logger = createLogger('silent');
-  const rules = testRules();
+  const rules = opts.rules ?? testRules();
   return {
     config: testConfig(opts.config),
     logger,

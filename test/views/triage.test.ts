@@ -107,9 +107,14 @@ describe('buildTriageMessage', () => {
     expect(JSON.stringify(message.blocks)).toContain('oncall/support');
   });
 
-  it('escapes evidence and keeps it to one short line', () => {
-    expect(
-      evidenceLine({ route: 'x', confidence: 1, alternatives: [], evidence: ['<!here>', 'b'.repeat(300)] }),
-    ).toMatch(/^&lt;!here&gt;; b+…$/);
+  it('shows the first reason only, escaped and clipped to one short line', () => {
+    const line = evidenceLine({
+      route: 'x',
+      confidence: 1,
+      alternatives: [],
+      evidence: [`<!here> ${'b'.repeat(300)}`, 'second'],
+    });
+    expect(line).toMatch(/^&lt;!here&gt; b+…$/);
+    expect(line).not.toContain('second');
   });
 });
