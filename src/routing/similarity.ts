@@ -1,5 +1,5 @@
-// TF-IDF cosine similarity between a message and each rule's examples (nearest example wins).
-// It lets a paraphrase that no signal names still lean towards the right route.
+// What the rules' examples teach: TF-IDF cosine similarity to the nearest example of each route, and
+// a naive Bayes posterior over routes. Both let a paraphrase that no signal names find its route.
 import { stem } from './lexicon';
 import { BOUNDARY, tokenize } from './normalize';
 
@@ -22,102 +22,123 @@ export function contentStems(text: string): string[] {
     .map(stem);
 }
 
-interface Posting {
-  doc: number;
-  weight: number;
+interface Postings {
+  docs: Int32Array;
+  weights: Float64Array;
 }
 
 export class SimilarityIndex {
-  private readonly postings = new Map<string, Posting[]>();
+  private readonly postings = new Map<string, Postings>();
   private readonly idf = new Map<string, number>();
-  private readonly routes: string[];
-  /** Naive Bayes: per route, log P(stem | route) for seen stems and the floor for unseen ones. */
-  private readonly logLikelihood = new Map<string, Map<string, number>>();
-  private readonly logUnseen = new Map<string, number>();
+  /** Route index of each document, and the route ids in index order. */
+  private readonly docRoute: Int32Array;
+  private readonly routeIds: string[];
+  /** Naive Bayes: per stem, log P(stem | route) for every route (Laplace-smoothed). */
+  private readonly logLikelihood = new Map<string, Float64Array>();
+  private readonly logUnseen: Float64Array;
 
   constructor(documents: Array<{ route: string; text: string }>) {
-    this.routes = documents.map((d) => d.route);
+    this.routeIds = [...new Set(documents.map((d) => d.route))];
+    const routeIndex = new Map(this.routeIds.map((id, i) => [id, i]));
+    this.docRoute = Int32Array.from(documents, (d) => routeIndex.get(d.route) as number);
     const docStems = documents.map((d) => new Set(contentStems(d.text)));
-    this.trainBayes(docStems);
+
     const df = new Map<string, number>();
     for (const stems of docStems) for (const s of stems) df.set(s, (df.get(s) ?? 0) + 1);
-    const n = documents.length;
-    for (const [s, count] of df) this.idf.set(s, Math.log(1 + n / count));
+    for (const [s, count] of df) this.idf.set(s, Math.log(1 + documents.length / count));
+
+    const lists = new Map<string, Array<[number, number]>>();
     docStems.forEach((stems, doc) => {
       const norm = Math.sqrt([...stems].reduce((sum, s) => sum + (this.idf.get(s) ?? 0) ** 2, 0)) || 1;
       for (const s of stems) {
-        const list = this.postings.get(s) ?? [];
-        list.push({ doc, weight: (this.idf.get(s) ?? 0) / norm });
-        this.postings.set(s, list);
+        const list = lists.get(s) ?? [];
+        list.push([doc, (this.idf.get(s) ?? 0) / norm]);
+        lists.set(s, list);
       }
     });
+    for (const [s, list] of lists)
+      this.postings.set(s, {
+        docs: Int32Array.from(list, ([d]) => d),
+        weights: Float64Array.from(list, ([, w]) => w),
+      });
+
+    this.logUnseen = new Float64Array(this.routeIds.length);
+    this.trainBayes(docStems, df);
   }
 
-  private trainBayes(docStems: Array<Set<string>>): void {
-    const counts = new Map<string, Map<string, number>>();
-    const vocabulary = new Set<string>();
+  private trainBayes(docStems: Array<Set<string>>, df: Map<string, number>): void {
+    const routes = this.routeIds.length;
+    const counts = new Map<string, Float64Array>();
+    const totals = new Float64Array(routes);
     docStems.forEach((stems, doc) => {
-      const route = this.routes[doc] as string;
-      const c = counts.get(route) ?? new Map<string, number>();
+      const route = this.docRoute[doc] as number;
       for (const s of stems) {
-        c.set(s, (c.get(s) ?? 0) + 1);
-        vocabulary.add(s);
+        let c = counts.get(s);
+        if (!c) counts.set(s, (c = new Float64Array(routes)));
+        c[route] = (c[route] ?? 0) + 1;
+        totals[route] = (totals[route] ?? 0) + 1;
       }
-      counts.set(route, c);
     });
-    for (const [route, c] of counts) {
-      const total = [...c.values()].reduce((a, b) => a + b, 0) + vocabulary.size;
-      this.logLikelihood.set(route, new Map([...c].map(([s, n]) => [s, Math.log((n + 1) / total)])));
-      this.logUnseen.set(route, Math.log(1 / total));
-    }
+    for (let r = 0; r < routes; r++) this.logUnseen[r] = Math.log(1 / ((totals[r] ?? 0) + df.size));
+    for (const [s, c] of counts)
+      this.logLikelihood.set(
+        s,
+        c.map((n, r) => Math.log((n + 1) / ((totals[r] ?? 0) + df.size))),
+      );
   }
 
   /** How many distinct stems of a message the examples contain. */
   knownCount(stems: string[]): number {
-    return new Set(stems.filter((s) => this.idf.has(s))).size;
+    let n = 0;
+    for (const s of new Set(stems)) if (this.idf.has(s)) n++;
+    return n;
   }
 
-  /** Naive Bayes posterior per route (uniform prior) over the stems the corpus knows. */
+  /** Naive Bayes posterior per route (uniform prior) over the stems the examples know. */
   bayes(stems: string[]): Map<string, number> {
-    const known = [...new Set(stems)].filter((s) => this.idf.has(s));
-    const logs = new Map<string, number>();
-    if (!known.length) return logs;
-    let top = -Infinity;
-    for (const [route, ll] of this.logLikelihood) {
-      const unseen = this.logUnseen.get(route) as number;
-      const score = known.reduce((sum, s) => sum + (ll.get(s) ?? unseen), 0);
-      logs.set(route, score);
-      if (score > top) top = score;
+    const logs = Float64Array.from(this.logUnseen, () => 0);
+    let known = 0;
+    for (const s of new Set(stems)) {
+      const ll = this.logLikelihood.get(s);
+      if (!ll) continue;
+      known++;
+      for (let r = 0; r < logs.length; r++) logs[r] = (logs[r] as number) + (ll[r] as number);
     }
+    const out = new Map<string, number>();
+    if (!known) return out;
+    const top = Math.max(...logs);
     let total = 0;
-    for (const [route, score] of logs) {
-      const p = Math.exp(score - top);
-      logs.set(route, p);
-      total += p;
-    }
-    for (const [route, p] of logs) logs.set(route, p / total);
-    return logs;
+    for (let r = 0; r < logs.length; r++) total += logs[r] = Math.exp((logs[r] as number) - top);
+    this.routeIds.forEach((id, r) => out.set(id, (logs[r] as number) / total));
+    return out;
   }
 
   /** Best cosine similarity per route, for the stems of one message. */
-  scores(stems: Iterable<string>): Map<string, number> {
-    const unique = new Set(stems);
+  scores(stems: string[]): Map<string, number> {
+    const dots = new Float64Array(this.docRoute.length);
     let queryNorm = 0;
-    const dots = new Map<number, number>();
-    for (const s of unique) {
+    for (const s of new Set(stems)) {
       const idf = this.idf.get(s);
-      if (idf === undefined) continue;
+      const p = this.postings.get(s);
+      if (idf === undefined || !p) continue;
       queryNorm += idf * idf;
-      for (const p of this.postings.get(s) ?? []) dots.set(p.doc, (dots.get(p.doc) ?? 0) + idf * p.weight);
+      for (let i = 0; i < p.docs.length; i++) {
+        const doc = p.docs[i] as number;
+        dots[doc] = (dots[doc] as number) + idf * (p.weights[i] as number);
+      }
     }
     const best = new Map<string, number>();
     if (queryNorm === 0) return best;
     const norm = Math.sqrt(queryNorm);
-    for (const [doc, dot] of dots) {
-      const route = this.routes[doc] as string;
-      const cos = dot / norm;
-      if (cos > (best.get(route) ?? 0)) best.set(route, cos);
+    const bestByRoute = new Float64Array(this.routeIds.length);
+    for (let doc = 0; doc < dots.length; doc++) {
+      const cos = (dots[doc] as number) / norm;
+      const r = this.docRoute[doc] as number;
+      if (cos > (bestByRoute[r] as number)) bestByRoute[r] = cos;
     }
+    this.routeIds.forEach((id, r) => {
+      if ((bestByRoute[r] as number) > 0) best.set(id, bestByRoute[r] as number);
+    });
     return best;
   }
 }
