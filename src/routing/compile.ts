@@ -46,6 +46,9 @@ export interface Compiled {
 
 export class RuleCompileError extends Error {}
 
+/** Most phrase words are plain lower-case words and need no tokenizer pass. */
+const PLAIN_WORD = /^[a-z][a-z0-9]*$/;
+
 /** Marks a word that must match exactly, not by stem ("=upgraded" is not "upgrade"). */
 export const EXACT = '=';
 
@@ -55,6 +58,7 @@ export function phraseStems(phrase: string): string[] {
   for (const word of phrase.trim().split(/\s+/)) {
     if (word === GAP) out.push(GAP);
     else if (word.startsWith(EXACT)) for (const token of tokenize(word.slice(1))) out.push(EXACT + token);
+    else if (PLAIN_WORD.test(word)) out.push(stem(word));
     else for (const token of tokenize(word)) out.push(stem(token));
   }
   return out;
