@@ -50,7 +50,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     serializers: {
       err: (err: unknown) => {
         const base = pino.stdSerializers.err(err as Error);
-        return { ...base, message: scrub(base.message ?? ''), stack: base.stack ? scrub(base.stack) : undefined };
+        return {
+          ...base,
+          message: scrub(base.message ?? ''),
+          stack: base.stack ? scrub(base.stack) : undefined,
+        };
       },
     },
   };
