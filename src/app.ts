@@ -30,6 +30,8 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions): App {
     logger: boltLogger(deps.logger),
     ...(known ? { botId: opts.botId, botUserId: opts.botUserId } : {}),
     tokenVerificationEnabled: !known,
+    // No listener uses Bolt's conversation state; skipping its store saves work on every request.
+    convoStore: false,
     // Callers run `await app.init()`, so a bad token fails at boot with a clear message.
     deferInitialization: true,
   });

@@ -17,11 +17,17 @@ export function boltLogger(logger: Logger): SlackLogger {
   const child = logger.child({ component: 'bolt' });
   const text = (args: unknown[]) =>
     args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  // Bolt logs at debug level on every request: format only what will be written.
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      if (child.isLevelEnabled(level)) child[level](text(args));
+    };
   return {
-    debug: (...args) => child.debug(text(args)),
-    info: (...args) => child.info(text(args)),
-    warn: (...args) => child.warn(text(args)),
-    error: (...args) => child.error(text(args)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: () => undefined,
     getLevel: () => PINO_TO_SLACK[logger.level] ?? LogLevel.INFO,
     setName: () => undefined,
