@@ -1,7 +1,9 @@
-// Builds and publishes a user's App Home. On-call lookups are time-boxed by the on-call service and
-// never throw; a failing "my requests" source shows as "nothing yet" rather than breaking the tab.
+// Builds and publishes a user's App Home. When an on-call answer is not cached, the Home is published
+// at once with "looking up" and again when the (time-boxed, never throwing) lookups are done, so a
+// slow provider never leaves the tab blank. A failing "my requests" source shows as "Nothing yet.".
 import type { webApi } from '@slack/bolt';
 import type { AppDeps, MyRequest } from '../deps';
+import { ROTATIONS, type OncallResult, type Rotation } from '../oncall/types';
 import { buildHome } from '../views/home';
 
 async function myRequests(deps: AppDeps, userId: string): Promise<MyRequest[] | undefined> {
@@ -14,16 +16,30 @@ async function myRequests(deps: AppDeps, userId: string): Promise<MyRequest[] | 
   }
 }
 
+type OncallView = Record<Rotation, OncallResult | undefined>;
+
+function cachedOncall(deps: AppDeps): OncallView {
+  const view = {} as OncallView;
+  for (const r of ROTATIONS) {
+    const answer = deps.oncall.peek(r);
+    view[r] = answer ? { ok: true, answer, cached: true } : undefined;
+  }
+  return view;
+}
+
 export async function publishHome(client: webApi.WebClient, deps: AppDeps, userId: string): Promise<void> {
-  const [support, cmoc, mine] = await Promise.all([
-    deps.oncall.lookup('support'),
-    deps.oncall.lookup('cmoc'),
-    myRequests(deps, userId),
-  ]);
-  const view = buildHome({
-    rules: deps.rules,
-    oncall: { support, cmoc },
-    ...(mine ? { myRequests: mine } : {}),
-  });
-  await client.views.publish({ user_id: userId, view });
+  const mine = await myRequests(deps, userId);
+  const publish = (oncall: OncallView) =>
+    client.views.publish({
+      user_id: userId,
+      view: buildHome({ rules: deps.rules, oncall, ...(mine ? { myRequests: mine } : {}) }),
+    });
+  const cached = cachedOncall(deps);
+  if (ROTATIONS.every((r) => cached[r])) {
+    await publish(cached);
+    return;
+  }
+  await publish(cached);
+  const [support, cmoc] = await Promise.all(ROTATIONS.map((r) => deps.oncall.lookup(r)));
+  await publish({ support, cmoc });
 }

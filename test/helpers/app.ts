@@ -1,6 +1,6 @@
 // Builds the real Bolt app with test dependencies, starts it on a loopback port and sends signed
 // requests to it. The Slack Web API stays at https://slack.com/api, where tests intercept it with nock.
-import http from 'node:http';
+import type http from 'node:http';
 import path from 'node:path';
 import nock from 'nock';
 import type { App } from '@slack/bolt';
@@ -16,6 +16,9 @@ import type { Classification, RuleSet } from '../../src/routing/types';
 import { createEventDedupe } from '../../src/slack/dedupe';
 import { BOT_ID, BOT_USER, type Encoded } from './payloads';
 import { SIGNING_SECRET, signedHeaders } from './signing';
+import { request, type Response } from './http';
+
+export { eventually, formFields, request, type Response } from './http';
 
 export const BOT_TOKEN = 'xoxb-test-token';
 export const FIXTURE_RULES = path.join(__dirname, '..', 'fixtures', 'rules.yml');
@@ -77,12 +80,6 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export interface Response {
-  status: number;
-  body: string;
-  json(): unknown;
-}
-
 export function testConfig(extra: Record<string, string> = {}): Config {
   return parseConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -108,37 +105,6 @@ export function testDeps(opts: TestAppOptions = {}): AppDeps {
     dedupe: createEventDedupe(),
     ...(opts.myRequests ? { myRequests: opts.myRequests } : {}),
   };
-}
-
-/** Raw loopback request; the test client is plain node:http so nock never sees it. */
-export function request(
-  port: number,
-  method: string,
-  urlPath: string,
-  body = '',
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: urlPath,
-        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text, json: () => JSON.parse(text) as unknown });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -171,20 +137,4 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       await app.stop();
     },
   };
-}
-
-/** Waits until `check` passes (async work after an ack), failing with the pending nock mocks. */
-export async function eventually(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs)
-      throw new Error(`timed out; pending mocks: ${nock.pendingMocks().join(', ')}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/** Parses a Web API form body (nock gives the raw string) and decodes its JSON fields. */
-export function formFields(body: unknown): Record<string, string> {
-  if (typeof body === 'string') return Object.fromEntries(new URLSearchParams(body));
-  return body as Record<string, string>;
 }
