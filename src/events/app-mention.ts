@@ -4,6 +4,7 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../deps';
 import { triageReply } from '../listeners/triage';
+import { postWithFallback } from '../slack/post';
 import { mrkdwnSection, type Message } from '../views/blocks';
 import { buildCustomerReminder, looksCustomerSpecific } from '../views/privacy';
 
@@ -24,12 +25,7 @@ export async function handleAppMention(
   const text = stripBotMention(event.text ?? '', context.botUserId);
   const thread_ts = event.thread_ts ?? event.ts;
   const post = (message: Message) =>
-    client.chat.postMessage({
-      channel: event.channel,
-      thread_ts,
-      text: message.text,
-      blocks: message.blocks,
-    });
+    postWithFallback(client, deps.logger, { channel: event.channel, thread_ts }, message);
   if (!text) {
     const hint = 'Tell me what you need, e.g. `@support-router who is the CMOC?`, or type `/support help`.';
     await post({ text: hint, blocks: [mrkdwnSection(hint)] });

@@ -26,7 +26,12 @@ export async function handleAskShortcut(
   deps: AppDeps,
 ): Promise<void> {
   await ack();
-  await client.views.open({ trigger_id: shortcut.trigger_id, view: buildAskModal(deps.rules) });
+  try {
+    await client.views.open({ trigger_id: shortcut.trigger_id, view: buildAskModal(deps.rules) });
+  } catch (err) {
+    // expired_trigger_id / exchanged_trigger_id: a global shortcut has nowhere else to answer.
+    deps.logger.warn({ err }, 'could not open the Ask Support modal');
+  }
 }
 
 export interface AskInput {

@@ -89,3 +89,28 @@ describe('stripBotMention', () => {
     expect(stripBotMention('<@U0BOT> hi <@U0X>')).toBe('hi <@U0X>');
   });
 });
+
+describe('app_mention when Slack refuses the blocks', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.stop();
+    nock.cleanAll();
+  });
+
+  it('posts the answer as text only', async () => {
+    const refused = nock('https://slack.com')
+      .post('/api/chat.postMessage', (b) => formFields(b).blocks !== undefined)
+      .reply(200, { ok: false, error: 'msg_blocks_too_long' });
+    const textOnly = nock('https://slack.com')
+      .post(
+        '/api/chat.postMessage',
+        (b) => formFields(b).blocks === undefined && formFields(b).text!.includes('Product questions'),
+      )
+      .reply(200, { ok: true, ts: '1.3' });
+    await t.send(eventBody(mentionEvent('how do I mirror a repo')));
+    await eventually(() => refused.isDone() && textOnly.isDone());
+  });
+});

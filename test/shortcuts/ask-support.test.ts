@@ -89,3 +89,17 @@ describe('Ask Support (global shortcut)', () => {
     expect(res.json()).toMatchObject({ response_action: 'errors' });
   });
 });
+
+describe('Ask Support when the trigger has expired', () => {
+  it('acks and logs instead of failing', async () => {
+    const t = await startTestApp();
+    const refused = nock('https://slack.com')
+      .post('/api/views.open')
+      .reply(200, { ok: false, error: 'expired_trigger_id' });
+    const res = await t.send(globalShortcutBody());
+    expect(res.status).toBe(200);
+    await eventually(() => refused.isDone());
+    await t.stop();
+    nock.cleanAll();
+  });
+});
