@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import type { Classification, RuleSet } from './routing/types';
 import type { OncallService } from './oncall/types';
 import type { EventDedupe } from './slack/dedupe';
+import type { FilingService } from './filing/service';
 
 /** One of the user's filed requests, as App Home lists it (filled by the filing module). */
 export interface MyRequest {
@@ -26,4 +27,6 @@ export interface AppDeps {
   dedupe: EventDedupe;
   /** The user's recent requests for App Home; App Home shows "nothing yet" when absent. */
   myRequests?: (userId: string) => Promise<MyRequest[]>;
+  /** The outbox and its worker (forms file through it); attached by main once the store is open. */
+  filing?: FilingService;
 }

@@ -9,6 +9,8 @@ import { createOncall, oncallProblems } from './oncall';
 import { classify } from './routing/classify';
 import { loadRules } from './routing/load';
 import { createEventDedupe } from './slack/dedupe';
+import { createFilingService, type FilingService } from './filing/service';
+import { myRequests } from './forms/requests';
 
 export class StartupError extends Error {
   constructor(readonly problems: string[]) {
@@ -86,7 +88,25 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
     const why = err instanceof Error ? err.message : String(err);
     throw new StartupError([`SLACK_BOT_TOKEN: Slack rejected the token (${why})`]);
   }
+  // The outbox opens (and migrates) before the app takes requests; its worker starts with the app.
+  let filing: FilingService;
+  try {
+    filing = await createFilingService({
+      config,
+      logger: log,
+      rules: deps.rules,
+      slack: app.client,
+      oncall: deps.oncall,
+    });
+  } catch (err) {
+    throw new StartupError([
+      `DATABASE_URL / DATA_DIR: the request store could not be opened (${err instanceof Error ? err.message : String(err)})`,
+    ]);
+  }
+  deps.filing = filing;
+  deps.myRequests = (userId) => myRequests(filing.store, deps.rules, userId);
   const server: unknown = await app.start(config.PORT);
+  filing.start();
   const address = (server as { address?: () => unknown } | undefined)?.address?.();
   const port = address && typeof address === 'object' && 'port' in address ? Number(address.port) : undefined;
   const mode = config.SLACK_APP_TOKEN ? 'socket mode' : 'http';
@@ -94,7 +114,11 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
     { mode, port: port ?? config.PORT, oncall: config.ONCALL_PROVIDER, rules: deps.rules.source },
     'support-router is running',
   );
-  return { app, deps, ...(port !== undefined ? { port } : {}), stop: () => app.stop() as Promise<void> };
+  const stop = async () => {
+    await (app.stop() as Promise<void>);
+    await filing.stop(); // finishes the calls in flight; unfinished requests resume at the next start
+  };
+  return { app, deps, ...(port !== undefined ? { port } : {}), stop };
 }
 
 export async function main(): Promise<void> {

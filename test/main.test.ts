@@ -86,6 +86,7 @@ describe('start', () => {
         ONCALL_STATIC_FILE: file,
         RULES_FILE: FIXTURE_RULES,
         PORT: '0',
+        DATA_DIR: path.dirname(file), // the request store, kept out of the working tree
       }),
       silent,
     );

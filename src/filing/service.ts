@@ -78,8 +78,10 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
           },
         )
       : undefined;
+  const client = deps.slack;
   const lookupUser = async (userId: string): Promise<Requester> => {
-    const { user } = await deps.slack.users.info({ user: userId });
+    // The email is there only with the users:read.email scope; without it tickets go in unattributed.
+    const { user } = await client.users.info({ user: userId });
     const name = user?.profile?.real_name ?? user?.real_name;
     const email = user?.profile?.email;
     return { ...(name ? { name } : {}), ...(email ? { email } : {}) };

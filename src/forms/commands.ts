@@ -30,7 +30,7 @@ async function openRoute(
 
 function opener(
   description: string,
-  routeOf: (rest: string) => { route: string; open?: OpenContext },
+  routeOf: (rest: string, deps: AppDeps) => { route: string; open?: OpenContext },
   contextOf: ContextOf,
   usage?: string,
 ): SubcommandHandler {
@@ -38,7 +38,7 @@ function opener(
     description,
     ...(usage ? { usage } : {}),
     run: (args, rest, deps) => {
-      const { route, open } = routeOf(rest);
+      const { route, open } = routeOf(rest, deps);
       return openRoute(args, contextOf(deps), route, open);
     },
   };
@@ -79,14 +79,18 @@ export function createFormSubcommands(contextOf: ContextOf): SubcommandTable {
     ),
     request: opener(
       'file an internal request (licenses, subscriptions, trials)',
-      (rest) => {
-        const id = optionFromWords(rest);
+      (rest, deps) => {
+        // Free text ("request a license for a hackerone reporter") goes through the classifier first.
+        const classified = rest ? deps.classify?.(rest).route : undefined;
+        const id = classified?.startsWith(ROUTE_PREFIX)
+          ? classified.slice(ROUTE_PREFIX.length)
+          : optionFromWords(rest);
         return { route: `${ROUTE_PREFIX}${id}`, open: { optionId: id } };
       },
       contextOf,
       '[what, e.g. "extend saas trial"]',
     ),
-    ticket: opener(
+    'on-behalf': opener(
       "open a ticket on a customer's behalf (sensitive cases only)",
       (rest) => ({ route: 'ticket-on-behalf', open: text(rest) }),
       contextOf,

@@ -1,68 +1,61 @@
-// Placeholder for the filing module: the triage button (ACTION_OPEN_FORM, value = route id) opens a
-// modal that says what the form will ask and links the handbook's form. The filing module replaces
-// this file with real modals and adds its subcommands to formSubcommands.
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { types } from '@slack/bolt';
+// The filing module's entry points for the Slack app: registerForms (called by registerListeners)
+// and formSubcommands (merged into /support). The filing service arrives in deps.filing once main
+// has opened the store; until then (or in a bot without storage) the form button opens a modal that
+// links the handbook's form instead.
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockButtonAction,
+  SlackActionMiddlewareArgs,
+  types,
+} from '@slack/bolt';
+import type { SubcommandTable } from '../commands/subcommand';
 import type { AppDeps } from '../deps';
 import { ACTION_OPEN_FORM } from '../ids';
-import type { SubcommandTable } from '../commands/subcommand';
-import type { FormSpec, Rule } from '../routing/schema';
-import { decodeFormValue } from '../views/form-button';
+import type { Rule } from '../routing/schema';
 import { escapeMrkdwn } from '../slack/escape';
 import { clip, LIMITS } from '../slack/limits';
+import { decodeFormValue } from '../views/form-button';
+import { createFormSubcommands } from './commands';
+import type { FormsContext } from './context';
+import { registerFormListeners } from './listeners';
+import { handleOpenForm } from './open';
 
-export const formSubcommands: SubcommandTable = {};
+export function formsContextOf(deps: AppDeps): FormsContext | undefined {
+  if (!deps.filing) return undefined;
+  return { config: deps.config, logger: deps.logger, rules: deps.rules, filing: deps.filing };
+}
 
-const FIELDS: Record<FormSpec['kind'], string[]> = {
-  star: [
-    'Urgency',
-    'Plan',
-    'GitLab.com group URL or name',
-    'Reason this ticket needs attention',
-    'Desired result',
-  ],
-  'internal-request': ['What is this request concerning?', 'Priority', 'SFDC link', 'Additional context'],
-  'gitlab-issue': ['Title', 'Description (following the issue template)'],
-  'ticket-on-behalf': ["Customer's email address", 'Subject', 'Description of the problem'],
-};
+export const formSubcommands: SubcommandTable = createFormSubcommands(formsContextOf);
 
-export function buildFormPlaceholder(rule: Rule, permalink?: string): types.ModalView {
-  const form = rule.form;
-  const fields = form ? FIELDS[form.kind] : [];
-  const link = form?.url ?? rule.link;
-  const lines = [
-    `*${escapeMrkdwn(rule.title)}*`,
-    'Filing from Slack is coming soon. The form will ask for:',
-    ...fields.map((f) => `• ${f}`),
-    `Until then, use <${link}|the handbook's form>.`,
-  ];
-  if (permalink) lines.push(`Include the link to the Slack message: ${escapeMrkdwn(permalink)}`);
+/** Without a filing service: say what the form needs and link the handbook's own form. */
+export function buildFormPlaceholder(rule: Rule): types.ModalView {
+  const link = rule.form?.url ?? rule.link;
+  const text = `*${escapeMrkdwn(rule.title)}*\nFiling from Slack is not set up on this bot. Use <${link.replace(/[<>|]/g, encodeURIComponent)}|the handbook's form>.`;
   return {
     type: 'modal',
     title: { type: 'plain_text', text: clip(rule.title, LIMITS.modalTitle) },
     close: { type: 'plain_text', text: 'Close' },
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n'), LIMITS.sectionText) } }],
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } }],
   };
 }
 
-export async function openFormPlaceholder(
+export async function openFormButton(
   args: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs,
   deps: AppDeps,
 ): Promise<void> {
+  const ctx = formsContextOf(deps);
+  if (ctx) return handleOpenForm(args, ctx);
   const { ack, body, action, client } = args;
   await ack();
-  const { route, permalink } = decodeFormValue(action.value ?? '');
-  const rule = deps.rules.byId.get(route);
-  if (!rule) {
-    deps.logger.warn({ route }, 'open_form for an unknown route');
-    return;
-  }
-  const view = buildFormPlaceholder(rule, permalink);
-  // Inside a modal (Ask Support) the form stacks on top; elsewhere it opens a new modal.
+  const rule = deps.rules.byId.get(decodeFormValue(action.value ?? '').route);
+  if (!rule) return;
+  const view = buildFormPlaceholder(rule);
   if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
   else await client.views.open({ trigger_id: body.trigger_id, view });
 }
 
 export function registerForms(app: App, deps: AppDeps): void {
-  app.action<BlockButtonAction>(ACTION_OPEN_FORM, (args) => openFormPlaceholder(args, deps));
+  app.action<BlockButtonAction>(ACTION_OPEN_FORM, (args) => openFormButton(args, deps));
+  registerFormListeners(app, () => formsContextOf(deps));
 }

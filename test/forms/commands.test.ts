@@ -16,7 +16,9 @@ async function run(word: string, rest: string, ctx: FormsContext | undefined) {
     respond: async (r: unknown) => void responses.push(r),
     command: { trigger_id: 'TR', user_id: 'U1', text: `${word} ${rest}` },
   };
-  await table[word]!.run(args as unknown as CommandArgs, rest, {} as AppDeps);
+  await table[word]!.run(args as unknown as CommandArgs, rest, {
+    classify: () => ({ route: 'unknown', confidence: 0, alternatives: [], evidence: [] }),
+  } as unknown as AppDeps);
   return { acks, calls, responses };
 }
 
@@ -30,7 +32,7 @@ describe('form subcommands', () => {
     ['contact', 'jdoe', 'contact/single-user'],
     ['request', 'extend saas trial', 'internal-request/saas-extend-trial'],
     ['request', '', 'internal-request/other'],
-    ['ticket', '', 'ticket-on-behalf'],
+    ['on-behalf', '', 'ticket-on-behalf'],
     ['feedback', '', 'support-feedback'],
     ['readiness', 'New rate limits', 'support-readiness'],
     ['meta', '', 'support-meta'],
