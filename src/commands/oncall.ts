@@ -1,9 +1,17 @@
 // `/support oncall [support|cmoc]`: who is on call, from cache inside the ack when possible.
 import type { AppDeps } from '../deps';
-import { isRotation, ROTATIONS, type Rotation } from '../oncall/types';
-import type { Block } from '../views/blocks';
+import { isRotation, ROTATIONS, type OncallAnswer, type OncallResult, type Rotation } from '../oncall/types';
+import type { Message } from '../views/blocks';
 import { buildOncallBlocks, buildOncallPending, oncallText } from '../views/oncall';
 import type { CommandArgs, SubcommandHandler } from './subcommand';
+
+export function oncallMessage(rotations: readonly Rotation[], results: OncallResult[]): Message {
+  const pairs = rotations.flatMap((r, i) => (results[i] ? [[r, results[i]] as const] : []));
+  return {
+    text: pairs.map(([r, result]) => oncallText(r, result)).join('\n'),
+    blocks: pairs.flatMap(([r, result]) => buildOncallBlocks(r, result)),
+  };
+}
 
 export async function runOncall(args: CommandArgs, rest: string, deps: AppDeps): Promise<void> {
   const { ack, respond } = args;
@@ -12,16 +20,11 @@ export async function runOncall(args: CommandArgs, rest: string, deps: AppDeps):
     await ack({ response_type: 'ephemeral', text: 'Usage: `/support oncall [support|cmoc]`' });
     return;
   }
-  const rotations: readonly Rotation[] = word ? [word as Rotation] : ROTATIONS;
+  const rotations: readonly Rotation[] = isRotation(word) ? [word] : ROTATIONS;
   const cached = rotations.map((r) => deps.oncall.peek(r));
-  if (cached.every(Boolean)) {
-    const results = cached.map((answer) => ({ ok: true as const, answer: answer!, cached: true }));
-    const blocks: Block[] = rotations.flatMap((r, i) => buildOncallBlocks(r, results[i]!));
-    await ack({
-      response_type: 'ephemeral',
-      text: rotations.map((r, i) => oncallText(r, results[i]!)).join('\n'),
-      blocks,
-    });
+  if (cached.every((a): a is OncallAnswer => a !== undefined)) {
+    const results = cached.map((answer): OncallResult => ({ ok: true, answer, cached: true }));
+    await ack({ response_type: 'ephemeral', ...oncallMessage(rotations, results) });
     return;
   }
   await ack({
@@ -30,12 +33,7 @@ export async function runOncall(args: CommandArgs, rest: string, deps: AppDeps):
     blocks: rotations.flatMap(buildOncallPending),
   });
   const results = await Promise.all(rotations.map((r) => deps.oncall.lookup(r)));
-  await respond({
-    response_type: 'ephemeral',
-    replace_original: true,
-    text: rotations.map((r, i) => oncallText(r, results[i]!)).join('\n'),
-    blocks: rotations.flatMap((r, i) => buildOncallBlocks(r, results[i]!)),
-  });
+  await respond({ response_type: 'ephemeral', replace_original: true, ...oncallMessage(rotations, results) });
 }
 
 export const oncallSubcommand: SubcommandHandler = {

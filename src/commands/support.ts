@@ -16,7 +16,7 @@ export const helpSubcommand: SubcommandHandler = {
   },
 };
 
-/** The full table: ours first, then the filing module's (which may add, not replace, words). */
+/** The full table: the filing module's words plus ours; ours win a clash (help, oncall). */
 export function subcommands(): SubcommandTable {
   return { ...formSubcommands, help: helpSubcommand, oncall: oncallSubcommand };
 }
