@@ -1,7 +1,8 @@
 // /support over signed HTTP: help, oncall, triage of each action, and the evidence line.
 import nock from 'nock';
+import { formSubcommands } from '../../src/forms/register';
 import { ACTION_OPEN_FORM, ACTION_PICK_ROUTE } from '../../src/ids';
-import { commandBody } from '../helpers/payloads';
+import { commandBody, globalShortcutBody } from '../helpers/payloads';
 import { eventually, startTestApp, type TestApp } from '../helpers/app';
 
 type Ack = { response_type: string; text: string; blocks: Array<Record<string, unknown>> };
@@ -104,5 +105,36 @@ describe('/support', () => {
     expect(text).toContain('&lt;https://evil.example|log in&gt;');
     expect(text).toContain('&amp; more');
     expect(text).not.toContain('<!channel>');
+  });
+});
+
+describe('/support subcommand table', () => {
+  it('dispatches to and lists a subcommand added by the filing module', async () => {
+    formSubcommands.zzfile = {
+      description: 'file something',
+      run: async ({ ack }, rest) => ack({ response_type: 'ephemeral', text: `filing ${rest}` }),
+    };
+    const t = await startTestApp();
+    try {
+      expect(((await t.send(commandBody('zzfile a thing'))).json() as Ack).text).toBe('filing a thing');
+      expect(JSON.stringify(((await t.send(commandBody('help'))).json() as Ack).blocks)).toContain('zzfile');
+    } finally {
+      delete formSubcommands.zzfile;
+      await t.stop();
+    }
+  });
+});
+
+describe('/support on GovSlack', () => {
+  it('sends every Web API call to SLACK_API_URL', async () => {
+    const t = await startTestApp({ config: { SLACK_API_URL: 'https://slack-gov.com/api/' } });
+    const opened = nock('https://slack-gov.com').post('/api/views.open').reply(200, { ok: true });
+    try {
+      await t.send(globalShortcutBody());
+      await eventually(() => opened.isDone());
+    } finally {
+      await t.stop();
+      nock.cleanAll();
+    }
   });
 });

@@ -114,3 +114,28 @@ describe('guardRequest', () => {
     ).toBe(true);
   });
 });
+
+describe('HTTP receiver, more malformed requests', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.stop();
+    nock.cleanAll();
+  });
+
+  it('refuses an unknown signature version with 401', async () => {
+    const { body } = commandBody('help');
+    const headers = signedHeaders(body);
+    headers['x-slack-signature'] = headers['x-slack-signature']!.replace(/^v0=/, 'v1=');
+    expect((await request(t.port, 'POST', '/slack/events', body, headers)).status).toBe(401);
+  });
+
+  it('answers a signed but malformed interactive payload with an error status, and keeps serving', async () => {
+    const body = 'payload=%7Bnot-json';
+    const res = await request(t.port, 'POST', '/slack/events', body, signedHeaders(body));
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect((await t.send(commandBody('help'))).status).toBe(200);
+  });
+});
