@@ -7,12 +7,21 @@ export interface FormButtonValue {
   route: string;
   /** Permalink of the Slack message the request came from, when there is one. */
   permalink?: string;
+  /** The message's text (message shortcut), prefilled into the form. */
+  text?: string;
 }
 
 export function encodeFormValue(value: FormButtonValue): string {
   if (!value.permalink) return value.route;
   const json = JSON.stringify({ r: value.route, p: value.permalink });
-  return json.length <= LIMITS.buttonValue ? json : value.route;
+  if (json.length > LIMITS.buttonValue) return value.route;
+  if (!value.text) return json;
+  // The message's text rides along for the form to prefill, cut to what fits in the button.
+  const room = LIMITS.buttonValue - json.length - 8;
+  let text = Array.from(value.text).slice(0, Math.max(0, room)).join('');
+  while (text && JSON.stringify({ r: value.route, p: value.permalink, t: text }).length > LIMITS.buttonValue)
+    text = Array.from(text).slice(0, -50).join('');
+  return text ? JSON.stringify({ r: value.route, p: value.permalink, t: text }) : json;
 }
 
 export function decodeFormValue(raw: string): FormButtonValue {
@@ -21,7 +30,8 @@ export function decodeFormValue(raw: string): FormButtonValue {
     const parsed: unknown = JSON.parse(raw);
     if (parsed && typeof parsed === 'object' && 'r' in parsed && typeof parsed.r === 'string') {
       const p = 'p' in parsed && typeof parsed.p === 'string' ? parsed.p : undefined;
-      return p ? { route: parsed.r, permalink: p } : { route: parsed.r };
+      const t = 't' in parsed && typeof parsed.t === 'string' ? parsed.t : undefined;
+      return { route: parsed.r, ...(p ? { permalink: p } : {}), ...(t ? { text: t } : {}) };
     }
   } catch {
     // fall through: not ours

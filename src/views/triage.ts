@@ -73,6 +73,7 @@ function nextStep(rule: Rule, input: TriageInput): Block[] {
               value: encodeFormValue({
                 route: rule.id,
                 ...(input.permalink ? { permalink: input.permalink } : {}),
+                ...(input.permalink && input.quoted ? { text: input.quoted } : {}),
               }),
               style: 'primary',
             }),

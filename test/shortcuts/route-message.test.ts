@@ -36,7 +36,11 @@ describe('Route to Support (message shortcut)', () => {
     const button = reply.blocks
       ?.find((b) => b.type === 'actions')
       ?.elements?.find((e) => e.action_id === ACTION_OPEN_FORM);
-    expect(decodeFormValue(button!.value)).toEqual({ route: 'star', permalink: PERMALINK });
+    expect(decodeFormValue(button!.value)).toEqual({
+      route: 'star',
+      permalink: PERMALINK,
+      text: '<!here> can we escalate ticket 4242?', // prefilled into the form (plain text)
+    });
   });
 
   it('still answers when the permalink cannot be fetched', async () => {

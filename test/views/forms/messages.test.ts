@@ -4,6 +4,7 @@ import { buildFormModal } from '../../../src/views/forms/modal';
 import type { FormDefinition } from '../../../src/forms/definitions';
 import { FIELDS } from '../../../src/forms/fields';
 import { submissionRow } from '../../helpers/submissions';
+import { decodeFormValue, encodeFormValue } from '../../../src/views/form-button';
 
 const row = (over: Partial<Submission> = {}): Submission => submissionRow({ status: 'filed', ...over });
 
@@ -109,5 +110,20 @@ describe('requester messages', () => {
     expect(text).toContain('*A* — failed');
     expect(text).toContain('*B* — retrying (2 attempts)');
     expect(text).toContain('"value":"T1:V1"');
+  });
+});
+
+describe('form button value', () => {
+  it('carries the message text for the form, cut to fit the button', () => {
+    const long = 'x'.repeat(5000);
+    const value = encodeFormValue({
+      route: 'star',
+      permalink: 'https://a.slack.com/archives/C1/p1',
+      text: long,
+    });
+    expect(value.length).toBeLessThanOrEqual(2000);
+    const decoded = decodeFormValue(value);
+    expect(decoded).toMatchObject({ route: 'star', permalink: 'https://a.slack.com/archives/C1/p1' });
+    expect(decoded.text!.length).toBeGreaterThan(1500);
   });
 });
