@@ -4,24 +4,38 @@
 import type { FilingError } from './errors';
 
 export interface RetryPolicy {
-  /** Attempts per budget (the Retry button starts a new budget). */
+  /** Failed attempts per budget (the Retry button starts a new budget); 429s do not count. */
   maxAttempts: number;
+  /** Hard cap on attempts of any kind (429s included), so an endless rate limit still ends. */
+  maxTotalAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 2_000, maxDelayMs: 5 * 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 8,
+  maxTotalAttempts: 500,
+  baseDelayMs: 2_000,
+  maxDelayMs: 5 * 60_000,
+};
 
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 
-/** `attempt` is the number of attempts already made in this budget (1 after the first failure). */
+export const isRateLimit = (error: FilingError): boolean => error.details.status === 429;
+
+/**
+ * `attempt` is the number of failed attempts in this budget (1 after the first failure), `total`
+ * every attempt ever made. A rate limit is waited out without spending the budget.
+ */
 export function decideRetry(
   error: FilingError,
   attempt: number,
   policy: RetryPolicy,
   random: () => number,
+  total = attempt,
 ): RetryDecision {
-  if (error.kind === 'permanent' || attempt >= policy.maxAttempts) return { retry: false };
+  if (error.kind === 'permanent' || total >= policy.maxTotalAttempts) return { retry: false };
+  if (!isRateLimit(error) && attempt >= policy.maxAttempts) return { retry: false };
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const jittered = Math.round(ceiling / 2 + random() * (ceiling / 2));
   const retryAfter = error.details.retryAfterMs;

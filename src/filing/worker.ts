@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { Logger } from '../logger';
 import type { FilingStore, Submission } from '../store/types';
 import { errorForThrown, FilingError } from './errors';
-import { decideRetry, DEFAULT_RETRY, type RetryPolicy } from './retry';
+import { decideRetry, DEFAULT_RETRY, isRateLimit, type RetryPolicy } from './retry';
 import type { Filer, Notifier, PrepareFiling } from './types';
 
 export interface Timing {
@@ -57,6 +57,8 @@ export class FilingWorker {
   private stopping = new AbortController();
   private wakeUp = new AbortController();
   private loops: Promise<void>[] = [];
+  /** Per target (gitlab-issue, zendesk-ticket): no calls before this time (after a 429). */
+  private readonly pausedUntil = new Map<string, number>();
 
   constructor(private readonly o: WorkerOptions) {
     this.owner = o.owner ?? `worker-${crypto.randomBytes(4).toString('hex')}`;
@@ -120,8 +122,24 @@ export class FilingWorker {
   private async file(row: Submission, owner: string): Promise<Submission | undefined> {
     const { store, logger } = this.o;
     const log = logger.child({ submission: row.id, route: row.routeId, attempt: row.attempts });
+    let target: string | undefined;
     try {
       const request = await this.o.prepare(row);
+      target = request.target;
+      // A service that just answered 429 is left alone until its Retry-After has passed.
+      const pausedUntil = this.o.mode === 'live' ? (this.pausedUntil.get(target) ?? 0) : 0;
+      if (pausedUntil > this.timing.now()) {
+        const at = pausedUntil + Math.round(this.timing.random() * 1_000);
+        await store.reschedule(
+          row.id,
+          owner,
+          at,
+          row.error ?? 'Waiting for the rate limit.',
+          this.timing.now(),
+          true,
+        );
+        return undefined;
+      }
       const result =
         this.o.mode === 'dry-run'
           ? { target: request.target, dryRun: true, preview: request }
@@ -132,7 +150,12 @@ export class FilingWorker {
       return { ...row, status: 'filed', result };
     } catch (thrown) {
       const err = thrown instanceof FilingError ? thrown : errorForThrown('The bot', thrown);
-      const decision = decideRetry(err, row.budgetUsed, this.policy, this.timing.random);
+      const decision = decideRetry(err, row.budgetUsed, this.policy, this.timing.random, row.attempts);
+      const rateLimited = isRateLimit(err);
+      if (rateLimited && target && err.details.retryAfterMs !== undefined) {
+        const until = this.timing.now() + err.details.retryAfterMs;
+        this.pausedUntil.set(target, Math.max(until, this.pausedUntil.get(target) ?? 0));
+      }
       if (decision.retry) {
         log.warn(
           { kind: err.kind, status: err.details.status, delayMs: decision.delayMs },
@@ -144,6 +167,7 @@ export class FilingWorker {
           this.timing.now() + decision.delayMs,
           err.userMessage,
           this.timing.now(),
+          rateLimited,
         );
         return undefined;
       }

@@ -105,11 +105,13 @@ export class PostgresStore implements FilingStore {
     nextAttemptAt: number,
     error: string,
     now: number,
+    refundBudget = false,
   ): Promise<boolean> {
     const result = await this.pool.query(
-      `UPDATE submissions SET next_attempt_at = $3, error = $4, lease_owner = NULL, lease_until = NULL, updated_at = $5
+      `UPDATE submissions SET next_attempt_at = $3, error = $4, lease_owner = NULL, lease_until = NULL,
+         budget_used = GREATEST(budget_used - $6, 0), updated_at = $5
        WHERE id = $1 AND lease_owner = $2 AND status = 'pending'`,
-      [id, owner, nextAttemptAt, error, now],
+      [id, owner, nextAttemptAt, error, now, refundBudget ? 1 : 0],
     );
     return result.rowCount === 1;
   }

@@ -104,13 +104,15 @@ export class SqliteStore implements FilingStore {
     nextAttemptAt: number,
     error: string,
     now: number,
+    refundBudget = false,
   ): Promise<boolean> {
     const info = this.db
       .prepare(
         `UPDATE submissions SET next_attempt_at = @next, error = @error, lease_owner = NULL, lease_until = NULL,
-           updated_at = @now WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
+           budget_used = MAX(budget_used - @refund, 0), updated_at = @now
+         WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
       )
-      .run({ id, owner, next: nextAttemptAt, error, now });
+      .run({ id, owner, next: nextAttemptAt, error, now, refund: refundBudget ? 1 : 0 });
     return info.changes === 1;
   }
 

@@ -66,8 +66,18 @@ export interface FilingStore {
   claim(owner: string, now: number, leaseMs: number): Promise<Submission | undefined>;
   /** Records the outcome (filed, or parked as failed); the lease stays so the owner can notify next. */
   finish(id: string, owner: string, outcome: FinishOutcome, now: number): Promise<boolean>;
-  /** Puts the row back for a later attempt and releases the lease. */
-  reschedule(id: string, owner: string, nextAttemptAt: number, error: string, now: number): Promise<boolean>;
+  /**
+   * Puts the row back for a later attempt and releases the lease. `refundBudget` gives the attempt
+   * back (a rate limit is a wait, not a failure).
+   */
+  reschedule(
+    id: string,
+    owner: string,
+    nextAttemptAt: number,
+    error: string,
+    now: number,
+    refundBudget?: boolean,
+  ): Promise<boolean>;
   /** The requester was told: the row is done and the lease released. */
   markNotified(id: string, owner: string, now: number): Promise<boolean>;
   /** The requester's Retry button: a failed row becomes pending again, with a fresh budget. */

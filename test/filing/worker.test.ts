@@ -168,6 +168,33 @@ describe('FilingWorker', () => {
     expect(await store.get('T1:V1')).toMatchObject({ status: 'filed', result: { ref: 'ticket 4' } });
   });
 
+  it('waits out rate limits without spending the retry budget, and pauses calls to that service', async () => {
+    await enqueue('T1:V1');
+    await enqueue('T1:V2');
+    const limited = () => [429, {}, { 'Retry-After': '5', 'content-type': 'application/json' }] as const;
+    zendesk('T1:V1')
+      .post('/api/v2/tickets.json')
+      .times(3)
+      .reply(...limited());
+    zendesk('T1:V1')
+      .post('/api/v2/tickets.json')
+      .reply(...ticketJson(8));
+    zendesk('T1:V2')
+      .post('/api/v2/tickets.json')
+      .reply(...ticketJson(9));
+    const { w, timing } = worker(TICKET, {
+      policy: { maxAttempts: 2, maxTotalAttempts: 100, baseDelayMs: 10, maxDelayMs: 10 },
+    });
+    await w.drain(); // V1 gets a 429; V2 is not sent while Zendesk asked to wait
+    expect(await store.get('T1:V2')).toMatchObject({ status: 'pending', budgetUsed: 0 });
+    for (let i = 0; i < 6; i += 1) {
+      timing.advance(6_000);
+      await w.drain();
+    }
+    expect(await store.get('T1:V1')).toMatchObject({ status: 'filed', result: { ref: 'ticket 8' } });
+    expect(await store.get('T1:V2')).toMatchObject({ status: 'filed', result: { ref: 'ticket 9' } });
+  });
+
   it('does not retry a 422: the request is parked and the requester told in plain words', async () => {
     await enqueue();
     zendesk()
@@ -187,7 +214,9 @@ describe('FilingWorker', () => {
   it('parks a request as failed after the retry budget, and the Retry button starts a new budget', async () => {
     await enqueue();
     zendesk().post('/api/v2/tickets.json').times(3).reply(500, {}, { 'content-type': 'application/json' });
-    const { w, timing } = worker(TICKET, { policy: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10 } });
+    const { w, timing } = worker(TICKET, {
+      policy: { maxAttempts: 3, maxTotalAttempts: 100, baseDelayMs: 10, maxDelayMs: 10 },
+    });
     for (let i = 0; i < 3; i += 1) {
       await w.drain();
       timing.advance(10);
