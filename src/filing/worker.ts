@@ -7,29 +7,10 @@ import type { Logger } from '../logger';
 import type { FilingStore, Submission } from '../store/types';
 import { errorForThrown, FilingError } from './errors';
 import { decideRetry, DEFAULT_RETRY, isRateLimit, type RetryPolicy } from './retry';
+import { realTiming, type Timing } from './timing';
 import type { Filer, Notifier, PrepareFiling } from './types';
 
-export interface Timing {
-  now(): number;
-  random(): number;
-  /** Resolves after ms, or early when the signal aborts. */
-  sleep(ms: number, signal: AbortSignal): Promise<void>;
-}
-
-export const realTiming: Timing = {
-  now: () => Date.now(),
-  random: () => Math.random(),
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      }
-      signal.addEventListener('abort', done, { once: true });
-    }),
-};
+export { realTiming, type Timing } from './timing';
 
 export interface WorkerOptions {
   store: FilingStore;
