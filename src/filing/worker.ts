@@ -56,11 +56,16 @@ export class FilingWorker {
     this.loops = Array.from({ length: n }, (_, i) => this.loop(`${this.owner}/${i}`));
   }
 
-  /** Finishes the calls in flight, then returns; unclaimed rows stay for the next start. */
-  async stop(): Promise<void> {
+  /** Lets the calls in flight finish (up to graceMs), then returns; unclaimed rows stay for the next start. */
+  async stop(graceMs = 5_000): Promise<void> {
     this.stopping.abort();
     this.wakeUp.abort();
-    await Promise.all(this.loops);
+    // Calls still running after the grace period are abandoned: their leases expire and the next
+    // claim files them, looking for what they may already have created.
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.all(this.loops), grace]);
+    clearTimeout(timer);
     this.loops = [];
   }
 

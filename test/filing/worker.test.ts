@@ -282,6 +282,23 @@ describe('FilingWorker', () => {
     expect(notified).toHaveLength(1);
   });
 
+  it('stop() does not wait past its grace period for a hanging call; the lease brings the row back', async () => {
+    await enqueue();
+    const { w } = worker(TICKET, {
+      timing: undefined,
+      filer: { file: () => new Promise(() => undefined) },
+      leaseMs: 50,
+    });
+    w.start();
+    for (let i = 0; i < 50 && (await store.get('T1:V1'))!.attempts === 0; i += 1)
+      await new Promise((r) => setTimeout(r, 5));
+    const started = Date.now();
+    await w.stop(100);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await store.claim('w2', Date.now(), 1_000)).toMatchObject({ id: 'T1:V1', attempts: 2 });
+  });
+
   it('never logs a token', async () => {
     await enqueue();
     zendesk().post('/api/v2/tickets.json').reply(500, {}, { 'content-type': 'application/json' });
