@@ -11,6 +11,7 @@ import { loadRules } from './routing/load';
 import { createEventDedupe } from './slack/dedupe';
 import { createFilingService, type FilingService } from './filing/service';
 import { myRequests } from './forms/requests';
+import { publishHome } from './home/publish';
 
 export class StartupError extends Error {
   constructor(readonly problems: string[]) {
@@ -97,6 +98,8 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
       rules: deps.rules,
       slack: app.client,
       oncall: deps.oncall,
+      // Refresh the requester's App Home, so "My requests" shows the new state without a reload.
+      afterNotify: (submission) => publishHome(app.client, deps, submission.userId),
     });
   } catch (err) {
     throw new StartupError([

@@ -29,6 +29,8 @@ export interface NotifierDeps {
   rules: RuleSet;
   settings: FilingSettings;
   oncall?: Pick<OncallService, 'lookup'>;
+  /** After the requester was told, e.g. to refresh their App Home; its failures are ignored. */
+  afterNotify?: (s: Submission) => Promise<void>;
 }
 
 const label = (options: readonly { value: string; label: string }[], value?: string) =>
@@ -50,6 +52,7 @@ export class SlackNotifier implements Notifier {
       blocks: message.blocks,
       unfurl_links: false,
     });
+    await this.deps.afterNotify?.(s).catch(() => undefined);
   }
 
   private async postStarNotice(s: Submission): Promise<void> {

@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import type { OncallService } from '../oncall/types';
 import type { RuleSet } from '../routing/types';
 import { openStore, storeLocation, type FilingStore } from '../store';
-import type { EnqueueResult, NewSubmission } from '../store/types';
+import type { EnqueueResult, NewSubmission, Submission } from '../store/types';
 import { createPrepare, type Requester } from '../forms/plan';
 import { createFiler } from './filer';
 import { GitlabFiler } from './gitlab';
@@ -34,6 +34,8 @@ export interface FilingServiceDeps {
   store?: FilingStore;
   timing?: Timing;
   owner?: string;
+  /** Called after each notification (main refreshes the requester's App Home). */
+  afterNotify?: (submission: Submission) => Promise<void>;
 }
 
 export interface FilingService {
@@ -96,10 +98,11 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
     }),
     filer: createFiler({ ...(gitlab ? { gitlab } : {}), ...(zendesk ? { zendesk } : {}) }),
     notifier: new SlackNotifier({
-      client: deps.slack,
+      client,
       rules: deps.rules,
       settings,
       ...(deps.oncall ? { oncall: deps.oncall } : {}),
+      ...(deps.afterNotify ? { afterNotify: deps.afterNotify } : {}),
     }),
     logger: logger.child({ module: 'filing' }),
     mode: config.FILING_MODE,
