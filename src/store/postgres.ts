@@ -73,7 +73,7 @@ export class PostgresStore implements FilingStore {
          attempts = s.attempts + CASE WHEN s.status = 'pending' THEN 1 ELSE 0 END,
          budget_used = s.budget_used + CASE WHEN s.status = 'pending' THEN 1 ELSE 0 END
        FROM (SELECT id FROM submissions
-             WHERE (lease_until IS NULL OR lease_until < $2)
+             WHERE (status = 'pending' OR NOT notified) AND (lease_until IS NULL OR lease_until < $2)
                AND ((status = 'pending' AND next_attempt_at <= $2) OR (status <> 'pending' AND NOT notified))
              ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED) due
        WHERE s.id = due.id RETURNING s.*`,

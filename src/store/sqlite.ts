@@ -15,7 +15,7 @@ import type {
   SubmissionStatus,
 } from './types';
 
-const DUE = `(lease_until IS NULL OR lease_until < @now)
+const DUE = `(status = 'pending' OR notified = 0) AND (lease_until IS NULL OR lease_until < @now)
   AND ((status = 'pending' AND next_attempt_at <= @now) OR (status <> 'pending' AND notified = 0))`;
 
 export class SqliteStore implements FilingStore {
