@@ -33,6 +33,8 @@ export interface NotifierDeps {
   afterNotify?: (s: Submission) => Promise<void>;
 }
 
+const BLOCK_ERRORS = new Set(['invalid_blocks', 'msg_blocks_too_long', 'invalid_blocks_format']);
+
 const label = (options: readonly { value: string; label: string }[], value?: string) =>
   options.find((o) => o.value === value)?.label ?? value ?? '';
 
@@ -45,13 +47,23 @@ export class SlackNotifier implements Notifier {
     if (s.status === 'filed' && rule?.form?.kind === 'star' && !s.result?.dryRun)
       await this.postStarNotice(s);
     const message = s.status === 'filed' ? filedMessage(s, title) : failedMessage(s, title);
-    await this.deps.client.chat.postMessage({
+    const target = {
       channel: s.reply?.channel ?? s.userId,
       ...(s.reply?.threadTs ? { thread_ts: s.reply.threadTs } : {}),
-      text: message.text,
-      blocks: message.blocks,
-      unfurl_links: false,
-    });
+    };
+    try {
+      await this.deps.client.chat.postMessage({
+        ...target,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+      });
+    } catch (err) {
+      // Slack refusing the blocks (e.g. a long dry-run preview) must not keep the link from arriving.
+      const code = (err as { data?: { error?: unknown } }).data?.error;
+      if (typeof code !== 'string' || !BLOCK_ERRORS.has(code)) throw err;
+      await this.deps.client.chat.postMessage({ ...target, text: message.text, unfurl_links: false });
+    }
     await this.deps.afterNotify?.(s).catch(() => undefined);
   }
 

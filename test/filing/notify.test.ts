@@ -72,4 +72,30 @@ describe('SlackNotifier', () => {
     });
     expect(posts.map((p) => p.channel)).toEqual(['U1']);
   });
+
+  it('falls back to text when Slack refuses the blocks', async () => {
+    const sent: unknown[] = [];
+    const picky = {
+      chat: {
+        postMessage: async (a: { blocks?: unknown }) => {
+          if (a.blocks) throw Object.assign(new Error('refused'), { data: { error: 'msg_blocks_too_long' } });
+          sent.push(a);
+        },
+      },
+    };
+    const row = submissionRow({
+      status: 'filed',
+      routeId: 'support-meta',
+      result: { target: 'gitlab-issue', url: 'https://gitlab.com/m/-/issues/1', ref: '#1' },
+    });
+    await new SlackNotifier({ client: picky, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify(
+      row,
+    );
+    expect(sent).toEqual([
+      expect.objectContaining({
+        channel: 'U1',
+        text: expect.stringContaining('https://gitlab.com/m/-/issues/1'),
+      }),
+    ]);
+  });
 });
