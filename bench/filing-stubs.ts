@@ -179,7 +179,7 @@ export class RemoteStubs extends EventEmitter {
   /** Tickets or issues created more than once for the same submission (must stay empty). */
   duplicates(): string[] {
     const markers = this.issues.map(
-      (i) => /support-router-[0-9a-f]+/.exec(i.description)?.[0] ?? `none-${i.iid}`,
+      (i) => /supportrouter[0-9a-f]+/.exec(i.description)?.[0] ?? `none-${i.iid}`,
     );
     return markers.filter((m, i) => markers.indexOf(m) !== i);
   }
