@@ -6,10 +6,10 @@ import type { RuleSet } from '../routing/types';
 import type { LinkHosts } from './links';
 
 export interface FormsContext {
-  config: Pick<Config, 'GITLAB_URL' | 'ZENDESK_URL' | 'FILING_MODE'>;
+  config: Pick<Config, 'GITLAB_URL' | 'ZENDESK_URL'>;
   logger: Logger;
   rules: RuleSet;
-  filing: Pick<FilingService, 'submit' | 'store' | 'settings' | 'worker'>;
+  filing: Pick<FilingService, 'submit' | 'store' | 'settings' | 'worker' | 'mode'>;
   /** Injected clock (tests pin Support Hours). */
   now?: () => Date;
 }

@@ -83,9 +83,6 @@ export async function handleFormSubmission(
   }
   await ack({
     response_action: 'update',
-    view: receivedView(
-      ctx.rules.byId.get(routeId)?.title ?? rule.title,
-      ctx.config.FILING_MODE === 'dry-run',
-    ),
+    view: receivedView(ctx.rules.byId.get(routeId)?.title ?? rule.title, ctx.filing.mode === 'dry-run'),
   });
 }

@@ -164,6 +164,28 @@ describe('filing through the signed Slack app', () => {
     await eventually(() => listed.isDone());
   });
 
+  it('in dry-run mode calls neither GitLab nor Zendesk and shows the requester what it would file', async () => {
+    await t.deps.filing!.stop();
+    const config = parseConfig({ GITLAB_URL: GL, GITLAB_TOKEN: 'glpat-e2e-secret', FILING_MODE: 'dry-run' });
+    t.deps.filing = await createFilingService({
+      config,
+      logger: t.deps.logger,
+      rules,
+      slack: t.app.client,
+      store: await freshSqlite(),
+    });
+    const received = await submit('support-meta', await openForm('support-meta'));
+    expect(JSON.stringify(received.json())).toContain('dry-run');
+    const shown = dm(
+      (text, blocks) =>
+        text.startsWith('Dry run') &&
+        blocks.includes('gitlab-com/support/support-team-meta') &&
+        blocks.includes('Improve the handover'),
+    );
+    await t.deps.filing.worker.drain();
+    expect(shown.isDone()).toBe(true);
+  });
+
   it('rejects a submission with a bad signature and stores nothing', async () => {
     const def = formDefinition(rules.byId.get('support-meta')!)!;
     const payload = interactive({

@@ -24,13 +24,13 @@ export async function formsContext(
     config: {
       GITLAB_URL: 'https://gitlab.com',
       ZENDESK_URL: 'https://gitlab.zendesk.com',
-      FILING_MODE: overrides.mode ?? 'live',
     },
     logger: memoryLogger().logger,
     rules: handbookRules(),
     now: () => overrides.now ?? IN_HOURS,
     filing: {
       store,
+      mode: overrides.mode ?? 'live',
       settings: overrides.settings ?? DEFAULT_SETTINGS,
       worker,
       async submit(input) {
