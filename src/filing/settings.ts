@@ -3,7 +3,7 @@
 // any of them. Ids the handbook does not publish (custom fields) are unset until configured, and
 // the values then travel as tags and in the ticket body instead.
 import fs from 'node:fs';
-import { parse } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
 
 const day = z.number().int().min(0).max(6);
@@ -82,5 +82,5 @@ export function parseSettings(data: unknown): FilingSettings {
 
 export function loadSettings(file?: string): FilingSettings {
   if (!file) return DEFAULT_SETTINGS;
-  return parseSettings(parse(fs.readFileSync(file, 'utf8')));
+  return parseSettings(parseYaml(fs.readFileSync(file, 'utf8')));
 }

@@ -2,7 +2,7 @@
 // The file is read and validated once at boot (a bad file stops the app with a clear message);
 // windows are evaluated at each lookup.
 import fs from 'node:fs';
-import { parse } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
 import type { OncallProvider, Rotation } from './types';
 
@@ -38,7 +38,7 @@ export class OncallFileError extends Error {
 export function parseStaticFile(text: string, file = 'on-call file'): StaticSchedules {
   let raw: unknown;
   try {
-    raw = parse(text);
+    raw = parseYaml(text);
   } catch (err) {
     throw new OncallFileError(file, [err instanceof Error ? err.message : String(err)]);
   }

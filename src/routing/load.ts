@@ -2,7 +2,7 @@
 // name the rule id, the field and what is wrong, all at once.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { load as loadYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 
 import { compileRules, RuleCompileError } from './compile';
@@ -69,13 +69,13 @@ function duplicateProblems(file: RulesFile): string[] {
 
 /** Validates and compiles rules from YAML text. */
 export function parseRules(yamlText: string, source = '(inline)'): RuleSet {
-  const doc = parseDocument(yamlText, { prettyErrors: true });
-  if (doc.errors.length)
-    throw new RulesError(
-      source,
-      doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`),
-    );
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = loadYaml(yamlText);
+  } catch (err) {
+    if (!(err instanceof YAMLException)) throw err;
+    throw new RulesError(source, [`YAML: ${err.message.split('\n')[0]}`]);
+  }
   const parsed = rulesFileSchema.safeParse(raw);
   if (!parsed.success)
     throw new RulesError(

@@ -3,13 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { parse } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { registerListeners } from '../../src/listeners';
 import { recordingApp } from '../helpers/recording-app';
 import { testDeps } from '../helpers/app';
 
 const root = path.join(__dirname, '..', '..');
-const manifest = parse(fs.readFileSync(path.join(root, 'manifest.yml'), 'utf8')) as {
+const manifest = parseYaml(fs.readFileSync(path.join(root, 'manifest.yml'), 'utf8')) as {
   features: {
     slash_commands: Array<{ command: string; url: string }>;
     shortcuts: Array<{ callback_id: string; type: string }>;
