@@ -11,8 +11,6 @@ import type { OncallProvider, OncallService } from './types';
 /** Settings each provider needs, for the fail-fast message at boot. */
 export function oncallProblems(config: Config): string[] {
   const problems: string[] = [];
-  if (config.ONCALL_PROVIDER === 'static' && !config.ONCALL_STATIC_FILE)
-    problems.push('ONCALL_STATIC_FILE: path of the on-call YAML file (ONCALL_PROVIDER=static)');
   if (config.ONCALL_PROVIDER === 'pagerduty') {
     if (!config.PAGERDUTY_API_TOKEN) problems.push('PAGERDUTY_API_TOKEN: a read-only PagerDuty REST API key');
     for (const r of ['SUPPORT', 'CMOC'] as const)
@@ -59,12 +57,27 @@ export function createOncallProvider(config: Config): OncallProvider {
         ...(config.CHATOPS_TRIGGER_TOKEN ? { triggerToken: config.CHATOPS_TRIGGER_TOKEN } : {}),
       });
     case 'static':
-      return loadStaticProvider(config.ONCALL_STATIC_FILE ?? '');
+      return config.ONCALL_STATIC_FILE ? loadStaticProvider(config.ONCALL_STATIC_FILE) : unconfiguredProvider;
   }
 }
 
+/**
+ * With no schedule configured the bot still runs: every on-call question gets the manual way
+ * (the ChatOps command), exactly as when a provider fails, so a first start needs Slack settings only.
+ */
+export const unconfiguredProvider: OncallProvider = {
+  name: 'not configured',
+  lookup: () =>
+    Promise.reject(new Error('no on-call schedule is configured (ONCALL_STATIC_FILE or ONCALL_PROVIDER)')),
+};
+
 export function createOncall(config: Config, logger: Logger): OncallService {
-  return createOncallService(createOncallProvider(config), {
+  const provider = createOncallProvider(config);
+  if (provider === unconfiguredProvider)
+    logger.warn(
+      'no on-call schedule configured: on-call questions get the manual ChatOps way (set ONCALL_STATIC_FILE or ONCALL_PROVIDER)',
+    );
+  return createOncallService(provider, {
     cacheMs: config.ONCALL_CACHE_SECONDS * 1000,
     timeoutMs: config.ONCALL_TIMEOUT_MS,
     logger,
