@@ -44,7 +44,11 @@ export interface Compiled {
   termsByPhrase: number[][];
 }
 
-export class RuleCompileError extends Error {}
+export class RuleCompileError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+  }
+}
 
 /** Most phrase words are plain lower-case words and need no tokenizer pass. */
 const PLAIN_WORD = /^[a-z][a-z0-9]*$/;
@@ -74,7 +78,7 @@ export function compileRules(file: RulesFile): Compiled {
   const addPhrase = (text: string): number => {
     const stems = phraseStems(text);
     if (stems.length === 0 || stems[0] === GAP || stems[stems.length - 1] === GAP)
-      throw new RuleCompileError(`phrase "${text}" has no words or starts/ends with "${GAP}"`);
+      throw new RuleCompileError([`phrase "${text}" has no words or starts/ends with "${GAP}"`]);
     for (const word of text.toLowerCase().split(/[^a-z0-9]+/)) if (word) vocabulary.add(word);
     const key = stems.join(' ');
     const known = phraseIndex.get(key);
@@ -92,9 +96,9 @@ export function compileRules(file: RulesFile): Compiled {
     const cached = conceptCache.get(name);
     if (cached) return cached;
     if (trail.includes(name))
-      throw new RuleCompileError(`concept @${name} refers to itself (${[...trail, name].join(' -> ')})`);
+      throw new RuleCompileError([`concept @${name} refers to itself (${[...trail, name].join(' -> ')})`]);
     const members = file.concepts[name];
-    if (!members) throw new RuleCompileError(`unknown concept @${name}`);
+    if (!members) throw new RuleCompileError([`unknown concept @${name}`]);
     const ids = members.flatMap((m) => resolveIds(m, [...trail, name]));
     conceptCache.set(name, ids);
     return ids;
@@ -125,13 +129,21 @@ export function compileRules(file: RulesFile): Compiled {
     why: signal.why,
   });
 
-  const rules: CompiledRule[] = file.rules.map((rule) => {
-    try {
-      return { id: rule.id, signals: rule.signals.map(compileSignal) };
-    } catch (err) {
-      throw new RuleCompileError(`rule ${rule.id}: ${(err as Error).message}`);
-    }
-  });
+  // Every signal is compiled even after a failure, so a bad file reports all its problems at once.
+  const problems: string[] = [];
+  const rules: CompiledRule[] = file.rules.map((rule) => ({
+    id: rule.id,
+    signals: rule.signals.flatMap((signal, i) => {
+      try {
+        return [compileSignal(signal)];
+      } catch (err) {
+        if (!(err instanceof RuleCompileError)) throw err;
+        problems.push(...err.problems.map((p) => `rule ${rule.id}: signals[${i}]: ${p}`));
+        return [];
+      }
+    }),
+  }));
+  if (problems.length) throw new RuleCompileError(problems);
 
   // The vocabulary of real routes; the small talk that the "unknown" rule recognises is not on topic.
   for (const rule of rules.filter((r) => r.id !== UNKNOWN_ROUTE))

@@ -89,7 +89,7 @@ export function parseRules(yamlText: string, source = '(inline)'): RuleSet {
     compiled = compileRules(file);
   } catch (err) {
     if (!(err instanceof RuleCompileError)) throw err;
-    problems.push(err.message);
+    problems.push(...err.problems);
   }
   if (problems.length) throw new RulesError(source, problems);
   return { file, rules: file.rules, byId: new Map(file.rules.map((r) => [r.id, r])), source, compiled };

@@ -117,9 +117,26 @@ describe('rules file validation', () => {
     ]);
   });
 
-  it('rejects an unknown concept with the rule id', () => {
+  it('rejects an unknown concept with the rule id and the signal', () => {
     expect(problems(validYaml.replace('"@saas"', '"@selfmanaged"'))).toEqual([
-      'rule general-question: unknown concept @selfmanaged',
+      'rule general-question: signals[0]: unknown concept @selfmanaged',
+    ]);
+  });
+
+  it('reports every bad phrase and concept, not just the first', () => {
+    const broken = validYaml
+      .replace('"@saas"', '"@nope"')
+      .replace('["ticket", "stalled"]', '["* ticket", "stalled"]');
+    expect(problems(broken)).toEqual([
+      'rule general-question: signals[0]: unknown concept @nope',
+      'rule star: signals[0]: phrase "* ticket" has no words or starts/ends with "*"',
+    ]);
+  });
+
+  it('rejects a concept that refers to itself', () => {
+    const looping = validYaml.replace('saas: [gitlabcom, saas]', 'saas: [gitlabcom, "@saas"]');
+    expect(problems(looping)).toEqual([
+      'rule general-question: signals[0]: concept @saas refers to itself (saas -> saas)',
     ]);
   });
 
