@@ -2,7 +2,7 @@
 import nock from 'nock';
 import { ACTION_OPEN_LINK, ACTION_PICK_ROUTE } from '../../src/ids';
 import { blockActionBody, CHANNEL } from '../helpers/payloads';
-import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
+import { eventually, formFields, useTestApp } from '../helpers/app';
 
 const pick = (value: string) => ({
   type: 'static_select',
@@ -11,14 +11,7 @@ const pick = (value: string) => ({
 });
 
 describe('route menu and link buttons', () => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp();
-  });
-  afterEach(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
+  const app = useTestApp({}, { fresh: true });
 
   it('replaces a private reply with the picked route', async () => {
     const replaced = nock('https://hooks.slack.com')
@@ -28,7 +21,7 @@ describe('route menu and link buttons', () => {
           b.replace_original === true && JSON.stringify(b.blocks).includes('Feedback about Support'),
       )
       .reply(200, 'ok');
-    const res = await t.send(blockActionBody(pick('support-feedback')));
+    const res = await app().send(blockActionBody(pick('support-feedback')));
     expect(res.status).toBe(200);
     await eventually(() => replaced.isDone());
   });
@@ -41,7 +34,7 @@ describe('route menu and link buttons', () => {
           b.replace_original === false && b.response_type === 'ephemeral',
       )
       .reply(200, 'ok');
-    await t.send(
+    await app().send(
       blockActionBody(pick('general-question'), {
         container: { type: 'message', message_ts: '1.1', channel_id: CHANNEL, is_ephemeral: false },
       }),
@@ -53,7 +46,7 @@ describe('route menu and link buttons', () => {
     const updated = nock('https://slack.com')
       .post('/api/views.update', (b) => formFields(b).view_id === 'V0ANS')
       .reply(200, { ok: true });
-    await t.send(
+    await app().send(
       blockActionBody(pick('star'), {
         view: { id: 'V0ANS', type: 'modal', callback_id: 'x', state: { values: {} } },
       }),
@@ -62,14 +55,14 @@ describe('route menu and link buttons', () => {
   });
 
   it('ignores a route that does not exist', async () => {
-    const res = await t.send(blockActionBody(pick('gone')));
+    const res = await app().send(blockActionBody(pick('gone')));
     expect(res.status).toBe(200);
     await new Promise((r) => setTimeout(r, 50));
     expect(nock.pendingMocks()).toEqual([]);
   });
 
   it('acks URL buttons', async () => {
-    const res = await t.send(
+    const res = await app().send(
       blockActionBody({ type: 'button', action_id: ACTION_OPEN_LINK, url: 'https://example.com' }),
     );
     expect(res.status).toBe(200);

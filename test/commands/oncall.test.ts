@@ -2,26 +2,19 @@
 import nock from 'nock';
 import type { OncallProvider } from '../../src/oncall/types';
 import { commandBody } from '../helpers/payloads';
-import { eventually, startTestApp, type TestApp } from '../helpers/app';
+import { eventually, useTestApp } from '../helpers/app';
 
 const hanging: OncallProvider = { name: 'PagerDuty', lookup: () => new Promise(() => undefined) };
 
 describe('/support oncall when the provider times out', () => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp({ provider: hanging, oncallTimeoutMs: 50 });
-  });
-  afterEach(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
+  const app = useTestApp({ provider: hanging, oncallTimeoutMs: 50 }, { fresh: true });
 
   it('answers with the manual ChatOps way for both rotations', async () => {
     let text = '';
     const fallback = nock('https://hooks.slack.com')
       .post('/commands/T0TEAM/1/abc', (b: { text: string }) => ((text = b.text), true))
       .reply(200, 'ok');
-    const ack = (await t.send(commandBody('oncall'))).json() as { text: string };
+    const ack = (await app().send(commandBody('oncall'))).json() as { text: string };
     expect(ack.text).toContain('Looking up');
     await eventually(() => fallback.isDone());
     expect(text).toContain('/chatops run oncall support');
@@ -34,7 +27,7 @@ describe('/support oncall when the provider times out', () => {
         JSON.stringify(b.blocks).includes("couldn't look this up"),
       )
       .reply(200, 'ok');
-    await t.send(commandBody('who is the cmoc'));
+    await app().send(commandBody('who is the cmoc'));
     await eventually(() => fallback.isDone());
   });
 });

@@ -3,18 +3,11 @@ import nock from 'nock';
 import { classify } from '../../src/routing/classify';
 import { loadRules } from '../../src/routing/load';
 import { commandBody } from '../helpers/payloads';
-import { eventually, startTestApp, type TestApp } from '../helpers/app';
+import { eventually, useTestApp } from '../helpers/app';
 
 describe('/support with the handbook rules', () => {
-  let t: TestApp;
   const rules = loadRules();
-  beforeAll(async () => {
-    t = await startTestApp({ rules, classify: (text) => classify(text, rules) });
-  });
-  afterAll(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
+  const app = useTestApp({ rules, classify: (text) => classify(text, rules) });
 
   it('answers "who is the cmoc" with the person on call', async () => {
     const answered = nock('https://hooks.slack.com')
@@ -22,14 +15,14 @@ describe('/support with the handbook rules', () => {
         JSON.stringify(b.blocks).includes('<@U0BOB>'),
       )
       .reply(200, 'ok');
-    const ack = (await t.send(commandBody('who is the cmoc right now?'))).json() as { blocks: unknown[] };
+    const ack = (await app().send(commandBody('who is the cmoc right now?'))).json() as { blocks: unknown[] };
     expect(JSON.stringify(ack.blocks)).toContain('CMOC');
     await eventually(() => answered.isDone());
   });
 
   it('keeps every reply within Block Kit limits for every rule', async () => {
     for (const rule of rules.rules) {
-      const ack = (await t.send(commandBody(rule.examples[0] ?? rule.title))).json() as {
+      const ack = (await app().send(commandBody(rule.examples[0] ?? rule.title))).json() as {
         blocks: Array<{ text?: { text: string } }>;
       };
       expect(ack.blocks.length).toBeLessThanOrEqual(50);

@@ -3,22 +3,15 @@ import nock from 'nock';
 import { formSubcommands } from '../../src/forms/register';
 import { ACTION_OPEN_FORM, ACTION_PICK_ROUTE } from '../../src/ids';
 import { commandBody, globalShortcutBody } from '../helpers/payloads';
-import { eventually, startTestApp, type TestApp } from '../helpers/app';
+import { eventually, startTestApp, useTestApp } from '../helpers/app';
 
 type Ack = { response_type: string; text: string; blocks: Array<Record<string, unknown>> };
 
 describe('/support', () => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp();
-  });
-  afterEach(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
+  const app = useTestApp({}, { fresh: true });
 
   it('answers `help` with what the bot does, examples and the subcommands', async () => {
-    const res = await t.send(commandBody('help'));
+    const res = await app().send(commandBody('help'));
     expect(res.status).toBe(200);
     const ack = res.json() as Ack;
     expect(ack.response_type).toBe('ephemeral');
@@ -28,7 +21,7 @@ describe('/support', () => {
   });
 
   it('treats an empty command as help', async () => {
-    const ack = (await t.send(commandBody(''))).json() as Ack;
+    const ack = (await app().send(commandBody(''))).json() as Ack;
     expect(JSON.stringify(ack.blocks)).toContain('Examples');
   });
 
@@ -40,21 +33,21 @@ describe('/support', () => {
           b.replace_original && b.text.includes('Bob Example'),
       )
       .reply(200, 'ok');
-    const res = await t.send(commandBody('oncall cmoc'));
+    const res = await app().send(commandBody('oncall cmoc'));
     expect((res.json() as Ack).text).toContain('Looking up');
     await eventually(() => first.isDone());
-    const again = (await t.send(commandBody('oncall cmoc'))).json() as Ack;
+    const again = (await app().send(commandBody('oncall cmoc'))).json() as Ack;
     expect(JSON.stringify(again.blocks)).toContain('<@U0BOB>');
     expect(nock.pendingMocks()).toEqual([]);
   });
 
   it('rejects an unknown rotation with the usage', async () => {
-    const ack = (await t.send(commandBody('oncall everyone'))).json() as Ack;
+    const ack = (await app().send(commandBody('oncall everyone'))).json() as Ack;
     expect(ack.text).toContain('Usage');
   });
 
   it('triages a question: the rule answer, the evidence line and "Not what I meant"', async () => {
-    const ack = (await t.send(commandBody('how do I mirror a repo?'))).json() as Ack;
+    const ack = (await app().send(commandBody('how do I mirror a repo?'))).json() as Ack;
     const text = JSON.stringify(ack.blocks);
     expect(text).toContain('Product questions');
     expect(text).toContain('#questions'); // {{questions_channel}} filled
@@ -67,7 +60,7 @@ describe('/support', () => {
   });
 
   it('offers the form button for a form route', async () => {
-    const ack = (await t.send(commandBody('please escalate ticket 123'))).json() as Ack;
+    const ack = (await app().send(commandBody('please escalate ticket 123'))).json() as Ack;
     const actions = ack.blocks.find((b) => b.type === 'actions') as {
       elements: Array<{ action_id: string; value?: string }>;
     };
@@ -75,7 +68,7 @@ describe('/support', () => {
   });
 
   it('states the policy for a refuse route', async () => {
-    const ack = (await t.send(commandBody('who owns the acme group?'))).json() as Ack;
+    const ack = (await app().send(commandBody('who owns the acme group?'))).json() as Ack;
     expect(JSON.stringify(ack.blocks)).toContain("Support can't do this");
   });
 
@@ -85,20 +78,20 @@ describe('/support', () => {
         JSON.stringify(b.blocks).includes('<@U0ALICE>'),
       )
       .reply(200, 'ok');
-    const ack = (await t.send(commandBody('who is on call right now'))).json() as Ack;
+    const ack = (await app().send(commandBody('who is on call right now'))).json() as Ack;
     expect(JSON.stringify(ack.blocks)).toContain('looking up');
     await eventually(() => later.isDone());
   });
 
   it('offers a short menu for an unknown route', async () => {
-    const ack = (await t.send(commandBody('bananas'))).json() as Ack;
+    const ack = (await app().send(commandBody('bananas'))).json() as Ack;
     expect(ack.text).toContain('not sure');
     expect(JSON.stringify(ack.blocks)).toContain(ACTION_PICK_ROUTE);
   });
 
   it('escapes <!channel> and links in the echoed text', async () => {
     const ack = (
-      await t.send(commandBody('<!channel> how do I <https://evil.example|log in>? & more'))
+      await app().send(commandBody('<!channel> how do I <https://evil.example|log in>? & more'))
     ).json() as Ack;
     const text = JSON.stringify(ack.blocks);
     expect(text).toContain('&lt;!channel&gt;');
@@ -126,15 +119,11 @@ describe('/support subcommand table', () => {
 });
 
 describe('/support on GovSlack', () => {
+  const app = useTestApp({ config: { SLACK_API_URL: 'https://slack-gov.com/api/' } });
+
   it('sends every Web API call to SLACK_API_URL', async () => {
-    const t = await startTestApp({ config: { SLACK_API_URL: 'https://slack-gov.com/api/' } });
     const opened = nock('https://slack-gov.com').post('/api/views.open').reply(200, { ok: true });
-    try {
-      await t.send(globalShortcutBody());
-      await eventually(() => opened.isDone());
-    } finally {
-      await t.stop();
-      nock.cleanAll();
-    }
+    await app().send(globalShortcutBody());
+    await eventually(() => opened.isDone());
   });
 });

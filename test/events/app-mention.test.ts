@@ -1,18 +1,11 @@
 // @-mention triage over signed HTTP: threaded replies, no echo, the customer reminder, retries.
 import nock from 'nock';
 import { CHANNEL, eventBody, mentionEvent } from '../helpers/payloads';
-import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
+import { eventually, formFields, useTestApp } from '../helpers/app';
 import { stripBotMention } from '../../src/events/app-mention';
 
 describe('app_mention', () => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp();
-  });
-  afterEach(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
+  const app = useTestApp({}, { fresh: true });
 
   const expectPost = (check: (fields: Record<string, string>) => boolean) =>
     nock('https://slack.com')
@@ -27,14 +20,14 @@ describe('app_mention', () => {
         f.blocks!.includes('Product questions') &&
         !f.blocks!.includes('mirror'),
     );
-    const res = await t.send(eventBody(mentionEvent('how do I mirror a repo')));
+    const res = await app().send(eventBody(mentionEvent('how do I mirror a repo')));
     expect(res.status).toBe(200);
     await eventually(() => posted.isDone());
   });
 
   it('answers inside the same thread when the mention is in one', async () => {
     const posted = expectPost((f) => f.thread_ts === '1699999999.000001');
-    await t.send(eventBody(mentionEvent('how do I mirror a repo', { thread_ts: '1699999999.000001' })));
+    await app().send(eventBody(mentionEvent('how do I mirror a repo', { thread_ts: '1699999999.000001' })));
     await eventually(() => posted.isDone());
   });
 
@@ -42,13 +35,13 @@ describe('app_mention', () => {
     const posted = expectPost(
       (f) => f.text!.includes('cannot act on customer-specific') && !f.blocks!.includes('acme'),
     );
-    await t.send(eventBody(mentionEvent('customer acme (jane@acme.example) cannot log in')));
+    await app().send(eventBody(mentionEvent('customer acme (jane@acme.example) cannot log in')));
     await eventually(() => posted.isDone());
   });
 
   it('answers who is on call with the people, in one post', async () => {
     const posted = expectPost((f) => f.blocks!.includes('<@U0BOB>'));
-    await t.send(eventBody(mentionEvent('who is the cmoc')));
+    await app().send(eventBody(mentionEvent('who is the cmoc')));
     await eventually(() => posted.isDone());
   });
 
@@ -62,9 +55,12 @@ describe('app_mention', () => {
         return { ok: true, ts: '1.2' };
       });
     const event = eventBody(mentionEvent('how do I mirror a repo'));
-    const first = await t.send(event);
+    const first = await app().send(event);
     for (const n of ['1', '2', '3']) {
-      const retry = await t.send(event, { 'x-slack-retry-num': n, 'x-slack-retry-reason': 'http_timeout' });
+      const retry = await app().send(event, {
+        'x-slack-retry-num': n,
+        'x-slack-retry-reason': 'http_timeout',
+      });
       expect(retry.status).toBe(200);
     }
     expect(first.status).toBe(200);
@@ -75,7 +71,7 @@ describe('app_mention', () => {
 
   it('asks for text when the mention is empty', async () => {
     const posted = expectPost((f) => f.text!.includes('Tell me what you need'));
-    await t.send(eventBody({ ...mentionEvent(''), text: '<@U0BOT>' }));
+    await app().send(eventBody({ ...mentionEvent(''), text: '<@U0BOT>' }));
     await eventually(() => posted.isDone());
   });
 });
@@ -91,14 +87,7 @@ describe('stripBotMention', () => {
 });
 
 describe('app_mention when Slack refuses the blocks', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
+  const app = useTestApp();
 
   it('posts the answer as text only', async () => {
     const refused = nock('https://slack.com')
@@ -110,7 +99,7 @@ describe('app_mention when Slack refuses the blocks', () => {
         (b) => formFields(b).blocks === undefined && formFields(b).text!.includes('Product questions'),
       )
       .reply(200, { ok: true, ts: '1.3' });
-    await t.send(eventBody(mentionEvent('how do I mirror a repo')));
+    await app().send(eventBody(mentionEvent('how do I mirror a repo')));
     await eventually(() => refused.isDone() && textOnly.isDone());
   });
 });

@@ -138,3 +138,35 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     },
   };
 }
+
+/**
+ * Registers the hooks that start the app and stop it again, and returns a getter for the running app
+ * (the app only exists once the hook has run, so the suite reads it inside its tests).
+ * `fresh` starts one app per test instead of one per describe block, for tests that leave state behind
+ * (dedupe entries, on-call cache).
+ */
+export function useTestApp(
+  opts: TestAppOptions = {},
+  { fresh = false }: { fresh?: boolean } = {},
+): () => TestApp {
+  let running: TestApp | undefined;
+  const start = async () => {
+    running = await startTestApp(opts);
+  };
+  const stop = async () => {
+    await running?.stop();
+    running = undefined;
+    nock.cleanAll();
+  };
+  if (fresh) {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    beforeAll(start);
+    afterAll(stop);
+  }
+  return () => {
+    if (!running) throw new Error('the test app is not running: call the getter inside a test');
+    return running;
+  };
+}

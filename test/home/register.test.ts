@@ -2,7 +2,7 @@
 import nock from 'nock';
 import { ACTION_ONCALL_REFRESH, ACTION_OPEN_FORM } from '../../src/ids';
 import { blockActionBody, eventBody, homeOpenedEvent, TRIGGER_ID, USER } from '../helpers/payloads';
-import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
+import { eventually, formFields, useTestApp } from '../helpers/app';
 
 const published = (check: (view: string) => boolean, times = 1) =>
   nock('https://slack.com')
@@ -11,14 +11,9 @@ const published = (check: (view: string) => boolean, times = 1) =>
     .reply(200, { ok: true });
 
 describe('App Home', () => {
-  let t: TestApp;
-  afterEach(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
+  const app = useTestApp({}, { fresh: true });
 
   it('shows both rotations, the form buttons and "nothing yet" without the filing module', async () => {
-    t = await startTestApp();
     const pending = published((v) => v.includes('looking up who is on call'));
     const home = published(
       (v) =>
@@ -27,43 +22,26 @@ describe('App Home', () => {
         v.includes(ACTION_OPEN_FORM) &&
         v.includes('Nothing yet.'),
     );
-    const res = await t.send(eventBody(homeOpenedEvent()));
+    const res = await app().send(eventBody(homeOpenedEvent()));
     expect(res.status).toBe(200);
     await eventually(() => pending.isDone() && home.isDone());
     // Opened again: the answers are cached now, so one publish with them.
     const again = published((v) => v.includes('<@U0BOB>') && !v.includes('looking up'));
-    await t.send(eventBody(homeOpenedEvent()));
+    await app().send(eventBody(homeOpenedEvent()));
     await eventually(() => again.isDone());
   });
 
-  it('lists my requests when the filing module provides them', async () => {
-    t = await startTestApp({
-      myRequests: async (user) => [
-        { title: `STAR for ${user} <!channel>`, status: 'filed', url: 'https://gitlab.example.com/i/1' },
-      ],
-    });
-    // Published twice (on-call pending, then answered), with the requests both times.
-    const home = published(
-      (v) => v.includes('<https://gitlab.example.com/i/1|STAR for U0ASKER &lt;!channel&gt;>'),
-      2,
-    );
-    await t.send(eventBody(homeOpenedEvent()));
-    await eventually(() => home.isDone());
-  });
-
   it('ignores the messages tab', async () => {
-    t = await startTestApp();
-    const res = await t.send(eventBody(homeOpenedEvent({ tab: 'messages' })));
+    const res = await app().send(eventBody(homeOpenedEvent({ tab: 'messages' })));
     expect(res.status).toBe(200);
     await new Promise((r) => setTimeout(r, 50));
     expect(nock.pendingMocks()).toEqual([]);
   });
 
   it('publishes again on Refresh', async () => {
-    t = await startTestApp();
     const pending = published((v) => v.includes('looking up'));
     const home = published((v) => v.includes('<@U0BOB>'));
-    await t.send(
+    await app().send(
       blockActionBody(
         { type: 'button', action_id: ACTION_ONCALL_REFRESH },
         { container: { type: 'view', view_id: 'V0HOME' } },
@@ -73,14 +51,31 @@ describe('App Home', () => {
   });
 
   it('opens a form modal from a form button', async () => {
-    t = await startTestApp();
     const opened = nock('https://slack.com')
       .post(
         '/api/views.open',
         (b) => formFields(b).trigger_id === TRIGGER_ID && formFields(b).view!.includes('"type":"modal"'),
       )
       .reply(200, { ok: true });
-    await t.send(blockActionBody({ type: 'button', action_id: ACTION_OPEN_FORM, value: 'star' }));
+    await app().send(blockActionBody({ type: 'button', action_id: ACTION_OPEN_FORM, value: 'star' }));
     await eventually(() => opened.isDone());
+  });
+});
+
+describe('App Home with the filing module', () => {
+  const app = useTestApp({
+    myRequests: async (user) => [
+      { title: `STAR for ${user} <!channel>`, status: 'filed', url: 'https://gitlab.example.com/i/1' },
+    ],
+  });
+
+  it('lists my requests when the filing module provides them', async () => {
+    // Published twice (on-call pending, then answered), with the requests both times.
+    const home = published(
+      (v) => v.includes('<https://gitlab.example.com/i/1|STAR for U0ASKER &lt;!channel&gt;>'),
+      2,
+    );
+    await app().send(eventBody(homeOpenedEvent()));
+    await eventually(() => home.isDone());
   });
 });

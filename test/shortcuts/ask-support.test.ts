@@ -9,7 +9,7 @@ import {
   VIEW_ASK,
 } from '../../src/ids';
 import { globalShortcutBody, TRIGGER_ID, viewSubmissionBody } from '../helpers/payloads';
-import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
+import { eventually, formFields, useTestApp } from '../helpers/app';
 
 const textValue = (value: string | null) => ({
   [BLOCK_ASK_TEXT]: { [ACTION_ASK_TEXT]: { type: 'plain_text_input', value } },
@@ -24,14 +24,7 @@ const routeValue = (value: string) => ({
 });
 
 describe('Ask Support (global shortcut)', () => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp();
-  });
-  afterEach(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
+  const app = useTestApp({}, { fresh: true });
 
   it('opens the modal with the trigger id', async () => {
     const opened = nock('https://slack.com')
@@ -43,13 +36,13 @@ describe('Ask Support (global shortcut)', () => {
         );
       })
       .reply(200, { ok: true });
-    const res = await t.send(globalShortcutBody());
+    const res = await app().send(globalShortcutBody());
     expect(res.status).toBe(200);
     await eventually(() => opened.isDone());
   });
 
   it('asks for a description or a route when both are empty', async () => {
-    const res = await t.send(viewSubmissionBody({ ...textValue(null) }));
+    const res = await app().send(viewSubmissionBody({ ...textValue(null) }));
     expect(res.json()).toEqual({
       response_action: 'errors',
       errors: { [BLOCK_ASK_TEXT]: expect.any(String) },
@@ -57,7 +50,7 @@ describe('Ask Support (global shortcut)', () => {
   });
 
   it('refuses a route that does not exist', async () => {
-    const res = await t.send(viewSubmissionBody({ ...routeValue('gone') }));
+    const res = await app().send(viewSubmissionBody({ ...routeValue('gone') }));
     expect(res.json()).toMatchObject({
       response_action: 'errors',
       errors: { [BLOCK_ASK_ROUTE]: expect.any(String) },
@@ -65,7 +58,7 @@ describe('Ask Support (global shortcut)', () => {
   });
 
   it('replaces the modal with the answer to the description', async () => {
-    const res = await t.send(viewSubmissionBody({ ...textValue('how do I mirror a repo') }));
+    const res = await app().send(viewSubmissionBody({ ...textValue('how do I mirror a repo') }));
     const ack = res.json() as { response_action: string; view: { callback_id: string; blocks: unknown[] } };
     expect(ack.response_action).toBe('update');
     expect(ack.view.callback_id).toBe(VIEW_ANSWER);
@@ -79,27 +72,26 @@ describe('Ask Support (global shortcut)', () => {
         (b) => formFields(b).view_id === 'V0VIEW' && formFields(b).view!.includes('<@U0ALICE>'),
       )
       .reply(200, { ok: true });
-    const res = await t.send(viewSubmissionBody({ ...routeValue('oncall/support') }));
+    const res = await app().send(viewSubmissionBody({ ...routeValue('oncall/support') }));
     expect(JSON.stringify(res.json())).toContain('You picked this route');
     await eventually(() => updated.isDone());
   });
 
   it('tolerates a submission whose blocks are missing', async () => {
-    const res = await t.send(viewSubmissionBody({}));
+    const res = await app().send(viewSubmissionBody({}));
     expect(res.json()).toMatchObject({ response_action: 'errors' });
   });
 });
 
 describe('Ask Support when the trigger has expired', () => {
+  const app = useTestApp();
+
   it('acks and logs instead of failing', async () => {
-    const t = await startTestApp();
     const refused = nock('https://slack.com')
       .post('/api/views.open')
       .reply(200, { ok: false, error: 'expired_trigger_id' });
-    const res = await t.send(globalShortcutBody());
+    const res = await app().send(globalShortcutBody());
     expect(res.status).toBe(200);
     await eventually(() => refused.isDone());
-    await t.stop();
-    nock.cleanAll();
   });
 });

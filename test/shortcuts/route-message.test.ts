@@ -3,19 +3,12 @@ import nock from 'nock';
 import { ACTION_OPEN_FORM } from '../../src/ids';
 import { decodeFormValue } from '../../src/views/form-button';
 import { messageShortcutBody } from '../helpers/payloads';
-import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
+import { eventually, formFields, useTestApp } from '../helpers/app';
 
 const PERMALINK = 'https://example.slack.com/archives/C0CHAN/p1700000000000300';
 
 describe('Route to Support (message shortcut)', () => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp();
-  });
-  afterEach(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
+  const app = useTestApp({}, { fresh: true });
 
   it('answers the user privately, quoting the message escaped, with the permalink in the form button', async () => {
     const permalink = nock('https://slack.com')
@@ -28,7 +21,7 @@ describe('Route to Support (message shortcut)', () => {
     const responded = nock('https://hooks.slack.com')
       .post('/commands/T0TEAM/1/abc', (b: typeof reply) => ((reply = b), true))
       .reply(200, 'ok');
-    const res = await t.send(messageShortcutBody('<!here> can we escalate ticket 4242?'));
+    const res = await app().send(messageShortcutBody('<!here> can we escalate ticket 4242?'));
     expect(res.status).toBe(200);
     await eventually(() => responded.isDone() && permalink.isDone());
     expect(reply.response_type).toBe('ephemeral');
@@ -52,7 +45,7 @@ describe('Route to Support (message shortcut)', () => {
         JSON.stringify(b.blocks).includes('"value":"star"'),
       )
       .reply(200, 'ok');
-    await t.send(messageShortcutBody('please escalate this'));
+    await app().send(messageShortcutBody('please escalate this'));
     await eventually(() => responded.isDone());
   });
 
@@ -60,7 +53,7 @@ describe('Route to Support (message shortcut)', () => {
     const responded = nock('https://hooks.slack.com')
       .post('/commands/T0TEAM/1/abc', (b: { text: string }) => b.text.includes('no text'))
       .reply(200, 'ok');
-    await t.send(messageShortcutBody(''));
+    await app().send(messageShortcutBody(''));
     await eventually(() => responded.isDone());
   });
 });

@@ -1,23 +1,15 @@
 // The request URL's guards: signatures, stale and future timestamps, body cap, /healthz, ack deadline.
-import nock from 'nock';
 import { BODY_LIMIT_BYTES, guardRequest } from '../../src/slack/receiver';
 import { commandBody } from '../helpers/payloads';
 import { signedHeaders } from '../helpers/signing';
-import { request, startTestApp, type TestApp } from '../helpers/app';
+import { request, useTestApp } from '../helpers/app';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 describe('HTTP receiver', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
+  const app = useTestApp();
 
   it('answers GET /healthz with 200', async () => {
-    const res = await request(t.port, 'GET', '/healthz');
+    const res = await request(app().port, 'GET', '/healthz');
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ ok: true });
   });
@@ -25,7 +17,7 @@ describe('HTTP receiver', () => {
   it('refuses a bad signature with 401', async () => {
     const { body } = commandBody('help');
     const res = await request(
-      t.port,
+      app().port,
       'POST',
       '/slack/events',
       body,
@@ -37,7 +29,13 @@ describe('HTTP receiver', () => {
   it('refuses a stale timestamp (more than 5 minutes old) with 401', async () => {
     const { body } = commandBody('help');
     const old = Math.floor(Date.now() / 1000) - 301;
-    const res = await request(t.port, 'POST', '/slack/events', body, signedHeaders(body, { timestamp: old }));
+    const res = await request(
+      app().port,
+      'POST',
+      '/slack/events',
+      body,
+      signedHeaders(body, { timestamp: old }),
+    );
     expect(res.status).toBe(401);
   });
 
@@ -45,7 +43,7 @@ describe('HTTP receiver', () => {
     const { body } = commandBody('help');
     const future = Math.floor(Date.now() / 1000) + 600;
     const res = await request(
-      t.port,
+      app().port,
       'POST',
       '/slack/events',
       body,
@@ -56,7 +54,7 @@ describe('HTTP receiver', () => {
 
   it('refuses missing signature headers with 401', async () => {
     const { body } = commandBody('help');
-    const res = await request(t.port, 'POST', '/slack/events', body, {
+    const res = await request(app().port, 'POST', '/slack/events', body, {
       'content-type': 'application/x-www-form-urlencoded',
     });
     expect(res.status).toBe(401);
@@ -64,12 +62,12 @@ describe('HTTP receiver', () => {
 
   it('refuses a body over the cap with 413 before reading it', async () => {
     const body = 'text=' + 'a'.repeat(BODY_LIMIT_BYTES + 10);
-    const res = await request(t.port, 'POST', '/slack/events', body, signedHeaders(body));
+    const res = await request(app().port, 'POST', '/slack/events', body, signedHeaders(body));
     expect(res.status).toBe(413);
   });
 
   it('answers 404 on other paths', async () => {
-    const res = await request(t.port, 'GET', '/nope');
+    const res = await request(app().port, 'GET', '/nope');
     expect(res.status).toBe(404);
   });
 });
@@ -116,26 +114,19 @@ describe('guardRequest', () => {
 });
 
 describe('HTTP receiver, more malformed requests', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
+  const app = useTestApp();
 
   it('refuses an unknown signature version with 401', async () => {
     const { body } = commandBody('help');
     const headers = signedHeaders(body);
     headers['x-slack-signature'] = headers['x-slack-signature']!.replace(/^v0=/, 'v1=');
-    expect((await request(t.port, 'POST', '/slack/events', body, headers)).status).toBe(401);
+    expect((await request(app().port, 'POST', '/slack/events', body, headers)).status).toBe(401);
   });
 
   it('answers a signed but malformed interactive payload with an error status, and keeps serving', async () => {
     const body = 'payload=%7Bnot-json';
-    const res = await request(t.port, 'POST', '/slack/events', body, signedHeaders(body));
+    const res = await request(app().port, 'POST', '/slack/events', body, signedHeaders(body));
     expect(res.status).toBeGreaterThanOrEqual(400);
-    expect((await t.send(commandBody('help'))).status).toBe(200);
+    expect((await app().send(commandBody('help'))).status).toBe(200);
   });
 });
