@@ -8,12 +8,9 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createApp } from '../src/app';
+import { buildDeps } from '../src/build-deps';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
-import { createOncall } from '../src/oncall';
-import { classify } from '../src/routing/classify';
-import { loadRules } from '../src/routing/load';
-import { createEventDedupe } from '../src/slack/dedupe';
 import { ROTATIONS } from '../src/oncall/types';
 import type { AppDeps } from '../src/deps';
 
@@ -33,16 +30,7 @@ async function startReal(): Promise<{ app: App; deps: AppDeps }> {
     ONCALL_STATIC_FILE: file,
     LOG_LEVEL: 'warn',
   });
-  const logger = createLogger(config.LOG_LEVEL);
-  const rules = loadRules(config.RULES_FILE);
-  const deps: AppDeps = {
-    config,
-    logger,
-    rules,
-    classify: (text) => classify(text, rules),
-    oncall: createOncall(config, logger),
-    dedupe: createEventDedupe(),
-  };
+  const deps = buildDeps(config, createLogger(config.LOG_LEVEL));
   const app = createApp(deps, {
     token: 'xoxb-bench',
     signingSecret: secret,

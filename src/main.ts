@@ -2,13 +2,11 @@
 // with how to create the app from manifest.yml), build the dependencies, start, stop on SIGTERM.
 import type { App } from '@slack/bolt';
 import { createApp } from './app';
+import { buildDeps } from './build-deps';
 import { ConfigError, loadConfig, slackProblems, type Config } from './config';
 import type { AppDeps } from './deps';
 import { createLogger, type Logger } from './logger';
-import { createOncall, oncallProblems } from './oncall';
-import { classify } from './routing/classify';
-import { loadRules } from './routing/load';
-import { createEventDedupe } from './slack/dedupe';
+import { oncallProblems } from './oncall';
 import { createFilingService, type FilingService } from './filing/service';
 import { myRequests } from './forms/requests';
 import { publishHome } from './home/publish';
@@ -42,18 +40,6 @@ export interface Running {
   /** The HTTP port actually bound (HTTP mode; 0 asks the OS for one). */
   port?: number;
   stop(): Promise<void>;
-}
-
-function buildDeps(config: Config, logger: Logger): AppDeps {
-  const rules = loadRules(config.RULES_FILE);
-  return {
-    config,
-    logger,
-    rules,
-    classify: (text) => classify(text, rules),
-    oncall: createOncall(config, logger),
-    dedupe: createEventDedupe(),
-  };
 }
 
 /** Reads .env and the environment; every problem is reported at once. */

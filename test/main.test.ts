@@ -11,6 +11,22 @@ import { SIGNING_SECRET } from './helpers/signing';
 
 const silent = createLogger('silent');
 
+/** Writes an on-call schedule file in a new temporary folder and returns its path. */
+function oncallFile(yaml: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-')), 'oncall.yml');
+  fs.writeFileSync(file, yaml);
+  return file;
+}
+
+/** What start() reports with a valid token and secret, the fixture rules and this on-call file. */
+const problemsWithSchedule = (yaml: string) =>
+  startupProblems({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: 's',
+    ONCALL_STATIC_FILE: oncallFile(yaml),
+    RULES_FILE: FIXTURE_RULES,
+  });
+
 async function startupProblems(env: Record<string, string>): Promise<string> {
   try {
     await start(parseConfig({ LOG_LEVEL: 'silent', ...env }), silent);
@@ -46,28 +62,14 @@ describe('start', () => {
   });
 
   it('reports a bad on-call file', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-')), 'oncall.yml');
-    fs.writeFileSync(file, 'schedules: {support: [{}]}\n');
-    const message = await startupProblems({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: 's',
-      ONCALL_STATIC_FILE: file,
-      RULES_FILE: FIXTURE_RULES,
-    });
+    const message = await problemsWithSchedule('schedules: {support: [{}]}\n');
     expect(message).toContain('schedules.support.0.name');
   });
 
   it('reports a token Slack rejects', async () => {
     nock.disableNetConnect();
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-')), 'oncall.yml');
-    fs.writeFileSync(file, 'schedules: {support: [], cmoc: []}\n');
     nock('https://slack.com').post('/api/auth.test').reply(200, { ok: false, error: 'invalid_auth' });
-    const message = await startupProblems({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: 's',
-      ONCALL_STATIC_FILE: file,
-      RULES_FILE: FIXTURE_RULES,
-    });
+    const message = await problemsWithSchedule('schedules: {support: [], cmoc: []}\n');
     expect(message).toContain('invalid_auth');
     nock.enableNetConnect();
   });
@@ -75,8 +77,7 @@ describe('start', () => {
   it('starts in HTTP mode, answers /healthz, and stops', async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-')), 'oncall.yml');
-    fs.writeFileSync(file, 'schedules:\n  support: [{name: Alice}]\n  cmoc: []\n');
+    const file = oncallFile('schedules:\n  support: [{name: Alice}]\n  cmoc: []\n');
     nock('https://slack.com')
       .post('/api/auth.test')
       .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' });

@@ -65,3 +65,13 @@ export const MIGRATIONS: readonly Migration[] = [
     postgres: `CREATE INDEX submissions_open ON submissions (next_attempt_at) WHERE status = 'pending' OR NOT notified;`,
   },
 ];
+
+/** The same statement in both dialects; it runs before the applied versions are read. */
+export const CREATE_SCHEMA_MIGRATIONS =
+  'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)';
+
+/** The migrations still to apply, in order, given the versions schema_migrations already holds. */
+export function pendingMigrations(applied: readonly number[]): Migration[] {
+  const done = new Set(applied);
+  return MIGRATIONS.filter((m) => !done.has(m.version));
+}

@@ -1,7 +1,7 @@
 // The shared backend: PostgreSQL through pg. Several bot replicas point at the same database; a
 // claim locks one due row with FOR UPDATE SKIP LOCKED, so each request is taken by exactly one of them.
 import { Pool, type PoolConfig } from 'pg';
-import { MIGRATIONS } from './migrations';
+import { CREATE_SCHEMA_MIGRATIONS, pendingMigrations } from './migrations';
 import { rowToSubmission, type SubmissionRow } from './rows';
 import type {
   EnqueueResult,
@@ -31,14 +31,9 @@ export class PostgresStore implements FilingStore {
       await client.query('BEGIN');
       // Replicas starting together take turns; the second one finds the work done.
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await client.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)',
-      );
-      const done = new Set(
-        (await client.query('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
-      );
-      for (const m of MIGRATIONS) {
-        if (done.has(m.version)) continue;
+      await client.query(CREATE_SCHEMA_MIGRATIONS);
+      const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+      for (const m of pendingMigrations(applied.rows.map((r) => r.version))) {
         await client.query(m.postgres);
         await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
           m.version,

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from './migrations';
+import { CREATE_SCHEMA_MIGRATIONS, pendingMigrations } from './migrations';
 import { rowToSubmission, type SubmissionRow } from './rows';
 import type {
   EnqueueResult,
@@ -31,17 +31,10 @@ export class SqliteStore implements FilingStore {
   }
 
   async migrate(): Promise<void> {
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)',
-    );
+    this.db.exec(CREATE_SCHEMA_MIGRATIONS);
     const apply = this.db.transaction(() => {
-      const done = new Set(
-        (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
-          (r) => r.version,
-        ),
-      );
-      for (const m of MIGRATIONS) {
-        if (done.has(m.version)) continue;
+      const applied = this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[];
+      for (const m of pendingMigrations(applied.map((r) => r.version))) {
         this.db.exec(m.sqlite);
         this.db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
       }

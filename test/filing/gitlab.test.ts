@@ -4,6 +4,7 @@ import { GitlabFiler } from '../../src/filing/gitlab';
 import { createGitlabClient } from '../../src/filing/gitlab-client';
 import { issueMarker, markerComment } from '../../src/filing/keys';
 import type { GitlabIssueRequest } from '../../src/filing/types';
+import { useStrictNock } from '../helpers/strict-nock';
 
 const HOST = 'https://gitlab.example.com';
 const PROJECT = encodeURIComponent('gitlab-com/support/internal-requests');
@@ -25,13 +26,7 @@ const filer = (timeoutMs = 2000) =>
   new GitlabFiler(createGitlabClient({ host: HOST, token: 'glpat-secret', timeoutMs }));
 const gitlab = () => nock(HOST, { reqheaders: { 'private-token': 'glpat-secret' } });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+useStrictNock();
 
 describe('GitlabFiler', () => {
   it('creates the issue from the fetched template, with labels, confidentiality and the marker', async () => {

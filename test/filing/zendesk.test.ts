@@ -3,6 +3,7 @@ import { idempotencyKey } from '../../src/filing/keys';
 import type { ZendeskTicketRequest } from '../../src/filing/types';
 import { ZendeskFiler } from '../../src/filing/zendesk';
 import { createZendeskClient } from '../../src/filing/zendesk-client';
+import { useStrictNock } from '../helpers/strict-nock';
 
 const URL_ = 'https://acme.zendesk.example';
 const KEY = 'T1:V7';
@@ -35,13 +36,7 @@ const zendesk = () =>
     },
   });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+useStrictNock();
 
 describe('ZendeskFiler', () => {
   it('creates the ticket with the exact body and an Idempotency-Key derived from the submission', async () => {

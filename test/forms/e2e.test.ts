@@ -2,10 +2,10 @@
 // submission is stored and acked, the worker files it with nock'd Zendesk/GitLab, and the
 // requester gets a DM (or a Retry button when filing failed).
 import nock from 'nock';
-import { parseConfig } from '../../src/config';
-import { createFilingService } from '../../src/filing/service';
+import { parseConfig, type Config } from '../../src/config';
+import { createFilingService, type FilingService } from '../../src/filing/service';
 import { idempotencyKey } from '../../src/filing/keys';
-import { DEFAULT_SETTINGS } from '../../src/filing/settings';
+import { DEFAULT_SETTINGS, type FilingSettings } from '../../src/filing/settings';
 import { ACTION_OPEN_FORM, ACTION_RETRY_FILING } from '../../src/ids';
 import { formDefinition } from '../../src/forms/definitions';
 import { loadRules } from '../../src/routing/load';
@@ -29,14 +29,21 @@ async function start() {
     ZENDESK_API_TOKEN: 'ztok-e2e',
     FILING_TIMEOUT_MS: '1000',
   });
-  t.deps.filing = await createFilingService({
+  await attachFiling(config, { ...DEFAULT_SETTINGS, zendeskHosts: ['gitlab.zendesk.com'] });
+}
+
+/** Gives the running app a filing service on a new SQLite store, the way main attaches it. */
+async function attachFiling(config: Config, settings?: FilingSettings): Promise<FilingService> {
+  const filing = await createFilingService({
     config,
     logger: t.deps.logger,
     rules,
     slack: t.app.client,
     store: await freshSqlite(),
-    settings: { ...DEFAULT_SETTINGS, zendeskHosts: ['gitlab.zendesk.com'] },
+    ...(settings ? { settings } : {}),
   });
+  t.deps.filing = filing;
+  return filing;
 }
 
 /** Clicks the form button and returns the modal Slack was asked to open. */
@@ -167,13 +174,7 @@ describe('filing through the signed Slack app', () => {
   it('in dry-run mode calls neither GitLab nor Zendesk and shows the requester what it would file', async () => {
     await t.deps.filing!.stop();
     const config = parseConfig({ GITLAB_URL: GL, GITLAB_TOKEN: 'glpat-e2e-secret', FILING_MODE: 'dry-run' });
-    t.deps.filing = await createFilingService({
-      config,
-      logger: t.deps.logger,
-      rules,
-      slack: t.app.client,
-      store: await freshSqlite(),
-    });
+    const filing = await attachFiling(config);
     const received = await submit('support-meta', await openForm('support-meta'));
     expect(JSON.stringify(received.json())).toContain('dry-run');
     const shown = dm(
@@ -182,7 +183,7 @@ describe('filing through the signed Slack app', () => {
         blocks.includes('gitlab-com/support/support-team-meta') &&
         blocks.includes('Improve the handover'),
     );
-    await t.deps.filing.worker.drain();
+    await filing.worker.drain();
     expect(shown.isDone()).toBe(true);
   });
 
