@@ -21,6 +21,8 @@ const DUE = `(status = 'pending' OR notified = 0) AND (lease_until IS NULL OR le
 export class SqliteStore implements FilingStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
+  /** Compiling a statement costs more than running it: each SQL text is prepared once, on first use. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -28,6 +30,15 @@ export class SqliteStore implements FilingStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
+  }
+
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   async migrate(): Promise<void> {
@@ -43,51 +54,48 @@ export class SqliteStore implements FilingStore {
   }
 
   async enqueue(input: NewSubmission, now: number): Promise<EnqueueResult> {
-    const info = this.db
-      .prepare(
-        `INSERT INTO submissions (id, team_id, user_id, route_id, payload, reply, next_attempt_at, created_at, updated_at)
-         VALUES (@id, @teamId, @userId, @routeId, @payload, @reply, @now, @now, @now) ON CONFLICT (id) DO NOTHING`,
-      )
-      .run({
-        id: input.id,
-        teamId: input.teamId,
-        userId: input.userId,
-        routeId: input.routeId,
-        payload: JSON.stringify(input.payload),
-        reply: input.reply ? JSON.stringify(input.reply) : null,
-        now,
-      });
-    const submission = await this.get(input.id);
-    if (!submission) throw new Error('submission vanished after insert');
-    return { submission, created: info.changes === 1 };
+    // RETURNING gives the new row in the same statement; only a repeat (no row) reads the stored one.
+    const row = this.statement(
+      `INSERT INTO submissions (id, team_id, user_id, route_id, payload, reply, next_attempt_at, created_at, updated_at)
+         VALUES (@id, @teamId, @userId, @routeId, @payload, @reply, @now, @now, @now) ON CONFLICT (id) DO NOTHING
+         RETURNING *`,
+    ).get({
+      id: input.id,
+      teamId: input.teamId,
+      userId: input.userId,
+      routeId: input.routeId,
+      payload: JSON.stringify(input.payload),
+      reply: input.reply ? JSON.stringify(input.reply) : null,
+      now,
+    }) as SubmissionRow | undefined;
+    if (row) return { submission: rowToSubmission(row), created: true };
+    const existing = await this.get(input.id);
+    if (!existing) throw new Error('submission vanished after insert');
+    return { submission: existing, created: false };
   }
 
   async claim(owner: string, now: number, leaseMs: number): Promise<Submission | undefined> {
-    const row = this.db
-      .prepare(
-        `UPDATE submissions SET lease_owner = @owner, lease_until = @until, updated_at = @now,
+    const row = this.statement(
+      `UPDATE submissions SET lease_owner = @owner, lease_until = @until, updated_at = @now,
            attempts = attempts + (status = 'pending'), budget_used = budget_used + (status = 'pending')
          WHERE id = (SELECT id FROM submissions WHERE ${DUE} ORDER BY next_attempt_at LIMIT 1)
          RETURNING *`,
-      )
-      .get({ owner, now, until: now + leaseMs }) as SubmissionRow | undefined;
+    ).get({ owner, now, until: now + leaseMs }) as SubmissionRow | undefined;
     return row ? rowToSubmission(row) : undefined;
   }
 
   async finish(id: string, owner: string, outcome: FinishOutcome, now: number): Promise<boolean> {
-    const info = this.db
-      .prepare(
-        `UPDATE submissions SET status = @status, result = @result, error = @error, notified = 0, updated_at = @now
+    const info = this.statement(
+      `UPDATE submissions SET status = @status, result = @result, error = @error, notified = 0, updated_at = @now
          WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
-      )
-      .run({
-        id,
-        owner,
-        now,
-        status: outcome.status,
-        result: outcome.status === 'filed' ? JSON.stringify(outcome.result) : null,
-        error: outcome.status === 'failed' ? outcome.error : null,
-      });
+    ).run({
+      id,
+      owner,
+      now,
+      status: outcome.status,
+      result: outcome.status === 'filed' ? JSON.stringify(outcome.result) : null,
+      error: outcome.status === 'failed' ? outcome.error : null,
+    });
     return info.changes === 1;
   }
 
@@ -99,51 +107,44 @@ export class SqliteStore implements FilingStore {
     now: number,
     refundBudget = false,
   ): Promise<boolean> {
-    const info = this.db
-      .prepare(
-        `UPDATE submissions SET next_attempt_at = @next, error = @error, lease_owner = NULL, lease_until = NULL,
+    const info = this.statement(
+      `UPDATE submissions SET next_attempt_at = @next, error = @error, lease_owner = NULL, lease_until = NULL,
            budget_used = MAX(budget_used - @refund, 0), updated_at = @now
          WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
-      )
-      .run({ id, owner, next: nextAttemptAt, error, now, refund: refundBudget ? 1 : 0 });
+    ).run({ id, owner, next: nextAttemptAt, error, now, refund: refundBudget ? 1 : 0 });
     return info.changes === 1;
   }
 
   async markNotified(id: string, owner: string, now: number): Promise<boolean> {
-    const info = this.db
-      .prepare(
-        `UPDATE submissions SET notified = 1, lease_owner = NULL, lease_until = NULL, updated_at = @now
+    const info = this.statement(
+      `UPDATE submissions SET notified = 1, lease_owner = NULL, lease_until = NULL, updated_at = @now
          WHERE id = @id AND lease_owner = @owner`,
-      )
-      .run({ id, owner, now });
+    ).run({ id, owner, now });
     return info.changes === 1;
   }
 
   async requeue(id: string, userId: string, now: number): Promise<boolean> {
-    const info = this.db
-      .prepare(
-        `UPDATE submissions SET status = 'pending', budget_used = 0, lease_owner = NULL, lease_until = NULL, next_attempt_at = @now, notified = 0,
+    const info = this.statement(
+      `UPDATE submissions SET status = 'pending', budget_used = 0, lease_owner = NULL, lease_until = NULL, next_attempt_at = @now, notified = 0,
            error = NULL, updated_at = @now WHERE id = @id AND user_id = @userId AND status = 'failed'`,
-      )
-      .run({ id, userId, now });
+    ).run({ id, userId, now });
     return info.changes === 1;
   }
 
   async get(id: string): Promise<Submission | undefined> {
-    const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as
-      SubmissionRow | undefined;
+    const row = this.statement('SELECT * FROM submissions WHERE id = ?').get(id) as SubmissionRow | undefined;
     return row ? rowToSubmission(row) : undefined;
   }
 
   async listByUser(userId: string, limit: number): Promise<Submission[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM submissions WHERE user_id = ? ORDER BY created_at DESC, id LIMIT ?')
-      .all(userId, limit) as SubmissionRow[];
+    const rows = this.statement(
+      'SELECT * FROM submissions WHERE user_id = ? ORDER BY created_at DESC, id LIMIT ?',
+    ).all(userId, limit) as SubmissionRow[];
     return rows.map(rowToSubmission);
   }
 
   async countByStatus(): Promise<Record<SubmissionStatus, number>> {
-    const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM submissions GROUP BY status').all() as {
+    const rows = this.statement('SELECT status, COUNT(*) AS n FROM submissions GROUP BY status').all() as {
       status: SubmissionStatus;
       n: number;
     }[];
