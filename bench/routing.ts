@@ -1,7 +1,7 @@
 // Routing benchmark: accuracy on labelled sets and speed on one core.
 //   npm run bench:routing [-- --set NAME=FILE ...] [--rules FILE]
 // Default sets: the shared dev set (../shared/routing/dev.jsonl, when present) and the project's own
-// labelled sets, written apart from the rules: test/routing/phrasings.jsonl and holdout.jsonl.
+// labelled sets, written apart from the rules: test/routing/phrasings.jsonl, holdout.jsonl and blind.jsonl.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -93,6 +93,7 @@ function main(): void {
         ['dev set', path.join(root, '..', 'shared', 'routing', 'dev.jsonl')],
         ['own phrasings', path.join(root, 'test', 'routing', 'phrasings.jsonl')],
         ['own held-out set', path.join(root, 'test', 'routing', 'holdout.jsonl')],
+        ['own blind set', path.join(root, 'test', 'routing', 'blind.jsonl')],
       ];
   const rules = loadRules(values.rules);
   const allTexts: string[] = [];
