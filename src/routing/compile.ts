@@ -75,7 +75,15 @@ export function compileRules(file: RulesFile): Compiled {
   const domainPhrases = new Set<number>();
   const vocabulary = new Set<string>();
 
+  const phraseByText = new Map<string, number>();
   const addPhrase = (text: string): number => {
+    const seen = phraseByText.get(text);
+    if (seen !== undefined) return seen;
+    const id = addNewPhrase(text);
+    phraseByText.set(text, id);
+    return id;
+  };
+  const addNewPhrase = (text: string): number => {
     const stems = phraseStems(text);
     if (stems.length === 0 || stems[0] === GAP || stems[stems.length - 1] === GAP)
       throw new RuleCompileError([`phrase "${text}" has no words or starts/ends with "${GAP}"`]);
@@ -112,13 +120,18 @@ export function compileRules(file: RulesFile): Compiled {
       .map((alt) => alt.trim())
       .filter(Boolean)
       .flatMap((alt) => (alt.startsWith('@') ? resolveConcept(alt.slice(1), trail) : [addPhrase(alt)]));
+  // The same term text in several signals is one term: compiled once, evaluated once per message.
+  const termByText = new Map<string, CompiledTerm>();
   const resolveTerm = (term: string): CompiledTerm => {
+    const known = termByText.get(term);
+    if (known) return known;
     const compiledTerm = {
       index: termCount++,
       label: term.replace(/@/g, '').replace(/\|/g, ' / '),
       phraseIds: new Set(resolveIds(term, [])),
     };
     for (const id of compiledTerm.phraseIds) (termsByPhrase[id] ??= []).push(compiledTerm.index);
+    termByText.set(term, compiledTerm);
     return compiledTerm;
   };
   const compileSignal = (signal: Signal): CompiledSignal => ({

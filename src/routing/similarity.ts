@@ -22,6 +22,11 @@ export function contentStems(text: string): string[] {
     .map(stem);
 }
 
+interface Sparse {
+  routes: Int32Array;
+  boosts: Float64Array;
+}
+
 interface Postings {
   docs: Int32Array;
   weights: Float64Array;
@@ -33,9 +38,9 @@ export class SimilarityIndex {
   /** Route index of each document, and the route ids in index order. */
   private readonly docRoute: Int32Array;
   private readonly routeIds: string[];
-  /** Naive Bayes: per stem, log P(stem | route) for every route (Laplace-smoothed). */
-  private readonly logLikelihood = new Map<string, Float64Array>();
+  /** Naive Bayes: per route log P(unseen word), and per stem the sparse log-boost of seen counts. */
   private readonly logUnseen: Float64Array;
+  private readonly bayesBoosts = new Map<string, Sparse>();
 
   constructor(documents: Array<{ route: string; text: string }>) {
     this.routeIds = [...new Set(documents.map((d) => d.route))];
@@ -66,25 +71,28 @@ export class SimilarityIndex {
     this.trainBayes(docStems, df);
   }
 
+  /**
+   * Naive Bayes with Laplace smoothing, stored sparsely: for each stem only the routes whose examples
+   * use it carry a boost over the route's "unseen word" log-probability.
+   */
   private trainBayes(docStems: Array<Set<string>>, df: Map<string, number>): void {
-    const routes = this.routeIds.length;
-    const counts = new Map<string, Float64Array>();
-    const totals = new Float64Array(routes);
+    const counts = new Map<string, Map<number, number>>();
+    const totals = new Float64Array(this.routeIds.length);
     docStems.forEach((stems, doc) => {
       const route = this.docRoute[doc] as number;
       for (const s of stems) {
         let c = counts.get(s);
-        if (!c) counts.set(s, (c = new Float64Array(routes)));
-        c[route] = (c[route] ?? 0) + 1;
-        totals[route] = (totals[route] ?? 0) + 1;
+        if (!c) counts.set(s, (c = new Map()));
+        c.set(route, (c.get(route) ?? 0) + 1);
+        totals[route] = (totals[route] as number) + 1;
       }
     });
-    for (let r = 0; r < routes; r++) this.logUnseen[r] = Math.log(1 / ((totals[r] ?? 0) + df.size));
-    for (const [s, c] of counts)
-      this.logLikelihood.set(
-        s,
-        c.map((n, r) => Math.log((n + 1) / ((totals[r] ?? 0) + df.size))),
-      );
+    const denominators = Float64Array.from(totals, (t) => t + df.size);
+    denominators.forEach((d, r) => (this.logUnseen[r] = -Math.log(d)));
+    for (const [s, c] of counts) {
+      const routes = Int32Array.from(c.keys());
+      this.bayesBoosts.set(s, { routes, boosts: Float64Array.from(c.values(), (n) => Math.log(n + 1)) });
+    }
   }
 
   /** How many distinct stems of a message the examples contain. */
@@ -96,16 +104,18 @@ export class SimilarityIndex {
 
   /** Naive Bayes posterior per route (uniform prior) over the stems the examples know. */
   bayes(stems: string[]): Map<string, number> {
-    const logs = Float64Array.from(this.logUnseen, () => 0);
-    let known = 0;
-    for (const s of new Set(stems)) {
-      const ll = this.logLikelihood.get(s);
-      if (!ll) continue;
-      known++;
-      for (let r = 0; r < logs.length; r++) logs[r] = (logs[r] as number) + (ll[r] as number);
-    }
     const out = new Map<string, number>();
-    if (!known) return out;
+    const known = [...new Set(stems)].filter((s) => this.bayesBoosts.has(s));
+    if (!known.length) return out;
+    // log P(words | route) = sum over words of (unseen(route) + boost(word, route)).
+    const logs = this.logUnseen.map((unseen) => unseen * known.length);
+    for (const s of known) {
+      const { routes, boosts } = this.bayesBoosts.get(s) as Sparse;
+      for (let i = 0; i < routes.length; i++) {
+        const r = routes[i] as number;
+        logs[r] = (logs[r] as number) + (boosts[i] as number);
+      }
+    }
     const top = Math.max(...logs);
     let total = 0;
     for (let r = 0; r < logs.length; r++) total += logs[r] = Math.exp((logs[r] as number) - top);
