@@ -95,7 +95,9 @@ export function compileRules(file: RulesFile): Compiled {
     phrases.push(stems);
     phraseIndex.set(key, id);
     const first = stems[0] as string;
-    byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), id]);
+    const sameStart = byFirstStem.get(first);
+    if (sameStart) sameStart.push(id);
+    else byFirstStem.set(first, [id]);
     return id;
   };
 

@@ -36,11 +36,14 @@ export class Lexicon {
     this.words.add(word);
     this.stems.add(stem(word));
     if (word.length < this.minLength - 1 || /\d/.test(word)) return;
-    for (const d of [word, ...oneDeletions(word)]) {
-      const list = this.deletions.get(d);
-      if (list) list.push(word);
-      else this.deletions.set(d, [word]);
-    }
+    this.index(word, word);
+    for (let i = 0; i < word.length; i++) this.index(word.slice(0, i) + word.slice(i + 1), word);
+  }
+
+  private index(variant: string, word: string): void {
+    const list = this.deletions.get(variant);
+    if (list) list.push(word);
+    else this.deletions.set(variant, [word]);
   }
 
   knowsStem(s: string): boolean {
