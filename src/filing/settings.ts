@@ -9,6 +9,7 @@ import { z } from 'zod';
 const day = z.number().int().min(0).max(6);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (24 h)');
 const fieldIds = z.record(z.string(), z.number().int().positive());
+// Each section's defaults are written once, on its fields: prefault({}) parses an absent section as {}.
 
 export const settingsSchema = z
   .object({
@@ -24,11 +25,7 @@ export const settingsSchema = z
         end: z.object({ day, time }).default({ day: 5, time: '17:00' }),
       })
       .strict()
-      .default({
-        timezone: 'America/Los_Angeles',
-        start: { day: 0, time: '15:00' },
-        end: { day: 5, time: '17:00' },
-      }),
+      .prefault({}),
     star: z
       .object({
         project: z.string().default('gitlab-com/support/ticket-attention-requests'),
@@ -40,12 +37,7 @@ export const settingsSchema = z
           .default('https://about.gitlab.com/support/#how-to-trigger-emergency-support'),
       })
       .strict()
-      .default({
-        project: 'gitlab-com/support/ticket-attention-requests',
-        labels: [],
-        channel: 'CBVAE1L48',
-        emergencyUrl: 'https://about.gitlab.com/support/#how-to-trigger-emergency-support',
-      }),
+      .prefault({}),
     internalRequest: z
       .object({
         ticketFormId: z.number().int().positive().optional(),
@@ -54,14 +46,14 @@ export const settingsSchema = z
         customFields: fieldIds.default({}),
       })
       .strict()
-      .default({ tags: ['internal_request', 'support_router'], customFields: {} }),
+      .prefault({}),
     ticketOnBehalf: z
       .object({
         ticketFormId: z.number().int().positive().optional(),
         tags: z.array(z.string()).default(['opened_by_team_member', 'support_router']),
       })
       .strict()
-      .default({ tags: ['opened_by_team_member', 'support_router'] }),
+      .prefault({}),
     /** Slack user id (or on-call display name) to GitLab username, for assigning CMOC and manager issues. */
     gitlabUsers: z.record(z.string(), z.string()).default({}),
   })

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_SETTINGS, parseSettings } from '../../src/filing/settings';
+
+describe('filing settings', () => {
+  it('gives every section its defaults when the file leaves it out', () => {
+    expect(DEFAULT_SETTINGS.star).toEqual({
+      project: 'gitlab-com/support/ticket-attention-requests',
+      labels: [],
+      channel: 'CBVAE1L48',
+      emergencyUrl: 'https://about.gitlab.com/support/#how-to-trigger-emergency-support',
+    });
+    expect(DEFAULT_SETTINGS.supportHours).toEqual({
+      timezone: 'America/Los_Angeles',
+      start: { day: 0, time: '15:00' },
+      end: { day: 5, time: '17:00' },
+    });
+    expect(DEFAULT_SETTINGS.internalRequest).toEqual({
+      tags: ['internal_request', 'support_router'],
+      customFields: {},
+    });
+    expect(DEFAULT_SETTINGS.ticketOnBehalf).toEqual({ tags: ['opened_by_team_member', 'support_router'] });
+  });
+
+  it('keeps the other defaults of a section the file overrides in part', () => {
+    expect(parseSettings({ star: { labels: ['STAR'] } }).star.channel).toBe('CBVAE1L48');
+  });
+
+  it('writes the STAR channel id once, so an edit cannot leave a stale copy behind', () => {
+    const source = fs.readFileSync(path.join(__dirname, '../../src/filing/settings.ts'), 'utf8');
+    expect(source.match(/CBVAE1L48/g)).toHaveLength(1);
+  });
+});
