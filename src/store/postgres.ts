@@ -1,6 +1,6 @@
 // The shared backend: PostgreSQL through pg. Several bot replicas point at the same database; a
 // claim locks one due row with FOR UPDATE SKIP LOCKED, so each request is taken by exactly one of them.
-import { Pool, type PoolConfig } from 'pg';
+import { Pool, type PoolConfig, type QueryConfig, type QueryResultRow } from 'pg';
 import { CREATE_SCHEMA_MIGRATIONS, pendingMigrations } from './migrations';
 import { rowToSubmission, type SubmissionRow } from './rows';
 import type {
@@ -15,32 +15,53 @@ import type {
 /** Any constant works; it only has to be the same in every replica. */
 const MIGRATION_LOCK = 4_242_001;
 
+/**
+ * Slack wants an answer within 3 s, and a form's row is written before the ack: a connection gets
+ * 1 s and a query 1.5 s, so a slow or unreachable database fails the request in time instead of
+ * holding it. statement_timeout makes the server stop the query too, so the connection is free again.
+ */
+export const REQUEST_TIMEOUTS = {
+  connectionTimeoutMillis: 1000,
+  query_timeout: 1500,
+  statement_timeout: 1500,
+} as const satisfies PoolConfig;
+
+/** Migrations run at start, before any request, and may wait for another replica's: no tight limit. */
+const MIGRATION_TIMEOUT_MS = 10 * 60_000;
+
 export class PostgresStore implements FilingStore {
   readonly kind = 'postgres';
   private readonly pool: Pool;
 
   constructor(connectionString: string, options: PoolConfig = {}) {
-    this.pool = new Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000, ...options });
+    this.pool = new Pool({ connectionString, max: 10, ...REQUEST_TIMEOUTS, ...options });
     // An idle client losing its connection must not crash the bot; the next query reconnects.
     this.pool.on('error', () => undefined);
   }
 
   async migrate(): Promise<void> {
     const client = await this.pool.connect();
+    // pg reads query_timeout from the query config too (its types leave it out): it overrides the pool's.
+    const query = <R extends QueryResultRow>(text: string, values: unknown[] = []) => {
+      const config: QueryConfig & { query_timeout: number } = {
+        text,
+        values,
+        query_timeout: MIGRATION_TIMEOUT_MS,
+      };
+      return client.query<R>(config);
+    };
     try {
-      await client.query('BEGIN');
+      await query('BEGIN');
+      await query('SET LOCAL statement_timeout = 0');
       // Replicas starting together take turns; the second one finds the work done.
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await client.query(CREATE_SCHEMA_MIGRATIONS);
-      const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+      await query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await query(CREATE_SCHEMA_MIGRATIONS);
+      const applied = await query<{ version: number }>('SELECT version FROM schema_migrations');
       for (const m of pendingMigrations(applied.rows.map((r) => r.version))) {
-        await client.query(m.postgres);
-        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
-          m.version,
-          m.name,
-        ]);
+        await query(m.postgres);
+        await query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       }
-      await client.query('COMMIT');
+      await query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
