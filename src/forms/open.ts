@@ -76,9 +76,7 @@ export function replyTargetOf(body: BlockButtonAction): Pick<OpenContext, 'chann
 export async function handleOpenForm(args: ButtonArgs, ctx: FormsContext): Promise<void> {
   const { ack, body, action, client } = args;
   await ack();
-  const decoded = decodeFormValue(action.value ?? '') as ReturnType<typeof decodeFormValue> & {
-    text?: string;
-  };
+  const decoded = decodeFormValue(action.value ?? '');
   const rule = ctx.rules.byId.get(decoded.route);
   const view = rule
     ? buildOpenView(rule, ctx, {
