@@ -47,9 +47,11 @@ export class SlackNotifier implements Notifier {
     if (s.status === 'filed' && rule?.form?.kind === 'star' && !s.result?.dryRun)
       await this.postStarNotice(s);
     const message = s.status === 'filed' ? filedMessage(s, title) : failedMessage(s, title);
+    // A dry-run preview shows every answer the requester typed: it goes to them alone, never to a thread.
+    const reply = s.result?.dryRun ? undefined : s.reply;
     const target = {
-      channel: s.reply?.channel ?? s.userId,
-      ...(s.reply?.threadTs ? { thread_ts: s.reply.threadTs } : {}),
+      channel: reply?.channel ?? s.userId,
+      ...(reply?.threadTs ? { thread_ts: reply.threadTs } : {}),
     };
     try {
       await this.deps.client.chat.postMessage({

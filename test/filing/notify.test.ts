@@ -73,6 +73,16 @@ describe('SlackNotifier', () => {
     expect(posts.map((p) => p.channel)).toEqual(['U1']);
   });
 
+  it('sends a dry-run preview by DM only, even when the form came from a thread', async () => {
+    await new SlackNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify({
+      ...star,
+      reply: { channel: 'C1', threadTs: '9.9' },
+      result: { target: 'gitlab-issue', dryRun: true, preview: { title: 'T' } },
+    });
+    expect(posts).toEqual([expect.objectContaining({ channel: 'U1' })]);
+    expect(posts[0]).not.toHaveProperty('thread_ts');
+  });
+
   it('falls back to text when Slack refuses the blocks', async () => {
     const sent: unknown[] = [];
     const picky = {

@@ -43,8 +43,10 @@ export function outOfHoursView(hoursText: string, emergencyUrl: string): types.M
 
 function previewText(preview: unknown): string {
   const json = JSON.stringify(preview, null, 2) ?? '';
-  // Triple backticks inside the preview would end the code block early.
-  return '```' + clip(json.replace(/```/g, "'''"), 2800) + '```';
+  // The preview holds user text: Slack reads <!channel>, <@U1> and links even inside a code block.
+  // Triple backticks would end the block early; a clip must not leave half an entity behind.
+  const clipped = clip(escapeMrkdwn(json.replace(/```/g, "'''")), 2800);
+  return '```' + clipped.replace(/&[a-z]{0,3}…$/, '…') + '```';
 }
 
 export function filedMessage(s: Submission, title: string): Message {

@@ -70,6 +70,22 @@ describe('requester messages', () => {
     expect(JSON.stringify(m.blocks)).toContain('\\"subject\\": \\"S\\"');
   });
 
+  it('escapes user text in the dry-run preview, so it cannot ping a channel or hide a link', () => {
+    const preview = { ticket: { subject: '<!channel> & <https://evil.example|https://gitlab.com>' } };
+    const m = filedMessage(row({ result: { target: 'zendesk-ticket', dryRun: true, preview } }), 'IR');
+    const text = (m.blocks[1] as { text: { text: string } }).text.text;
+    expect(text).toContain('&lt;!channel&gt; &amp; &lt;https://evil.example|https://gitlab.com&gt;');
+    expect(text).not.toMatch(/<[!@h]/);
+  });
+
+  it('clips a long dry-run preview without cutting an escape in half', () => {
+    const preview = { body: 'a'.repeat(2784) + '<'.repeat(200) };
+    const m = filedMessage(row({ result: { target: 'zendesk-ticket', dryRun: true, preview } }), 'IR');
+    const text = (m.blocks[1] as { text: { text: string } }).text.text;
+    expect(text.length).toBeLessThanOrEqual(2806);
+    expect(text).toMatch(/a…```$/);
+  });
+
   it('explains a failure in plain words with a Retry button carrying the id', () => {
     const m = failedMessage(
       row({ status: 'failed', error: 'Zendesk refused some of the fields (HTTP 422).' }),
