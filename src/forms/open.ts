@@ -74,7 +74,7 @@ export function replyTargetOf(body: BlockButtonAction): Pick<OpenContext, 'chann
 
 /** ACTION_OPEN_FORM: the button's value is a route id (plus the permalink from a message shortcut). */
 export async function handleOpenForm(args: ButtonArgs, ctx: FormsContext): Promise<void> {
-  const { ack, body, action, client } = args;
+  const { ack, body, action } = args;
   await ack();
   const decoded = decodeFormValue(action.value ?? '');
   const rule = ctx.rules.byId.get(decoded.route);
@@ -89,6 +89,16 @@ export async function handleOpenForm(args: ButtonArgs, ctx: FormsContext): Promi
     ctx.logger.warn({ route: decoded.route }, 'open_form for a route without a form');
     return;
   }
-  if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
-  else await client.views.open({ trigger_id: body.trigger_id, view });
+  await showForm(args, view);
+}
+
+/**
+ * Pushes the form on top when the click came from inside a modal; anywhere else (a message, App
+ * Home, whose body.view is the home tab) opens it: views.push needs an open modal.
+ */
+export async function showForm(args: ButtonArgs, view: types.ModalView): Promise<void> {
+  const { body, client } = args;
+  const request = { trigger_id: body.trigger_id, view };
+  if (body.view?.type === 'modal') await client.views.push(request);
+  else await client.views.open(request);
 }

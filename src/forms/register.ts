@@ -19,7 +19,7 @@ import { decodeFormValue } from '../views/form-button';
 import { createFormSubcommands } from './commands';
 import type { FormsContext } from './context';
 import { registerFormListeners } from './listeners';
-import { handleOpenForm } from './open';
+import { handleOpenForm, showForm } from './open';
 
 export function formsContextOf(deps: AppDeps): FormsContext | undefined {
   if (!deps.filing) return undefined;
@@ -46,13 +46,11 @@ export async function openFormButton(
 ): Promise<void> {
   const ctx = formsContextOf(deps);
   if (ctx) return handleOpenForm(args, ctx);
-  const { ack, body, action, client } = args;
+  const { ack, action } = args;
   await ack();
   const rule = deps.rules.byId.get(decodeFormValue(action.value ?? '').route);
   if (!rule) return;
-  const view = buildFormPlaceholder(rule);
-  if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
-  else await client.views.open({ trigger_id: body.trigger_id, view });
+  await showForm(args, buildFormPlaceholder(rule));
 }
 
 export function registerForms(app: App, deps: AppDeps): void {

@@ -45,7 +45,10 @@ describe('handleOpenForm', () => {
   it('prefills the permalink of a shortcut’s message and pushes over an existing modal', async () => {
     const ctx = await formsContext();
     const value = JSON.stringify({ r: 'ticket-on-behalf', p: 'https://acme.slack.com/archives/C1/p123' });
-    const { args, calls } = openArgs(value, { view: { id: 'V0' }, container: { is_ephemeral: true } });
+    const { args, calls } = openArgs(value, {
+      view: { id: 'V0', type: 'modal' },
+      container: { is_ephemeral: true },
+    });
     await handleOpenForm(args, ctx);
     expect(calls[0]!.method).toBe('views.push');
     expect(JSON.stringify(calls[0]!.args.view)).toContain('this Slack message');

@@ -60,6 +60,24 @@ describe('App Home', () => {
     await app().send(blockActionBody({ type: 'button', action_id: ACTION_OPEN_FORM, value: 'star' }));
     await eventually(() => opened.isDone());
   });
+
+  it('opens (never pushes) the form from a button on the home tab itself', async () => {
+    const opened = nock('https://slack.com')
+      .post('/api/views.open', (b) => formFields(b).trigger_id === TRIGGER_ID)
+      .reply(200, { ok: true });
+    await app().send(
+      blockActionBody(
+        { type: 'button', action_id: ACTION_OPEN_FORM, value: 'star' },
+        {
+          container: { type: 'view', view_id: 'V0HOME' },
+          view: { id: 'V0HOME', type: 'home', callback_id: '', state: { values: {} }, hash: 'h' },
+          channel: undefined,
+          response_url: undefined,
+        },
+      ),
+    );
+    await eventually(() => opened.isDone());
+  });
 });
 
 describe('App Home with the filing module', () => {
