@@ -4,13 +4,51 @@
 // or replays the Zendesk key before creating anything.
 import crypto from 'node:crypto';
 import type { Logger } from '../logger';
-import type { FilingStore, Submission } from '../store/types';
+import type { FiledResult, FilingStore, Submission } from '../store/types';
 import { errorForThrown, FilingError } from './errors';
 import { decideRetry, DEFAULT_RETRY, isRateLimit, type RetryPolicy } from './retry';
 import { realTiming, type Timing } from './timing';
 import type { Filer, Notifier, PrepareFiling } from './types';
 
 export { realTiming, type Timing } from './timing';
+
+const TRANSIENT_NAMES = new Set(['TimeoutError', 'AbortError', 'GitbeakerTimeoutError']);
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+]);
+
+/** A timeout, an abort or a network failure (fetch puts the socket error in `cause`). */
+export function isTransient(thrown: unknown): boolean {
+  let e: unknown = thrown;
+  for (let depth = 0; e instanceof Error && depth < 4; depth += 1, e = e.cause) {
+    if (TRANSIENT_NAMES.has(e.name)) return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('UND_ERR_'))) return true;
+  }
+  return false;
+}
+
+/**
+ * Only a network, abort or timeout error is worth another try; anything else (a bug, data the bot
+ * cannot handle) would fail the same way eight times, so it is permanent.
+ */
+export function toFilingError(thrown: unknown): FilingError {
+  if (thrown instanceof FilingError) return thrown;
+  if (isTransient(thrown)) return errorForThrown('A service the bot needs', thrown);
+  return new FilingError(
+    'permanent',
+    'The bot ran into an unexpected problem while filing this. The team running the bot can see what went wrong.',
+  );
+}
 
 export interface WorkerOptions {
   store: FilingStore;
@@ -109,6 +147,7 @@ export class FilingWorker {
     const { store, logger } = this.o;
     const log = logger.child({ submission: row.id, route: row.routeId, attempt: row.attempts });
     let target: string | undefined;
+    let result: FiledResult;
     try {
       const request = await this.o.prepare(row);
       target = request.target;
@@ -126,43 +165,58 @@ export class FilingWorker {
         );
         return undefined;
       }
-      const result =
+      result =
         this.o.mode === 'dry-run'
           ? { target: request.target, dryRun: true, preview: request }
           : await this.o.filer.file(request, { key: row.id, mayExist: row.attempts > 1 });
-      if (!(await store.finish(row.id, owner, { status: 'filed', result }, this.timing.now())))
-        return undefined;
-      log.info({ ref: result.ref, dryRun: this.o.mode === 'dry-run' }, 'filed');
-      return { ...row, status: 'filed', result };
     } catch (thrown) {
-      const err = thrown instanceof FilingError ? thrown : errorForThrown('The bot', thrown);
-      const decision = decideRetry(err, row.budgetUsed, this.policy, this.timing.random, row.attempts);
-      const rateLimited = isRateLimit(err);
-      if (rateLimited && target && err.details.retryAfterMs !== undefined) {
-        const until = this.timing.now() + err.details.retryAfterMs;
-        this.pausedUntil.set(target, Math.max(until, this.pausedUntil.get(target) ?? 0));
-      }
-      if (decision.retry) {
-        log.warn(
-          { kind: err.kind, status: err.details.status, delayMs: decision.delayMs },
-          'filing attempt failed; will retry',
-        );
-        await store.reschedule(
-          row.id,
-          owner,
-          this.timing.now() + decision.delayMs,
-          err.userMessage,
-          this.timing.now(),
-          rateLimited,
-        );
-        return undefined;
-      }
-      log.error({ kind: err.kind, status: err.details.status }, 'filing failed; parked');
-      const error = `${err.userMessage}${err.kind === 'retryable' ? ` (gave up after ${row.budgetUsed} attempts)` : ''}`;
-      if (!(await store.finish(row.id, owner, { status: 'failed', error }, this.timing.now())))
-        return undefined;
-      return { ...row, status: 'failed', error };
+      return this.failed(row, owner, thrown, target, log);
     }
+    // Outside the try: a store error is not a filing failure; the lease expires and the row is retried.
+    if (!(await store.finish(row.id, owner, { status: 'filed', result }, this.timing.now())))
+      return undefined;
+    log.info({ ref: result.ref, dryRun: this.o.mode === 'dry-run' }, 'filed');
+    return { ...row, status: 'filed', result };
+  }
+
+  /** Reschedules a failed attempt, or parks the row as failed; returns the parked row to notify. */
+  private async failed(
+    row: Submission,
+    owner: string,
+    thrown: unknown,
+    target: string | undefined,
+    log: Logger,
+  ): Promise<Submission | undefined> {
+    const { store } = this.o;
+    const err = toFilingError(thrown);
+    // A FilingError already says what happened; anything else is kept whole (the logger scrubs it).
+    const cause = thrown instanceof FilingError ? {} : { err: thrown };
+    const decision = decideRetry(err, row.budgetUsed, this.policy, this.timing.random, row.attempts);
+    const rateLimited = isRateLimit(err);
+    if (rateLimited && target && err.details.retryAfterMs !== undefined) {
+      const until = this.timing.now() + err.details.retryAfterMs;
+      this.pausedUntil.set(target, Math.max(until, this.pausedUntil.get(target) ?? 0));
+    }
+    if (decision.retry) {
+      log.warn(
+        { kind: err.kind, status: err.details.status, delayMs: decision.delayMs, ...cause },
+        'filing attempt failed; will retry',
+      );
+      await store.reschedule(
+        row.id,
+        owner,
+        this.timing.now() + decision.delayMs,
+        err.userMessage,
+        this.timing.now(),
+        rateLimited,
+      );
+      return undefined;
+    }
+    log.error({ kind: err.kind, status: err.details.status, ...cause }, 'filing failed; parked');
+    const error = `${err.userMessage}${err.kind === 'retryable' ? ` (gave up after ${row.budgetUsed} attempts)` : ''}`;
+    if (!(await store.finish(row.id, owner, { status: 'failed', error }, this.timing.now())))
+      return undefined;
+    return { ...row, status: 'failed', error };
   }
 
   private async notify(row: Submission, owner: string): Promise<void> {

@@ -299,6 +299,61 @@ describe('FilingWorker', () => {
     expect(await store.claim('w2', Date.now(), 1_000)).toMatchObject({ id: 'T1:V1', attempts: 2 });
   });
 
+  it('parks a programming error at once, with a plain message, and logs the original error', async () => {
+    await enqueue();
+    const { w } = worker(TICKET, {
+      prepare: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'project')");
+      },
+    });
+    await w.drain();
+    const row = await store.get('T1:V1');
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, notified: true });
+    expect(row!.error).toMatch(/^The bot ran into an unexpected problem/);
+    expect(notified).toHaveLength(1);
+    const parked = log.lines().find((l) => l.includes('filing failed; parked'));
+    expect(JSON.parse(parked!)).toMatchObject({
+      kind: 'permanent',
+      err: { type: 'TypeError', message: "Cannot read properties of undefined (reading 'project')" },
+    });
+  });
+
+  it('retries a network error thrown outside the filer (a lookup in prepare), logging it', async () => {
+    await enqueue();
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    const { w } = worker(TICKET, {
+      prepare: async () => {
+        throw new TypeError('fetch failed', { cause: reset });
+      },
+    });
+    await w.drain();
+    expect(await store.get('T1:V1')).toMatchObject({
+      status: 'pending',
+      error: 'A service the bot needs could not be reached.',
+    });
+    const retry = log.lines().find((l) => l.includes('will retry'));
+    expect(JSON.parse(retry!)).toMatchObject({
+      kind: 'retryable',
+      err: { message: expect.stringContaining('ECONNRESET') },
+    });
+  });
+
+  it('does not count a store error while recording the outcome as a filing failure', async () => {
+    await enqueue();
+    zendesk()
+      .post('/api/v2/tickets.json')
+      .reply(...ticketJson(8));
+    const finish = store.finish.bind(store);
+    store.finish = async () => {
+      throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    };
+    const { w } = worker(TICKET);
+    await expect(w.drain()).rejects.toThrow('database is locked');
+    store.finish = finish;
+    expect(await store.get('T1:V1')).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(log.lines().join('\n')).not.toContain('filing failed; parked');
+  });
+
   it('never logs a token', async () => {
     await enqueue();
     zendesk().post('/api/v2/tickets.json').reply(500, {}, { 'content-type': 'application/json' });
