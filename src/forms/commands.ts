@@ -5,7 +5,7 @@ import type { CommandArgs, SubcommandHandler, SubcommandTable } from '../command
 import { statusMessage } from '../views/forms/messages';
 import type { FormsContext } from './context';
 import { findOption, INTERNAL_REQUEST_OPTIONS, ROUTE_PREFIX } from './internal-requests';
-import { buildOpenView, type OpenContext } from './open';
+import { buildOpenView, FORM_NOT_OPENED, type OpenContext } from './open';
 import { recentRequests } from './requests';
 
 export type ContextOf = (deps: AppDeps) => FormsContext | undefined;
@@ -25,7 +25,13 @@ async function openRoute(
     return;
   }
   await args.ack();
-  await args.client.views.open({ trigger_id: args.command.trigger_id, view });
+  try {
+    await args.client.views.open({ trigger_id: args.command.trigger_id, view });
+  } catch (err) {
+    // After the ack, so Slack shows nothing: log it and tell the user.
+    ctx?.logger.warn({ err, route: routeId }, 'could not open a form');
+    await args.respond({ response_type: 'ephemeral', text: FORM_NOT_OPENED });
+  }
 }
 
 function opener(

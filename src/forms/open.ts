@@ -2,6 +2,7 @@
 // (or, for a STAR outside Global Support Hours, the "not now, here is the emergency path" view)
 // and opens it; inside another modal it is pushed on top.
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
+import type { Logger } from '../logger';
 import type { Rule } from '../routing/schema';
 import { decodeFormValue } from '../views/form-button';
 import { buildFormModal } from '../views/forms/modal';
@@ -89,16 +90,38 @@ export async function handleOpenForm(args: ButtonArgs, ctx: FormsContext): Promi
     ctx.logger.warn({ route: decoded.route }, 'open_form for a route without a form');
     return;
   }
-  await showForm(args, view);
+  await showForm(args, view, ctx.logger);
 }
+
+/** What the user sees when Slack would not show the form (an expired trigger_id, a slow or failed call). */
+export const FORM_NOT_OPENED = "I couldn't open the form. Please try again.";
 
 /**
  * Pushes the form on top when the click came from inside a modal; anywhere else (a message, App
- * Home, whose body.view is the home tab) opens it: views.push needs an open modal.
+ * Home, whose body.view is the home tab) opens it: views.push needs an open modal. A failure comes
+ * after the ack, so it is logged and told to the user here rather than left to the global handler.
  */
-export async function showForm(args: ButtonArgs, view: types.ModalView): Promise<void> {
+export async function showForm(args: ButtonArgs, view: types.ModalView, logger: Logger): Promise<void> {
   const { body, client } = args;
   const request = { trigger_id: body.trigger_id, view };
-  if (body.view?.type === 'modal') await client.views.push(request);
-  else await client.views.open(request);
+  try {
+    if (body.view?.type === 'modal') await client.views.push(request);
+    else await client.views.open(request);
+  } catch (err) {
+    logger.warn({ err }, 'could not open a form');
+    await tellNotOpened(args, logger);
+  }
+}
+
+/** Answers where the click came from: the message (response_url), the channel, or a DM (App Home). */
+async function tellNotOpened({ body, client, respond }: ButtonArgs, logger: Logger): Promise<void> {
+  const text = FORM_NOT_OPENED;
+  try {
+    if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text });
+    else if (body.channel?.id)
+      await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text });
+    else await client.chat.postMessage({ channel: body.user.id, text });
+  } catch (err) {
+    logger.warn({ err }, 'could not say that the form did not open');
+  }
 }

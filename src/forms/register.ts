@@ -50,7 +50,7 @@ export async function openFormButton(
   await ack();
   const rule = deps.rules.byId.get(decodeFormValue(action.value ?? '').route);
   if (!rule) return;
-  await showForm(args, buildFormPlaceholder(rule));
+  await showForm(args, buildFormPlaceholder(rule), deps.logger);
 }
 
 export function registerForms(app: App, deps: AppDeps): void {

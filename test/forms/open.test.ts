@@ -5,9 +5,10 @@ import { parseConfig } from '../../src/config';
 import { createFilingService } from '../../src/filing/service';
 import { DEFAULT_SETTINGS } from '../../src/filing/settings';
 import { ACTION_OPEN_FORM } from '../../src/ids';
+import { FORM_NOT_OPENED } from '../../src/forms/open';
 import { loadRules } from '../../src/routing/load';
 import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
-import { blockActionBody, TRIGGER_ID } from '../helpers/payloads';
+import { blockActionBody, commandBody, TRIGGER_ID, USER } from '../helpers/payloads';
 import { freshSqlite } from '../helpers/stores';
 
 const rules = loadRules();
@@ -63,5 +64,39 @@ describe('opening a form', () => {
       view: { id: 'V0ANS', type: 'modal', callback_id: 'support_answer', state: { values: {} }, hash: 'h' },
     });
     await eventually(() => pushed.isDone());
+  });
+});
+
+describe('when Slack will not show the form', () => {
+  const refused = (method: string) => slackCall(method, { ok: false, error: 'expired_trigger_id' });
+  const told = (check: (b: { text?: string; response_type?: string }) => boolean) =>
+    nock('https://hooks.slack.com').post('/commands/T0TEAM/1/abc', check).reply(200, 'ok');
+
+  it('tells the clicker of a message button, privately', async () => {
+    const calls = [
+      refused('views.open'),
+      told((b) => b.text === FORM_NOT_OPENED && b.response_type === 'ephemeral'),
+    ];
+    await click('support-meta');
+    await eventually(() => calls.every((c) => c.isDone()));
+  });
+
+  it('tells an App Home user in a DM', async () => {
+    const refusedOpen = refused('views.open');
+    const dm = nock('https://slack.com')
+      .post(
+        '/api/chat.postMessage',
+        (b) => formFields(b).channel === USER && formFields(b).text === FORM_NOT_OPENED,
+      )
+      .reply(200, { ok: true });
+    await click('support-meta', HOME_CLICK);
+    await eventually(() => refusedOpen.isDone() && dm.isDone());
+  });
+
+  it('tells the user of a /support subcommand', async () => {
+    const calls = [refused('views.open'), told((b) => b.text === FORM_NOT_OPENED)];
+    const res = await t.send(commandBody('meta'));
+    expect(res.status).toBe(200);
+    await eventually(() => calls.every((c) => c.isDone()));
   });
 });
