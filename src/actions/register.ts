@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps';
 import { ACTION_OPEN_LINK, ACTION_PICK_ROUTE } from '../ids';
 import { picked, triageReply } from '../listeners/triage';
 import { buildAnswerModal } from '../views/ask';
+import { ROUTE_GONE } from '../views/triage';
 
 export type PickArgs = SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs;
 
@@ -14,7 +15,12 @@ export async function handlePickRoute(
 ): Promise<void> {
   await ack();
   const route = action.selected_option.value;
-  if (!deps.rules.byId.has(route)) return;
+  if (!deps.rules.byId.has(route)) {
+    deps.logger.warn({ route }, 'picked a route the rules no longer have');
+    // Inside a modal there is no response_url; the menu stays there to pick another.
+    if (!body.view) await respond({ response_type: 'ephemeral', replace_original: false, text: ROUTE_GONE });
+    return;
+  }
   const reply = triageReply(deps, picked(route), { why: 'You picked this route' });
   const message = reply.later ? await reply.later : reply.now;
   if (body.view) {

@@ -3,6 +3,7 @@
 import type { AppDeps } from '../deps';
 import type { CommandArgs, SubcommandHandler, SubcommandTable } from '../commands/subcommand';
 import { statusMessage } from '../views/forms/messages';
+import { ROUTE_GONE } from '../views/triage';
 import type { FormsContext } from './context';
 import { findOption, INTERNAL_REQUEST_OPTIONS, ROUTE_PREFIX } from './internal-requests';
 import { buildOpenView, FORM_NOT_OPENED, type OpenContext } from './open';
@@ -21,7 +22,8 @@ async function openRoute(
   const rule = ctx?.rules.byId.get(routeId);
   const view = ctx && rule ? buildOpenView(rule, ctx, open) : undefined;
   if (!view) {
-    await args.ack({ response_type: 'ephemeral', text: NOT_SET_UP });
+    // Without a filing service nothing can open; with one, the rules have lost (or changed) the route.
+    await args.ack({ response_type: 'ephemeral', text: ctx ? ROUTE_GONE : NOT_SET_UP });
     return;
   }
   await args.ack();

@@ -34,6 +34,9 @@ export const COMMON_ROUTES = [
   'support-channels',
 ];
 
+/** The answer to a route id the rules no longer have (an old menu or button, an edited rules file). */
+export const ROUTE_GONE = 'That route no longer exists. Pick another one (`/support help` lists them).';
+
 /** One short line: the classifier's first (strongest) reason, clipped. */
 export function evidenceLine(c: Classification): string {
   const first = c.evidence[0];

@@ -1,6 +1,7 @@
 // "Not what I meant" / the unknown-route menu, and URL buttons.
 import nock from 'nock';
 import { ACTION_OPEN_LINK, ACTION_PICK_ROUTE } from '../../src/ids';
+import { ROUTE_GONE } from '../../src/views/triage';
 import { blockActionBody, CHANNEL } from '../helpers/payloads';
 import { eventually, formFields, useTestApp } from '../helpers/app';
 
@@ -54,11 +55,17 @@ describe('route menu and link buttons', () => {
     await eventually(() => updated.isDone());
   });
 
-  it('ignores a route that does not exist', async () => {
+  it('says a route that no longer exists is gone, and to pick another', async () => {
+    const told = nock('https://hooks.slack.com')
+      .post(
+        '/commands/T0TEAM/1/abc',
+        (b: { text: string; response_type: string }) =>
+          b.text === ROUTE_GONE && b.response_type === 'ephemeral',
+      )
+      .reply(200, 'ok');
     const res = await app().send(blockActionBody(pick('gone')));
     expect(res.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(nock.pendingMocks()).toEqual([]);
+    await eventually(() => told.isDone());
   });
 
   it('acks URL buttons', async () => {

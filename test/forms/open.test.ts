@@ -7,15 +7,18 @@ import { DEFAULT_SETTINGS } from '../../src/filing/settings';
 import { ACTION_OPEN_FORM } from '../../src/ids';
 import { FORM_NOT_OPENED } from '../../src/forms/open';
 import { loadRules } from '../../src/routing/load';
-import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
+import type { RuleSet } from '../../src/routing/types';
+import { ROUTE_GONE } from '../../src/views/triage';
+import { eventually, formFields, startTestApp, testRules, type TestApp } from '../helpers/app';
 import { blockActionBody, commandBody, TRIGGER_ID, USER } from '../helpers/payloads';
 import { freshSqlite } from '../helpers/stores';
 
 const rules = loadRules();
 let t: TestApp;
 
-beforeEach(async () => {
-  t = await startTestApp({ rules });
+/** The real app with a filing service attached, the way main attaches it. */
+async function startWithFiling(ruleSet: RuleSet = rules): Promise<void> {
+  t = await startTestApp({ rules: ruleSet });
   t.deps.filing = await createFilingService({
     config: parseConfig({}),
     logger: t.deps.logger,
@@ -24,7 +27,9 @@ beforeEach(async () => {
     store: await freshSqlite(),
     settings: DEFAULT_SETTINGS,
   });
-});
+}
+
+beforeEach(() => startWithFiling());
 afterEach(async () => {
   await t.deps.filing?.stop();
   await t.stop();
@@ -98,5 +103,15 @@ describe('when Slack will not show the form', () => {
     const res = await t.send(commandBody('meta'));
     expect(res.status).toBe(200);
     await eventually(() => calls.every((c) => c.isDone()));
+  });
+});
+
+describe('a route the rules no longer have', () => {
+  it('/support meta says the route no longer exists (filing is set up)', async () => {
+    await t.deps.filing?.stop();
+    await t.stop();
+    await startWithFiling(testRules()); // the small fixture rules have no support-meta
+    const res = await t.send(commandBody('meta'));
+    expect(res.json()).toEqual({ response_type: 'ephemeral', text: ROUTE_GONE });
   });
 });
