@@ -53,6 +53,8 @@ export const envSchema = z.object({
   CHATOPS_TRIGGER_TOKEN: optionalString,
   CHATOPS_REF: withDefault(z.string(), 'master'),
   CHATOPS_JOB: withDefault(z.string(), 'oncall'),
+  /** How long one ChatOps pipeline may run (the caller stops waiting at ONCALL_TIMEOUT_MS). */
+  CHATOPS_TIMEOUT_MS: withDefault(z.coerce.number().int().min(1000), 120_000),
 
   // GitLab and Zendesk (filing; ChatOps also uses GitLab)
   GITLAB_URL: withDefault(url, 'https://gitlab.com'),

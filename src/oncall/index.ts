@@ -77,9 +77,17 @@ export function createOncall(config: Config, logger: Logger): OncallService {
     logger.warn(
       'no on-call schedule configured: on-call questions get the manual ChatOps way (set ONCALL_STATIC_FILE or ONCALL_PROVIDER)',
     );
+  const cacheMs = config.ONCALL_CACHE_SECONDS * 1000;
+  // A ChatOps pipeline outlasts any caller's wait: it runs on in the background to fill the cache,
+  // and the next one starts no sooner than a cache period after it, whatever its outcome.
+  const chatops =
+    config.ONCALL_PROVIDER === 'gitlab-chatops'
+      ? { lookupTimeoutMs: Math.max(config.CHATOPS_TIMEOUT_MS, config.ONCALL_TIMEOUT_MS), minGapMs: cacheMs }
+      : {};
   return createOncallService(provider, {
-    cacheMs: config.ONCALL_CACHE_SECONDS * 1000,
+    cacheMs,
     timeoutMs: config.ONCALL_TIMEOUT_MS,
+    ...chatops,
     logger,
   });
 }
