@@ -5,7 +5,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { ACTION_IR_OPTION, BLOCK_IR_OPTION } from '../ids';
 import { outOfHoursView, receivedView } from '../views/forms/messages';
 import { isoDay, linkHosts, nowOf, type FormsContext } from './context';
-import { formDefinition } from './definitions';
+import { formDefinition, type FormDefinition } from './definitions';
 import { describeSupportHours, isWithinSupportHours } from './hours';
 import { ROUTE_PREFIX } from './internal-requests';
 import { decodeMetadata } from './metadata';
@@ -21,6 +21,15 @@ const staleView = (text: string) => ({
   blocks: [mrkdwnSection(text)],
 });
 
+const NOT_SAVED = 'I could not save your request just now. Nothing was filed: please press Submit again.';
+const EXTERNAL_USER =
+  'Only members of this workspace can file requests to Support. Ask your contact at GitLab to file it for you.';
+
+/** A message the person cannot fix by editing one value, shown under the form's first field. */
+function fieldError(def: FormDefinition, text: string) {
+  return { response_action: 'errors' as const, errors: { [def.fields[0]?.id ?? BLOCK_IR_OPTION]: text } };
+}
+
 export async function handleFormSubmission(
   { ack, body, view }: SubmitArgs,
   ctx: FormsContext,
@@ -35,6 +44,16 @@ export async function handleFormSubmission(
       response_action: 'update',
       view: staleView('This form is out of date. Open it again from `/support`.'),
     });
+    return;
+  }
+  // The bot files as whoever submits. Someone from another organisation (Slack Connect) can open the
+  // form from a shared channel, but is not a team member: refuse before anything is stored.
+  if (body.user.team_id && body.team?.id && body.user.team_id !== body.team.id) {
+    ctx.logger.warn(
+      { route: rule.id, team: body.user.team_id },
+      'refused a submission from another workspace',
+    );
+    await ack(fieldError(def, EXTERNAL_USER));
     return;
   }
   const settings = ctx.filing.settings;
@@ -72,13 +91,7 @@ export async function handleFormSubmission(
     });
   } catch (err) {
     ctx.logger.error({ err, route: routeId }, 'could not store a submission');
-    const first = def.fields[0]?.id ?? BLOCK_IR_OPTION;
-    await ack({
-      response_action: 'errors',
-      errors: {
-        [first]: 'I could not save your request just now. Nothing was filed: please press Submit again.',
-      },
-    });
+    await ack(fieldError(def, NOT_SAVED));
     return;
   }
   await ack({

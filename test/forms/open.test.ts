@@ -1,42 +1,21 @@
 // Opening a form over signed HTTP, with the filing module attached: where the modal opens (on top of a
 // modal, or on its own from a message or App Home) and what the user is told when Slack refuses.
 import nock from 'nock';
-import { parseConfig } from '../../src/config';
-import { createFilingService } from '../../src/filing/service';
-import { DEFAULT_SETTINGS } from '../../src/filing/settings';
 import { ACTION_OPEN_FORM } from '../../src/ids';
 import { FORM_NOT_OPENED } from '../../src/forms/open';
 import { loadRules } from '../../src/routing/load';
-import type { RuleSet } from '../../src/routing/types';
 import { ROUTE_GONE } from '../../src/views/triage';
-import { eventually, formFields, startTestApp, testRules, type TestApp } from '../helpers/app';
+import { eventually, formFields, testRules, type TestApp } from '../helpers/app';
+import { startFilingApp, stopFilingApp } from '../helpers/filing-app';
 import { blockActionBody, commandBody, TRIGGER_ID, USER } from '../helpers/payloads';
-import { freshSqlite } from '../helpers/stores';
 
 const rules = loadRules();
 let t: TestApp;
 
-/** The real app with a filing service attached, the way main attaches it. */
-async function startWithFiling(ruleSet: RuleSet = rules): Promise<void> {
-  t = await startTestApp({ rules: ruleSet });
-  t.deps.filing = await createFilingService({
-    config: parseConfig({}),
-    logger: t.deps.logger,
-    rules,
-    slack: t.app.client,
-    store: await freshSqlite(),
-    settings: DEFAULT_SETTINGS,
-  });
-}
-
-beforeEach(() => startWithFiling());
-afterEach(async () => {
-  await t.deps.filing?.stop();
-  await t.stop();
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
+beforeEach(async () => {
+  t = await startFilingApp({ rules });
 });
+afterEach(() => stopFilingApp(t));
 
 const click = (route: string, overrides: Record<string, unknown> = {}) =>
   t.send(blockActionBody({ type: 'button', action_id: ACTION_OPEN_FORM, value: route }, overrides));
@@ -108,9 +87,8 @@ describe('when Slack will not show the form', () => {
 
 describe('a route the rules no longer have', () => {
   it('/support meta says the route no longer exists (filing is set up)', async () => {
-    await t.deps.filing?.stop();
-    await t.stop();
-    await startWithFiling(testRules()); // the small fixture rules have no support-meta
+    await stopFilingApp(t);
+    t = await startFilingApp({ rules: testRules() }); // the small fixture rules have no support-meta
     const res = await t.send(commandBody('meta'));
     expect(res.json()).toEqual({ response_type: 'ephemeral', text: ROUTE_GONE });
   });

@@ -1,0 +1,63 @@
+// The real app over signed HTTP with a filing service attached the way main attaches it (a fresh
+// SQLite store; no GitLab or Zendesk, so nothing is filed), for tests of the form listeners.
+import nock from 'nock';
+import { parseConfig } from '../../src/config';
+import { formDefinition } from '../../src/forms/definitions';
+import { encodeMetadata } from '../../src/forms/metadata';
+import { createFilingService } from '../../src/filing/service';
+import { DEFAULT_SETTINGS } from '../../src/filing/settings';
+import { VIEW_FILE_FORM } from '../../src/ids';
+import { startTestApp, type Response, type TestApp, type TestAppOptions } from './app';
+import { filledValues, stateFor } from './forms';
+import { interactive, TEAM, USER } from './payloads';
+import { freshSqlite } from './stores';
+
+export async function startFilingApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const t = await startTestApp(opts);
+  t.deps.filing = await createFilingService({
+    config: parseConfig({}),
+    logger: t.deps.logger,
+    rules: t.deps.rules,
+    slack: t.app.client,
+    store: await freshSqlite(),
+    settings: DEFAULT_SETTINGS,
+  });
+  return t;
+}
+
+/** Stops the app and its filing service; every Slack call a test expected must have been made. */
+export async function stopFilingApp(t: TestApp): Promise<void> {
+  await t.deps.filing?.stop();
+  await t.stop();
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending).toEqual([]);
+}
+
+/** Submits the route's modal, filled with valid values, as `user` (a member of TEAM by default). */
+export function submitForm(
+  t: TestApp,
+  route: string,
+  { viewId = 'V0FORM', user = { id: USER, team_id: TEAM } }: { viewId?: string; user?: object } = {},
+): Promise<Response> {
+  const def = formDefinition(t.deps.rules.byId.get(route)!, t.deps.rules.byId)!;
+  return t.send(
+    interactive({
+      type: 'view_submission',
+      team: { id: TEAM },
+      user,
+      api_app_id: 'A0APP',
+      trigger_id: '1.2.3',
+      view: {
+        id: viewId,
+        team_id: TEAM,
+        type: 'modal',
+        callback_id: VIEW_FILE_FORM,
+        private_metadata: encodeMetadata({ routeId: route }),
+        hash: 'h',
+        state: { values: stateFor(def, filledValues(def)) },
+        blocks: [],
+      },
+    }),
+  );
+}
