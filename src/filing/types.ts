@@ -1,5 +1,6 @@
 // What the bot files, independent of the Slack form that collected it. The form module turns a
 // submission into one of these; the GitLab and Zendesk filers send it; dry-run stores it as is.
+import type { Logger } from '../logger';
 import type { FiledResult, Submission } from '../store/types';
 
 export interface GitlabIssueRequest {
@@ -51,7 +52,14 @@ export interface Filer {
 /** Turns a stored submission into what to file (may look up the on-call person). */
 export type PrepareFiling = (submission: Submission) => Promise<FilingRequest>;
 
+/** What the worker lends a notify attempt: its logger, and a way to record a step as done. */
+export interface NotifyContext {
+  log: Logger;
+  /** Records that the STAR channel notice is done, so a later attempt does not post it again. */
+  starNoticeSent(): Promise<void>;
+}
+
 /** Tells the requester (and, for STARs, the STAR channel) how it went. */
 export interface Notifier {
-  notify(submission: Submission): Promise<void>;
+  notify(submission: Submission, context?: NotifyContext): Promise<void>;
 }

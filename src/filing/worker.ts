@@ -8,7 +8,7 @@ import type { FiledResult, FilingStore, Submission } from '../store/types';
 import { errorForThrown, FilingError } from './errors';
 import { decideRetry, DEFAULT_RETRY, isRateLimit, type RetryPolicy } from './retry';
 import { realTiming, type Timing } from './timing';
-import type { Filer, Notifier, PrepareFiling } from './types';
+import type { Filer, Notifier, NotifyContext, PrepareFiling } from './types';
 
 export { realTiming, type Timing } from './timing';
 
@@ -65,6 +65,8 @@ export interface WorkerOptions {
   pollMs?: number;
   concurrency?: number;
   owner?: string;
+  /** Notify attempts before a row is closed anyway (each waits for the lease to expire). */
+  maxNotifyAttempts?: number;
 }
 
 export class FilingWorker {
@@ -73,6 +75,7 @@ export class FilingWorker {
   private readonly policy: RetryPolicy;
   private readonly leaseMs: number;
   private readonly pollMs: number;
+  private readonly maxNotifyAttempts: number;
   private stopping = new AbortController();
   private wakeUp = new AbortController();
   private loops: Promise<void>[] = [];
@@ -85,6 +88,7 @@ export class FilingWorker {
     this.policy = o.policy ?? DEFAULT_RETRY;
     this.leaseMs = o.leaseMs ?? 120_000;
     this.pollMs = o.pollMs ?? 1_000;
+    this.maxNotifyAttempts = o.maxNotifyAttempts ?? 5;
   }
 
   start(): void {
@@ -176,7 +180,7 @@ export class FilingWorker {
     if (!(await store.finish(row.id, owner, { status: 'filed', result }, this.timing.now())))
       return undefined;
     log.info({ ref: result.ref, dryRun: this.o.mode === 'dry-run' }, 'filed');
-    return { ...row, status: 'filed', result };
+    return { ...row, status: 'filed', result, notifyAttempts: 0 };
   }
 
   /** Reschedules a failed attempt, or parks the row as failed; returns the parked row to notify. */
@@ -216,19 +220,31 @@ export class FilingWorker {
     const error = `${err.userMessage}${err.kind === 'retryable' ? ` (gave up after ${row.budgetUsed} attempts)` : ''}`;
     if (!(await store.finish(row.id, owner, { status: 'failed', error }, this.timing.now())))
       return undefined;
-    return { ...row, status: 'failed', error };
+    return { ...row, status: 'failed', error, notifyAttempts: 0 };
   }
 
   private async notify(row: Submission, owner: string): Promise<void> {
+    const { store } = this.o;
+    const log = this.o.logger.child({ submission: row.id, notifyAttempt: row.notifyAttempts + 1 });
+    const context: NotifyContext = {
+      log,
+      starNoticeSent: async () => {
+        if (!(await store.markStarNotified(row.id, owner, this.timing.now())))
+          throw new Error('lost the lease while notifying');
+      },
+    };
     try {
-      await this.o.notifier.notify(row);
-      await this.o.store.markNotified(row.id, owner, this.timing.now());
+      await this.o.notifier.notify(row, context);
+      await store.markNotified(row.id, owner, this.timing.now());
     } catch (err) {
-      // The lease expires and the next claim tries again: the requester is told at least once.
-      this.o.logger.warn(
-        { err: err instanceof Error ? { message: err.message } : undefined, submission: row.id },
-        'could not notify the requester',
-      );
+      if (row.notifyAttempts + 1 < this.maxNotifyAttempts) {
+        // The lease expires and the next claim tries again: the requester is told at least once.
+        log.warn({ err }, 'could not notify the requester; will try again');
+        return;
+      }
+      // Slack failing every time must end somewhere: the row is closed and the failure kept in the log.
+      log.error({ err }, 'could not notify the requester; giving up');
+      await store.markNotified(row.id, owner, this.timing.now());
     }
   }
 }

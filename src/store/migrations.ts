@@ -64,6 +64,16 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: `CREATE INDEX submissions_open ON submissions (next_attempt_at) WHERE status = 'pending' OR notified = 0;`,
     postgres: `CREATE INDEX submissions_open ON submissions (next_attempt_at) WHERE status = 'pending' OR NOT notified;`,
   },
+  {
+    version: 3,
+    name: 'notify steps',
+    // The STAR notice is recorded on its own, so telling the requester again never repeats it; the
+    // notify attempts are counted, so a notice Slack keeps refusing ends instead of looping.
+    sqlite: `ALTER TABLE submissions ADD COLUMN star_notified INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE submissions ADD COLUMN notify_attempts INTEGER NOT NULL DEFAULT 0;`,
+    postgres: `ALTER TABLE submissions ADD COLUMN star_notified BOOLEAN NOT NULL DEFAULT FALSE,
+      ADD COLUMN notify_attempts INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 /** The same statement in both dialects; it runs before the applied versions are read. */

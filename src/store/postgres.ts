@@ -87,7 +87,8 @@ export class PostgresStore implements FilingStore {
     const result = await this.pool.query(
       `UPDATE submissions s SET lease_owner = $1, lease_until = $3, updated_at = $2,
          attempts = s.attempts + CASE WHEN s.status = 'pending' THEN 1 ELSE 0 END,
-         budget_used = s.budget_used + CASE WHEN s.status = 'pending' THEN 1 ELSE 0 END
+         budget_used = s.budget_used + CASE WHEN s.status = 'pending' THEN 1 ELSE 0 END,
+         notify_attempts = s.notify_attempts + CASE WHEN s.status <> 'pending' THEN 1 ELSE 0 END
        FROM (SELECT id FROM submissions
              WHERE (status = 'pending' OR NOT notified) AND (lease_until IS NULL OR lease_until < $2)
                AND ((status = 'pending' AND next_attempt_at <= $2) OR (status <> 'pending' AND NOT notified))
@@ -101,7 +102,8 @@ export class PostgresStore implements FilingStore {
 
   async finish(id: string, owner: string, outcome: FinishOutcome, now: number): Promise<boolean> {
     const result = await this.pool.query(
-      `UPDATE submissions SET status = $3, result = $4, error = $5, notified = FALSE, updated_at = $6
+      `UPDATE submissions SET status = $3, result = $4, error = $5, notified = FALSE, notify_attempts = 0,
+         updated_at = $6
        WHERE id = $1 AND lease_owner = $2 AND status = 'pending'`,
       [
         id,
@@ -136,6 +138,14 @@ export class PostgresStore implements FilingStore {
     const result = await this.pool.query(
       `UPDATE submissions SET notified = TRUE, lease_owner = NULL, lease_until = NULL, updated_at = $3
        WHERE id = $1 AND lease_owner = $2`,
+      [id, owner, now],
+    );
+    return result.rowCount === 1;
+  }
+
+  async markStarNotified(id: string, owner: string, now: number): Promise<boolean> {
+    const result = await this.pool.query(
+      'UPDATE submissions SET star_notified = TRUE, updated_at = $3 WHERE id = $1 AND lease_owner = $2',
       [id, owner, now],
     );
     return result.rowCount === 1;

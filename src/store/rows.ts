@@ -16,6 +16,8 @@ export interface SubmissionRow {
   result: unknown;
   error: string | null;
   notified: number | boolean;
+  star_notified: number | boolean;
+  notify_attempts: number | string;
   created_at: number | string;
   updated_at: number | string;
 }
@@ -43,6 +45,8 @@ export function rowToSubmission(row: SubmissionRow): Submission {
     ...(result ? { result } : {}),
     ...(row.error ? { error: row.error } : {}),
     notified: row.notified === true || row.notified === 1,
+    starNotified: row.star_notified === true || row.star_notified === 1,
+    notifyAttempts: Number(row.notify_attempts),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

@@ -77,7 +77,8 @@ export class SqliteStore implements FilingStore {
   async claim(owner: string, now: number, leaseMs: number): Promise<Submission | undefined> {
     const row = this.statement(
       `UPDATE submissions SET lease_owner = @owner, lease_until = @until, updated_at = @now,
-           attempts = attempts + (status = 'pending'), budget_used = budget_used + (status = 'pending')
+           attempts = attempts + (status = 'pending'), budget_used = budget_used + (status = 'pending'),
+           notify_attempts = notify_attempts + (status <> 'pending')
          WHERE id = (SELECT id FROM submissions WHERE ${DUE} ORDER BY next_attempt_at LIMIT 1)
          RETURNING *`,
     ).get({ owner, now, until: now + leaseMs }) as SubmissionRow | undefined;
@@ -86,7 +87,8 @@ export class SqliteStore implements FilingStore {
 
   async finish(id: string, owner: string, outcome: FinishOutcome, now: number): Promise<boolean> {
     const info = this.statement(
-      `UPDATE submissions SET status = @status, result = @result, error = @error, notified = 0, updated_at = @now
+      `UPDATE submissions SET status = @status, result = @result, error = @error, notified = 0, notify_attempts = 0,
+           updated_at = @now
          WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
     ).run({
       id,
@@ -119,6 +121,13 @@ export class SqliteStore implements FilingStore {
     const info = this.statement(
       `UPDATE submissions SET notified = 1, lease_owner = NULL, lease_until = NULL, updated_at = @now
          WHERE id = @id AND lease_owner = @owner`,
+    ).run({ id, owner, now });
+    return info.changes === 1;
+  }
+
+  async markStarNotified(id: string, owner: string, now: number): Promise<boolean> {
+    const info = this.statement(
+      'UPDATE submissions SET star_notified = 1, updated_at = @now WHERE id = @id AND lease_owner = @owner',
     ).run({ id, owner, now });
     return info.changes === 1;
   }

@@ -1,6 +1,7 @@
 import { SlackNotifier } from '../../src/filing/notify';
 import { DEFAULT_SETTINGS } from '../../src/filing/settings';
 import type { OncallResult } from '../../src/oncall/types';
+import { memoryLogger } from '../helpers/logger';
 import { handbookRules } from '../helpers/rules';
 import { submissionRow } from '../helpers/submissions';
 
@@ -30,6 +31,12 @@ const star = submissionRow({
   },
   result: { target: 'gitlab-issue', url: 'https://gitlab.com/star/-/issues/3', ref: '#3' },
 });
+
+const slackRefusal = (error: string) =>
+  Object.assign(new Error(`An API error occurred: ${error}`), {
+    code: 'slack_webapi_platform_error',
+    data: { ok: false, error },
+  });
 
 beforeEach(() => void posts.splice(0));
 
@@ -81,6 +88,87 @@ describe('SlackNotifier', () => {
     });
     expect(posts).toEqual([expect.objectContaining({ channel: 'U1' })]);
     expect(posts[0]).not.toHaveProperty('thread_ts');
+  });
+
+  it('skips a STAR notice already recorded as sent, and records a new one before telling the requester', async () => {
+    const steps: string[] = [];
+    const context = (log = memoryLogger()) => ({
+      log: log.logger,
+      starNoticeSent: async () => void steps.push(`recorded after ${posts.length} posts`),
+    });
+    const notifier = new SlackNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS });
+    await notifier.notify({ ...star, starNotified: true }, context());
+    expect(posts.map((p) => p.channel)).toEqual(['U1']);
+    posts.splice(0);
+    await notifier.notify(star, context());
+    expect(posts.map((p) => p.channel)).toEqual(['CBVAE1L48', 'U1']);
+    expect(steps).toEqual(['recorded after 1 posts']);
+  });
+
+  it('answers by DM when the thread cannot be posted to', async () => {
+    const log = memoryLogger();
+    const refusing = {
+      chat: {
+        postMessage: async (a: (typeof posts)[number]) => {
+          if (a.channel === 'C1') throw slackRefusal('is_archived');
+          posts.push(a);
+        },
+      },
+    };
+    const row = submissionRow({
+      status: 'failed',
+      routeId: 'support-meta',
+      reply: { channel: 'C1', threadTs: '9.9' },
+    });
+    await new SlackNotifier({ client: refusing, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify(
+      row,
+      {
+        log: log.logger,
+        starNoticeSent: async () => undefined,
+      },
+    );
+    expect(posts).toEqual([expect.objectContaining({ channel: 'U1' })]);
+    expect(posts[0]).not.toHaveProperty('thread_ts');
+    expect(log.lines().join('\n')).toContain('is_archived');
+  });
+
+  it('gives up on a STAR channel Slack refuses for good, still telling the requester', async () => {
+    const log = memoryLogger();
+    let recorded = 0;
+    const refusing = {
+      chat: {
+        postMessage: async (a: (typeof posts)[number]) => {
+          if (a.channel === 'CBVAE1L48') throw slackRefusal('not_in_channel');
+          posts.push(a);
+        },
+      },
+    };
+    await new SlackNotifier({ client: refusing, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify(
+      star,
+      {
+        log: log.logger,
+        starNoticeSent: async () => void (recorded += 1),
+      },
+    );
+    expect(recorded).toBe(1);
+    expect(posts.map((p) => p.channel)).toEqual(['U1']);
+    expect(log.lines().find((l) => l.includes('STAR notice refused'))).toContain('not_in_channel');
+  });
+
+  it('returns (nothing to retry) when Slack refuses the DM for good, and rethrows what may pass', async () => {
+    const log = memoryLogger();
+    let error = slackRefusal('user_not_found');
+    const refusing = { chat: { postMessage: async () => Promise.reject(error) } };
+    const notifier = new SlackNotifier({
+      client: refusing,
+      rules: handbookRules(),
+      settings: DEFAULT_SETTINGS,
+    });
+    const row = submissionRow({ status: 'failed', routeId: 'support-meta' });
+    const context = { log: log.logger, starNoticeSent: async () => undefined };
+    await expect(notifier.notify(row, context)).resolves.toBeUndefined();
+    error = slackRefusal('ratelimited');
+    await expect(notifier.notify(row, context)).rejects.toBe(error);
   });
 
   it('falls back to text when Slack refuses the blocks', async () => {

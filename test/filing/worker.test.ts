@@ -4,11 +4,14 @@ import { GitlabFiler } from '../../src/filing/gitlab';
 import { createGitlabClient } from '../../src/filing/gitlab-client';
 import { idempotencyKey, markerComment } from '../../src/filing/keys';
 import type { FilingRequest, Notifier } from '../../src/filing/types';
+import { SlackNotifier } from '../../src/filing/notify';
+import { DEFAULT_SETTINGS } from '../../src/filing/settings';
 import { FilingWorker } from '../../src/filing/worker';
 import { ZendeskFiler } from '../../src/filing/zendesk';
 import { createZendeskClient } from '../../src/filing/zendesk-client';
 import type { FilingStore, Submission } from '../../src/store/types';
 import { memoryLogger } from '../helpers/logger';
+import { handbookRules } from '../helpers/rules';
 import { freshSqlite } from '../helpers/stores';
 import { fakeTiming } from '../helpers/timing';
 
@@ -26,6 +29,12 @@ const ISSUE: FilingRequest = {
   description: 'D',
   labels: [],
   confidential: true,
+};
+
+const STAR_VALUES = {
+  ticket_link: 'https://gitlab.zendesk.com/agent/tickets/5',
+  urgency: 'urgent',
+  reason: 'stalled',
 };
 
 let store: FilingStore;
@@ -280,6 +289,37 @@ describe('FilingWorker', () => {
     timing.advance(60_001);
     await w.drain();
     expect(notified).toHaveLength(1);
+  });
+
+  it('posts a STAR notice once however often telling the requester fails, then gives up and logs', async () => {
+    await store.enqueue(
+      { id: 'T1:V1', teamId: 'T1', userId: 'U1', routeId: 'star', payload: { values: STAR_VALUES } },
+      fakeTiming().now(),
+    );
+    const posts: string[] = [];
+    const client = {
+      chat: {
+        postMessage: async (a: { channel: string }) => {
+          posts.push(a.channel);
+          if (a.channel === 'U1') throw new Error('socket hang up'); // no Slack answer: worth retrying
+        },
+      },
+    };
+    const notifier = new SlackNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS });
+    const { w, timing } = worker(ISSUE, {
+      notifier,
+      filer: {
+        file: async () => ({ target: 'gitlab-issue', url: 'https://gitlab.com/s/-/issues/3', ref: '#3' }),
+      },
+      maxNotifyAttempts: 3,
+    });
+    for (let i = 0; i < 6; i += 1) {
+      await w.drain();
+      timing.advance(60_001);
+    }
+    expect(posts).toEqual(['CBVAE1L48', 'U1', 'U1', 'U1']);
+    expect(await store.get('T1:V1')).toMatchObject({ starNotified: true, notified: true, notifyAttempts: 2 });
+    expect(log.lines().filter((l) => l.includes('giving up'))).toHaveLength(1);
   });
 
   it('stop() does not wait past its grace period for a hanging call; the lease brings the row back', async () => {

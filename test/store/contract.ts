@@ -74,6 +74,18 @@ export function storeContract(factory: StoreFactory): void {
     expect(await store.claim('w2', 200_000, 60_000)).toBeUndefined();
   });
 
+  it('records the STAR notice under the lease and counts each later notify claim', async () => {
+    await store.enqueue(makeSubmission(), 1000);
+    await store.claim('w1', 1000, 60_000);
+    const result = { target: 'gitlab-issue' as const, ref: '#1' };
+    await store.finish('T1:V1', 'w1', { status: 'filed', result }, 1100);
+    expect(await store.get('T1:V1')).toMatchObject({ starNotified: false, notifyAttempts: 0 });
+    expect(await store.markStarNotified('T1:V1', 'w2', 1200)).toBe(false); // not the lease owner
+    expect(await store.markStarNotified('T1:V1', 'w1', 1200)).toBe(true);
+    expect(await store.claim('w2', 70_000, 60_000)).toMatchObject({ starNotified: true, notifyAttempts: 1 });
+    expect(await store.claim('w3', 140_000, 60_000)).toMatchObject({ notifyAttempts: 2, attempts: 1 });
+  });
+
   it('requeues a failed row for its owner only, with a fresh budget', async () => {
     await store.enqueue(makeSubmission(), 1000);
     await store.claim('w1', 1000, 60_000);
