@@ -7,9 +7,10 @@ import type { Logger } from './logger';
 import { createOncall } from './oncall';
 import { classify } from './routing/classify';
 import { loadRules } from './routing/load';
-import { createEventDedupe } from './slack/dedupe';
+import { createEventDedupe, type EventDedupe } from './slack/dedupe';
 
-export function buildDeps(config: Config, logger: Logger): AppDeps {
+/** `dedupe` defaults to the in-memory one; main passes the PostgreSQL one when replicas share a database. */
+export function buildDeps(config: Config, logger: Logger, dedupe?: EventDedupe): AppDeps {
   const rules = loadRules(config.RULES_FILE);
   return {
     config,
@@ -17,6 +18,6 @@ export function buildDeps(config: Config, logger: Logger): AppDeps {
     rules,
     classify: (text) => classify(text, rules),
     oncall: createOncall(config, logger),
-    dedupe: createEventDedupe(),
+    dedupe: dedupe ?? createEventDedupe(),
   };
 }

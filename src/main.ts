@@ -10,6 +10,8 @@ import { oncallProblems } from './oncall';
 import { createFilingService, type FilingService } from './filing/service';
 import { myRequests } from './forms/requests';
 import { publishHome } from './home/publish';
+import { createPostgresEventDedupe, type PostgresEventDedupe } from './slack/dedupe-postgres';
+import { storeLocation, type StoreLocation } from './store';
 
 export class StartupError extends Error {
   constructor(readonly problems: string[]) {
@@ -52,14 +54,29 @@ export function configFromEnvironment(): Config {
   }
 }
 
+/**
+ * Replicas behind one PostgreSQL share the event dedupe, since Slack may send a retry to any of them.
+ * A bad DATABASE_URL is reported when the store opens, with the other store problems.
+ */
+function sharedEventDedupe(config: Config, logger: Logger): PostgresEventDedupe | undefined {
+  let location: StoreLocation;
+  try {
+    location = storeLocation(config);
+  } catch {
+    return undefined;
+  }
+  return location.kind === 'postgres' ? createPostgresEventDedupe({ url: location.url, logger }) : undefined;
+}
+
 /** Starts the app; throws StartupError listing every problem found. */
 export async function start(config: Config, logger?: Logger): Promise<Running> {
   const problems = [...slackProblems(config), ...oncallProblems(config)];
   if (problems.length) throw new StartupError(problems);
   const log = logger ?? createLogger(config.LOG_LEVEL);
   let deps: AppDeps;
+  const sharedDedupe = sharedEventDedupe(config, log);
   try {
-    deps = buildDeps(config, log);
+    deps = buildDeps(config, log, sharedDedupe);
   } catch (err) {
     throw new StartupError([err instanceof Error ? err.message : String(err)]);
   }
@@ -106,6 +123,7 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   const stop = async () => {
     await (app.stop() as Promise<void>);
     await filing.stop(); // finishes the calls in flight; unfinished requests resume at the next start
+    await sharedDedupe?.close();
   };
   return { app, deps, ...(port !== undefined ? { port } : {}), stop };
 }

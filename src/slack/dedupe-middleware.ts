@@ -8,7 +8,7 @@ import type { EventDedupe } from './dedupe';
 export function eventDedupeMiddleware(dedupe: EventDedupe, logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
-    if (eventId && !dedupe.firstSeen(eventId)) {
+    if (eventId && !(await dedupe.firstSeen(eventId))) {
       logger.info({ eventId }, 'duplicate event delivery ignored');
       return;
     }

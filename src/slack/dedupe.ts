@@ -1,9 +1,10 @@
 // Remembers Events API event_ids so a retried delivery (X-Slack-Retry-Num, or a Socket Mode
-// redelivery) never produces a second reply. In memory: one process answers its own retries;
-// Slack sends retries to the same request URL, so a single replica sees them all.
+// redelivery) never produces a second reply. This one is in memory: right for a single replica
+// (SQLite). Slack may deliver a retry to any replica behind the request URL, so several replicas
+// share the PostgreSQL one (dedupe-postgres.ts).
 export interface EventDedupe {
   /** True the first time an id is seen within the TTL, false for a repeat. */
-  firstSeen(id: string): boolean;
+  firstSeen(id: string): boolean | Promise<boolean>;
 }
 
 export const DEFAULT_DEDUPE_TTL_MS = 15 * 60 * 1000; // Slack retries up to 3 times over about 6 min

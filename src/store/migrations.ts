@@ -74,6 +74,16 @@ export const MIGRATIONS: readonly Migration[] = [
     postgres: `ALTER TABLE submissions ADD COLUMN star_notified BOOLEAN NOT NULL DEFAULT FALSE,
       ADD COLUMN notify_attempts INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 4,
+    name: 'slack event ids',
+    // Replicas share the Events API dedupe (src/slack/dedupe-postgres.ts); SQLite runs one replica,
+    // which keeps its event ids in memory.
+    sqlite: '',
+    postgres: `
+      CREATE TABLE slack_event_ids (id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);
+      CREATE INDEX slack_event_ids_expiry ON slack_event_ids (expires_at);`,
+  },
 ];
 
 /** The same statement in both dialects; it runs before the applied versions are read. */

@@ -13,7 +13,7 @@ import { createStaticProvider, type StaticSchedules } from '../../src/oncall/sta
 import type { OncallProvider } from '../../src/oncall/types';
 import { loadRules } from '../../src/routing/load';
 import type { Classification, RuleSet } from '../../src/routing/types';
-import { createEventDedupe } from '../../src/slack/dedupe';
+import { createEventDedupe, type EventDedupe } from '../../src/slack/dedupe';
 import { BOT_ID, BOT_USER, type Encoded } from './payloads';
 import { SIGNING_SECRET, signedHeaders } from './signing';
 import { request, type Response } from './http';
@@ -70,6 +70,8 @@ export interface TestAppOptions {
   classify?: AppDeps['classify'];
   myRequests?: AppDeps['myRequests'];
   config?: Record<string, string>;
+  /** Defaults to a fresh in-memory dedupe. */
+  dedupe?: EventDedupe;
 }
 
 export interface TestApp {
@@ -102,7 +104,7 @@ export function testDeps(opts: TestAppOptions = {}): AppDeps {
       timeoutMs: opts.oncallTimeoutMs ?? 1000,
       logger,
     }),
-    dedupe: createEventDedupe(),
+    dedupe: opts.dedupe ?? createEventDedupe(),
     ...(opts.myRequests ? { myRequests: opts.myRequests } : {}),
   };
 }
