@@ -30,6 +30,18 @@ function fieldError(def: FormDefinition, text: string) {
   return { response_action: 'errors' as const, errors: { [def.fields[0]?.id ?? BLOCK_IR_OPTION]: text } };
 }
 
+/** Slack waits 3 s for the ack; past this the modal shows the bot's own answer, not Slack's timeout. */
+export const STORE_LIMIT_MS = 2000;
+
+/** true once the write is done, false if the limit comes first; a failed write rejects. */
+function storedInTime(write: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<boolean>((resolve) => {
+    timer = setTimeout(resolve, ms, false);
+  });
+  return Promise.race([write.then(() => true), limit]).finally(() => clearTimeout(timer));
+}
+
 export async function handleFormSubmission(
   { ack, body, view }: SubmitArgs,
   ctx: FormsContext,
@@ -74,23 +86,36 @@ export async function handleFormSubmission(
   const optionRoute = def.option ? `${ROUTE_PREFIX}${def.option.id}` : undefined;
   const routeId = optionRoute && ctx.rules.byId.has(optionRoute) ? optionRoute : rule.id;
   const teamId = body.team?.id ?? view.team_id;
+  const write = ctx.filing.submit({
+    id: `${teamId}:${view.id}`,
+    teamId,
+    userId: body.user.id,
+    routeId,
+    payload: {
+      values: result.values,
+      ...(def.option ? { optionId: def.option.id } : {}),
+      ...(meta.permalink ? { permalink: meta.permalink } : {}),
+    },
+    ...(meta.channel
+      ? { reply: { channel: meta.channel, ...(meta.threadTs ? { threadTs: meta.threadTs } : {}) } }
+      : {}),
+  });
+  let stored: boolean;
   try {
-    await ctx.filing.submit({
-      id: `${teamId}:${view.id}`,
-      teamId,
-      userId: body.user.id,
-      routeId,
-      payload: {
-        values: result.values,
-        ...(def.option ? { optionId: def.option.id } : {}),
-        ...(meta.permalink ? { permalink: meta.permalink } : {}),
-      },
-      ...(meta.channel
-        ? { reply: { channel: meta.channel, ...(meta.threadTs ? { threadTs: meta.threadTs } : {}) } }
-        : {}),
-    });
+    stored = await storedInTime(write, STORE_LIMIT_MS);
   } catch (err) {
     ctx.logger.error({ err, route: routeId }, 'could not store a submission');
+    await ack(fieldError(def, NOT_SAVED));
+    return;
+  }
+  if (!stored) {
+    // Not abandoned: a row that lands later is filed as usual, and Submit pressed again finds that
+    // same row (same view id), so the request is filed once either way.
+    ctx.logger.error({ route: routeId, limitMs: STORE_LIMIT_MS }, 'the store did not answer in time');
+    void write.then(
+      () => ctx.logger.warn({ route: routeId }, 'a submission was stored late; it is filed as usual'),
+      (err: unknown) => ctx.logger.error({ err, route: routeId }, 'could not store a submission'),
+    );
     await ack(fieldError(def, NOT_SAVED));
     return;
   }

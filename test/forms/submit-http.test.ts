@@ -1,7 +1,9 @@
 // view_submission of a filing modal over signed HTTP: who may file, and what the modal says when the
 // store is slow.
 import { loadRules } from '../../src/routing/load';
-import type { TestApp } from '../helpers/app';
+import { STORE_LIMIT_MS } from '../../src/forms/submit';
+import type { NewSubmission } from '../../src/store/types';
+import { eventually, type TestApp } from '../helpers/app';
 import { startFilingApp, stopFilingApp, submitForm } from '../helpers/filing-app';
 
 const rules = loadRules();
@@ -28,4 +30,39 @@ describe('who may file', () => {
     expect(res.json()).toMatchObject({ response_action: 'update' });
     expect(await t.deps.filing!.store.countByStatus()).toMatchObject({ pending: 1 });
   });
+});
+
+describe('a slow store', () => {
+  beforeEach(async () => {
+    // Bolt's own 3 s answer, as in production, so the bot's limit is what the test sees.
+    t = await startFilingApp({ rules, ackTimeoutMs: 3001 });
+  });
+
+  it('answers "not saved" within the limit, and a late write is kept and filed once', async () => {
+    const filing = t.deps.filing!;
+    let landed = false;
+    const slow = {
+      ...filing,
+      submit: async (input: NewSubmission) => {
+        await new Promise((r) => setTimeout(r, STORE_LIMIT_MS + 300));
+        const result = await filing.submit(input);
+        landed = true;
+        return result;
+      },
+    };
+    t.deps.filing = slow;
+    const started = Date.now();
+    const first = await submitForm(t, 'support-meta');
+    expect(Date.now() - started).toBeLessThan(STORE_LIMIT_MS + 300);
+    expect(first.json()).toEqual({
+      response_action: 'errors',
+      errors: { title: expect.stringMatching(/could not save your request.*Nothing was filed/) },
+    });
+    await eventually(() => landed);
+    // Submit again, store answering normally: the same row, so the request is there once.
+    t.deps.filing = filing;
+    const again = await submitForm(t, 'support-meta');
+    expect(again.json()).toMatchObject({ response_action: 'update' });
+    expect(await filing.store.countByStatus()).toEqual({ pending: 1, filed: 0, failed: 0 });
+  }, 10_000);
 });

@@ -72,6 +72,8 @@ export interface TestAppOptions {
   config?: Record<string, string>;
   /** Defaults to a fresh in-memory dedupe. */
   dedupe?: EventDedupe;
+  /** How long Bolt waits for an ack before answering on its own; short by default to keep tests quick. */
+  ackTimeoutMs?: number;
 }
 
 export interface TestApp {
@@ -120,7 +122,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     botId: BOT_ID,
     botUserId: BOT_USER,
     client: { retries: 0, timeoutMs: 2000 },
-    unhandledRequestTimeoutMillis: 500,
+    unhandledRequestTimeoutMillis: opts.ackTimeoutMs ?? 500,
   });
   await app.init();
   const server = (await app.start(0)) as http.Server;
