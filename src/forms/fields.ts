@@ -1,5 +1,6 @@
 // The fields the forms are made of, as data. Each field's id is its block_id in the modal (so a
 // validation error lands on it) and the key of its value in the stored submission.
+import type { LinkHosts } from './links';
 
 export type FieldType = 'text' | 'multiline' | 'email' | 'url' | 'date' | 'number' | 'select' | 'checkbox';
 
@@ -18,6 +19,8 @@ export interface FieldDef {
   placeholder?: string;
   maxLength?: number;
   options?: readonly FieldOption[];
+  /** A check of its own for a text field: the normalised value, or the error to show under it. */
+  parse?: (raw: string, hosts: LinkHosts) => { value: string } | { error: string };
 }
 
 /** The single action_id of every input element; blocks are told apart by block_id. */
@@ -65,6 +68,22 @@ export const PLAN_OPTIONS = [
   { value: 'other', label: 'Other / not sure' },
 ] as const;
 
+// GitLab's username format: letters, digits, _ - and .; not starting with - nor ending with . .git .atom.
+const GITLAB_USERNAME = /^(?!.*\.(git|atom)$)([\w.][\w.-]{0,253}[\w-]|\w)$/;
+
+/** "jdoe", "@jdoe" or a profile link on the GitLab host, as the bare username. */
+export function parseGitlabUser(raw: string, hosts: LinkHosts): { value: string } | { error: string } {
+  const profile = `${hosts.gitlabUrl.replace(/\/+$/, '')}/`;
+  const name = (raw.startsWith(profile) ? raw.slice(profile.length) : raw)
+    .replace(/^@/, '')
+    .replace(/\/$/, '');
+  return GITLAB_USERNAME.test(name)
+    ? { value: name }
+    : {
+        error: `Enter a GitLab username, like jdoe, or a profile link on ${new URL(hosts.gitlabUrl).hostname}.`,
+      };
+}
+
 /** Every field any form uses, by id. */
 export const FIELDS = {
   ticket_link: field('ticket_link', 'Ticket link', 'url', {
@@ -101,7 +120,7 @@ export const FIELDS = {
 
   title: field('title', 'Title', 'text', { maxLength: 200 }),
   description: field('description', 'Description', 'multiline', { maxLength: 3000 }),
-  gitlab_user: field('gitlab_user', 'GitLab.com username or profile URL', 'text'),
+  gitlab_user: field('gitlab_user', 'GitLab.com username or profile URL', 'text', { parse: parseGitlabUser }),
   incident: field('incident', 'Incident issue link', 'url'),
   customer: field('customer', 'Customer or prospect', 'text'),
   related_ticket: field('related_ticket', 'Related ticket link', 'url', { required: false }),

@@ -1,7 +1,8 @@
 // Turns a stored submission into what to file: a GitLab issue (STAR, issue forms) or a Zendesk
 // ticket (internal requests, tickets on behalf). Runs in the worker, after the ack, so it may look
 // up the on-call person and the requester's email. User text is quoted, so a line like "/close"
-// typed into a form cannot run as a GitLab quick action.
+// typed into a form cannot run as a GitLab quick action, and its @mentions and #/!/& references are
+// broken, so it cannot notify people or cross-reference issues.
 import { FilingError } from '../filing/errors';
 import type { FilingSettings } from '../filing/settings';
 import type { FilingRequest, PrepareFiling, ZendeskTicket } from '../filing/types';
@@ -32,6 +33,20 @@ const quote = (text: string) =>
     .split('\n')
     .map((l) => `> ${l}`)
     .join('\n');
+
+/** An invisible joiner after the sigil: GitLab no longer reads a reference, people still read the text. */
+const JOINER = '\u200d';
+const LINK = /(https?:\/\/\S+)/;
+// @user, @group/sub, @all (not the @ of an email address); #123, !123, &123, group/project#123.
+const REFERENCE = /(?<![\w.+-])@(?=[\w])|[#!&](?=\d)/g;
+
+/** Neutralises GitLab mentions and references in user text; links (which GitLab leaves alone) are kept. */
+export function neutralise(text: string): string {
+  return text
+    .split(LINK)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(REFERENCE, (sigil) => sigil + JOINER)))
+    .join('');
+}
 
 function display(field: FieldDef, value: string): string {
   return field.options?.find((o) => o.value === value)?.label ?? value;
@@ -73,13 +88,14 @@ export function createPrepare(deps: PlanDeps): PrepareFiling {
     const def = rule ? formDefinition(rule, deps.rules.byId, payload.optionId) : undefined;
     if (!rule?.form || !def)
       throw new FilingError('permanent', 'This kind of request is no longer filed by the bot.');
-    const v = payload.values;
+    const typed = payload.values;
     const footer = [
       `Submitted from Slack by <@${submission.userId}> via support-router.`,
       ...(payload.permalink ? [`Slack message: ${payload.permalink}`] : []),
     ];
 
     if (def.kind === 'star' || def.kind === 'gitlab-issue') {
+      const v = Object.fromEntries(Object.entries(typed).map(([k, value]) => [k, neutralise(value)]));
       const spec = ISSUE_FORMS[rule.id];
       const star = def.kind === 'star';
       const urgency = display(FIELDS.urgency, v.urgency ?? '');
@@ -103,6 +119,8 @@ export function createPrepare(deps: PlanDeps): PrepareFiling {
       };
     }
 
+    // Zendesk does not read GitLab references: its text stays exactly as typed.
+    const v = typed;
     const who = (await deps.lookupUser?.(submission.userId).catch(() => ({}) as Requester)) ?? {};
     const signed = [...footer, who.email ? `Team member: ${who.name ?? ''} <${who.email}>` : ''].filter(
       Boolean,

@@ -40,6 +40,7 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 function checkField(field: FieldDef, raw: string, hosts: LinkHosts): { value: string } | { error: string } {
   if (field.maxLength && raw.length > field.maxLength)
     return { error: `Keep it under ${field.maxLength} characters.` };
+  if (field.parse) return field.parse(raw, hosts);
   switch (field.type) {
     case 'email':
       return email.safeParse(raw).success

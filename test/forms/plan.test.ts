@@ -145,4 +145,34 @@ describe('createPrepare', () => {
       createPrepare({ rules, settings: DEFAULT_SETTINGS })(submission('it-help', {})),
     ).rejects.toMatchObject({ kind: 'permanent' });
   });
+
+  it('breaks mentions and issue references in user text, keeping links and email addresses', async () => {
+    const prepare = createPrepare({ rules, settings: DEFAULT_SETTINGS });
+    const typed = values('support-meta', {
+      title: 'Ask @all about !12',
+      description:
+        'cc @support-team/managers and @jdoe; see #123, other/proj#6 and &7.\n' +
+        'Mail a.b@gitlab.example; https://gitlab.com/g/p/-/issues/9#note_1 stays.',
+    });
+    const request = await prepare(submission('support-meta', typed));
+    if (request.target !== 'gitlab-issue') throw new Error('expected an issue');
+    const J = '\u200d';
+    expect(request.title).toBe(`Ask @${J}all about !${J}12`);
+    expect(request.description).toContain(
+      `> cc @${J}support-team/managers and @${J}jdoe; see #${J}123, other/proj#${J}6 and &${J}7.`,
+    );
+    expect(request.description).toContain(
+      '> Mail a.b@gitlab.example; https://gitlab.com/g/p/-/issues/9#note_1 stays.',
+    );
+    // The bot's own footer still mentions nobody by GitLab syntax and is left as it is.
+    expect(request.description).toContain('Submitted from Slack by <@U1> via support-router.');
+  });
+
+  it('leaves Zendesk text exactly as typed (Zendesk does not read GitLab references)', async () => {
+    const prepare = createPrepare({ rules, settings: DEFAULT_SETTINGS });
+    const request = await prepare(
+      submission('ticket-on-behalf', values('ticket-on-behalf', { description: 'See #123 @jdoe' })),
+    );
+    expect(request.target === 'zendesk-ticket' && request.ticket.comment.body).toContain('See #123 @jdoe');
+  });
 });

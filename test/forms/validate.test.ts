@@ -99,4 +99,31 @@ describe('validateSubmission', () => {
     const r = validateSubmission(d, stateFor(d, filledValues(d, { title: 'x'.repeat(201) })), HOSTS, TODAY);
     expect(r).toMatchObject({ ok: false, errors: { title: 'Keep it under 200 characters.' } });
   });
+
+  it.each([
+    ['jdoe', 'jdoe'],
+    ['@j.doe_2', 'j.doe_2'],
+    ['https://gitlab.com/jdoe-x/', 'jdoe-x'],
+  ])('takes the GitLab username %s as %s', (typed, username) => {
+    const d = def('contact/single-user');
+    const result = validateSubmission(d, stateFor(d, filledValues(d, { gitlab_user: typed })), HOSTS, TODAY);
+    expect(result).toMatchObject({ ok: true, values: { gitlab_user: username } });
+  });
+
+  it.each(['@all hello', '-jdoe', 'jdoe.', 'jdoe.git', 'https://evil.example/jdoe', '#123', 'j doe'])(
+    'refuses %s as a GitLab username',
+    (typed) => {
+      const d = def('contact/single-user');
+      const result = validateSubmission(
+        d,
+        stateFor(d, filledValues(d, { gitlab_user: typed })),
+        HOSTS,
+        TODAY,
+      );
+      expect(result).toEqual({
+        ok: false,
+        errors: { gitlab_user: 'Enter a GitLab username, like jdoe, or a profile link on gitlab.com.' },
+      });
+    },
+  );
 });
