@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import nock from 'nock';
+import { Client } from 'pg';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { start, StartupError } from '../src/main';
 import { BOT_TOKEN, FIXTURE_RULES, request } from './helpers/app';
 import { SIGNING_SECRET } from './helpers/signing';
+import { describePostgres, freshPgSchema } from './helpers/stores';
 
 const silent = createLogger('silent');
 
@@ -97,5 +99,38 @@ describe('start', () => {
     await running.stop();
     await expect(request(running.port!, 'GET', '/healthz')).rejects.toThrow();
     nock.enableNetConnect();
+  });
+});
+
+describePostgres('start with PostgreSQL', () => {
+  it('keeps event ids in the database, where every replica sees them', async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    nock('https://slack.com')
+      .post('/api/auth.test')
+      .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' });
+    const url = await freshPgSchema();
+    const running = await start(
+      parseConfig({
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        RULES_FILE: FIXTURE_RULES,
+        PORT: '0',
+        DATABASE_URL: url,
+      }),
+      silent,
+    );
+    const client = new Client({ connectionString: url });
+    try {
+      expect(await running.deps.dedupe.firstSeen('Ev0MAIN')).toBe(true);
+      await client.connect();
+      const rows = await client.query('SELECT id FROM slack_event_ids');
+      expect(rows.rows).toEqual([{ id: 'Ev0MAIN' }]);
+    } finally {
+      await client.end().catch(() => undefined);
+      await running.stop();
+      nock.cleanAll();
+      nock.enableNetConnect();
+    }
   });
 });
