@@ -1,11 +1,12 @@
 // The /support subcommands that open a form or list requests. Each is an entry of a lookup table
 // merged into /support's; each acks at once, then opens the modal with the command's trigger_id.
 import type { AppDeps } from '../deps';
+import { INTERNAL_REQUEST_PREFIX, ROUTE } from '../routes';
 import type { CommandArgs, SubcommandHandler, SubcommandTable } from '../commands/subcommand';
 import { statusMessage } from '../views/forms/messages';
 import { ROUTE_GONE } from '../views/triage';
 import type { FormsContext } from './context';
-import { findOption, INTERNAL_REQUEST_OPTIONS, ROUTE_PREFIX } from './internal-requests';
+import { findOption, INTERNAL_REQUEST_OPTIONS } from './internal-requests';
 import { buildOpenView, FORM_NOT_OPENED, type OpenContext } from './open';
 import { recentRequests } from './requests';
 
@@ -72,7 +73,7 @@ export function createFormSubcommands(contextOf: ContextOf): SubcommandTable {
   return {
     star: opener(
       'ask Support to pay attention to an existing ticket (STAR)',
-      (rest) => ({ route: 'star', open: rest ? { prefill: { ticket_link: rest } } : {} }),
+      (rest) => ({ route: ROUTE.star, open: rest ? { prefill: { ticket_link: rest } } : {} }),
       contextOf,
       '[ticket link]',
     ),
@@ -80,8 +81,8 @@ export function createFormSubcommands(contextOf: ContextOf): SubcommandTable {
       'have Support contact a GitLab.com user (add "incident" during an incident)',
       (rest) =>
         /^incident\b/i.test(rest)
-          ? { route: 'contact/incident' }
-          : { route: 'contact/single-user', open: rest ? { prefill: { gitlab_user: rest } } : {} },
+          ? { route: ROUTE.contactIncident }
+          : { route: ROUTE.contactSingleUser, open: rest ? { prefill: { gitlab_user: rest } } : {} },
       contextOf,
       '[incident | username]',
     ),
@@ -90,42 +91,42 @@ export function createFormSubcommands(contextOf: ContextOf): SubcommandTable {
       (rest, deps) => {
         // Free text ("request a license for a hackerone reporter") goes through the classifier first.
         const classified = rest ? deps.classify?.(rest).route : undefined;
-        const id = classified?.startsWith(ROUTE_PREFIX)
-          ? classified.slice(ROUTE_PREFIX.length)
+        const id = classified?.startsWith(INTERNAL_REQUEST_PREFIX)
+          ? classified.slice(INTERNAL_REQUEST_PREFIX.length)
           : optionFromWords(rest);
-        return { route: `${ROUTE_PREFIX}${id}`, open: { optionId: id } };
+        return { route: `${INTERNAL_REQUEST_PREFIX}${id}`, open: { optionId: id } };
       },
       contextOf,
       '[what, e.g. "extend saas trial"]',
     ),
     'on-behalf': opener(
       "open a ticket on a customer's behalf (sensitive cases only)",
-      (rest) => ({ route: 'ticket-on-behalf', open: text(rest) }),
+      (rest) => ({ route: ROUTE.ticketOnBehalf, open: text(rest) }),
       contextOf,
     ),
     feedback: opener(
       'pass on feedback about Support from a customer or prospect',
-      (rest) => ({ route: 'support-feedback', open: text(rest) }),
+      (rest) => ({ route: ROUTE.supportFeedback, open: text(rest) }),
       contextOf,
     ),
     readiness: opener(
       'prepare Support for a planned change',
-      (rest) => ({ route: 'support-readiness', open: rest ? { prefill: { title: rest } } : {} }),
+      (rest) => ({ route: ROUTE.supportReadiness, open: rest ? { prefill: { title: rest } } : {} }),
       contextOf,
     ),
     meta: opener(
       'propose an idea or discuss something with Support (public issue)',
-      (rest) => ({ route: 'support-meta', open: rest ? { prefill: { title: rest } } : {} }),
+      (rest) => ({ route: ROUTE.supportMeta, open: rest ? { prefill: { title: rest } } : {} }),
       contextOf,
     ),
     namespace: opener(
       'claim an inactive GitLab.com namespace',
-      (rest) => ({ route: 'namespace-squatting', open: rest ? { prefill: { namespace: rest } } : {} }),
+      (rest) => ({ route: ROUTE.namespaceSquatting, open: rest ? { prefill: { namespace: rest } } : {} }),
       contextOf,
     ),
     'org-note': opener(
       'add a note to a Zendesk organization or user',
-      (rest) => ({ route: 'org-notes', open: rest ? { prefill: { organization: rest } } : {} }),
+      (rest) => ({ route: ROUTE.orgNotes, open: rest ? { prefill: { organization: rest } } : {} }),
       contextOf,
     ),
     status: {

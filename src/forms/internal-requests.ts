@@ -1,6 +1,7 @@
 // The 19 options of the Support Internal Request form, in the handbook's order, with the fields
 // each one needs. `id` is the route id's suffix (internal-request/<id>); `label` is "<group>:
 // <option>" with the handbook's wording, the value a rule's form.option carries.
+import { INTERNAL_REQUEST_PREFIX } from '../routes';
 import type { FieldId } from './fields';
 
 export interface InternalRequestOption {
@@ -182,14 +183,14 @@ export const INTERNAL_REQUEST_OPTIONS: readonly InternalRequestOption[] = [
   ),
 ];
 
-export const ROUTE_PREFIX = 'internal-request/';
-
 export function optionLabel(option: InternalRequestOption): string {
   return `${option.group}: ${option.option}`;
 }
 
 export function findOption(idOrLabel: string | undefined): InternalRequestOption | undefined {
   if (!idOrLabel) return undefined;
-  const id = idOrLabel.startsWith(ROUTE_PREFIX) ? idOrLabel.slice(ROUTE_PREFIX.length) : idOrLabel;
+  const id = idOrLabel.startsWith(INTERNAL_REQUEST_PREFIX)
+    ? idOrLabel.slice(INTERNAL_REQUEST_PREFIX.length)
+    : idOrLabel;
   return INTERNAL_REQUEST_OPTIONS.find((opt) => opt.id === id || optionLabel(opt) === idOrLabel);
 }

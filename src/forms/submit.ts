@@ -3,11 +3,11 @@
 // before the ack; the worker files it afterwards.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { ACTION_IR_OPTION, BLOCK_IR_OPTION } from '../ids';
+import { INTERNAL_REQUEST_PREFIX } from '../routes';
 import { outOfHoursView, receivedView } from '../views/forms/messages';
 import { isoDay, linkHosts, nowOf, type FormsContext } from './context';
 import { formDefinition, type FormDefinition } from './definitions';
 import { describeSupportHours, isWithinSupportHours } from './hours';
-import { ROUTE_PREFIX } from './internal-requests';
 import { decodeMetadata } from './metadata';
 import { validateSubmission } from './validate';
 import { mrkdwnSection, plain } from '../views/blocks';
@@ -83,7 +83,7 @@ export async function handleFormSubmission(
     return;
   }
   // An internal request files under the route of the option finally picked.
-  const optionRoute = def.option ? `${ROUTE_PREFIX}${def.option.id}` : undefined;
+  const optionRoute = def.option ? `${INTERNAL_REQUEST_PREFIX}${def.option.id}` : undefined;
   const routeId = optionRoute && ctx.rules.byId.has(optionRoute) ? optionRoute : rule.id;
   const teamId = body.team?.id ?? view.team_id;
   const write = ctx.filing.submit({

@@ -3,6 +3,7 @@
 import type { types } from '@slack/bolt';
 import type { MyRequest } from '../deps';
 import { ACTION_ONCALL_REFRESH, ACTION_OPEN_FORM } from '../ids';
+import { ROUTE } from '../routes';
 import type { Rule } from '../routing/schema';
 import type { RuleSet } from '../routing/types';
 import type { OncallResult, Rotation } from '../oncall/types';
@@ -13,12 +14,12 @@ import { buildOncallBlocks, buildOncallPending } from './oncall';
 
 /** The forms App Home offers first, when the rules have them. */
 export const HOME_FORMS = [
-  'star',
-  'internal-request/other',
-  'contact/single-user',
-  'support-feedback',
-  'support-readiness',
-  'ticket-on-behalf',
+  ROUTE.star,
+  ROUTE.internalRequestOther,
+  ROUTE.contactSingleUser,
+  ROUTE.supportFeedback,
+  ROUTE.supportReadiness,
+  ROUTE.ticketOnBehalf,
 ];
 
 export interface HomeInput {

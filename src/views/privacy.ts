@@ -2,6 +2,7 @@
 // customer-specific, the reply says what the handbook says: Support cannot act on customer requests
 // made in Slack; use a ticket or the form. Heuristic by design: a false positive only adds a reminder.
 import { ACTION_OPEN_FORM } from '../ids';
+import { CUSTOMER_ROUTE_PREFIX, INTERNAL_REQUEST_PREFIX, ROUTE } from '../routes';
 import type { Rule } from '../routing/schema';
 import type { RuleSet } from '../routing/types';
 import { button, context, mrkdwnSection, type Message } from './blocks';
@@ -17,18 +18,18 @@ const CUSTOMER_TEXT: RegExp[] = [
 
 /** Route id prefixes that are about one customer whatever the wording. */
 const CUSTOMER_ROUTES = [
-  'customer-',
-  'ticket-on-behalf',
-  'internal-request/',
-  'star',
-  'account-escalation',
-  'emergency-ticket',
-  'org-notes',
-  'shared-org-tickets',
-  'subscription-apply-trouble',
-  'priority-prospect',
-  'billable-members',
-  'group-members-report',
+  CUSTOMER_ROUTE_PREFIX,
+  INTERNAL_REQUEST_PREFIX,
+  ROUTE.ticketOnBehalf,
+  ROUTE.star,
+  ROUTE.accountEscalation,
+  ROUTE.emergencyTicket,
+  ROUTE.orgNotes,
+  ROUTE.sharedOrgTickets,
+  ROUTE.subscriptionApplyTrouble,
+  ROUTE.priorityProspect,
+  ROUTE.billableMembers,
+  ROUTE.groupMembersReport,
 ];
 
 export function looksCustomerSpecific(text: string, route: string): boolean {

@@ -3,6 +3,7 @@
 // "Not what I meant" menu of the alternatives. Pure: data in, blocks out.
 import type { types } from '@slack/bolt';
 import { ACTION_OPEN_FORM, ACTION_OPEN_LINK, ACTION_PICK_ROUTE } from '../ids';
+import { ROUTE } from '../routes';
 import { renderAnswer } from '../routing/answer';
 import type { Rule } from '../routing/schema';
 import type { Classification, RuleSet } from '../routing/types';
@@ -26,12 +27,12 @@ export interface TriageInput {
 
 /** Routes offered when nothing fits, when they exist in the rules. */
 export const COMMON_ROUTES = [
-  'general-question',
-  'possible-bug',
-  'customer-needs-support',
-  'oncall/support',
-  'oncall/cmoc',
-  'support-channels',
+  ROUTE.generalQuestion,
+  ROUTE.possibleBug,
+  ROUTE.customerNeedsSupport,
+  ROUTE.oncallSupport,
+  ROUTE.oncallCmoc,
+  ROUTE.supportChannels,
 ];
 
 /** The answer to a route id the rules no longer have (an old menu or button, an edited rules file). */
