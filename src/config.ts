@@ -7,15 +7,9 @@ const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string(
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess((v) => (v === '' || v === undefined ? fallback : v), schema);
 
-const boolFlag = z.preprocess(
-  (v) => (v === '' || v === undefined ? undefined : String(v).toLowerCase()),
-  z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
-);
-
 const url = z.url({ protocol: /^https?$/ });
 
 export const envSchema = z.object({
-  NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   RULES_FILE: optionalString,
 
@@ -78,7 +72,6 @@ export const envSchema = z.object({
 
   // Reserved for tests that exercise PostgreSQL.
   TEST_DATABASE_URL: optionalString,
-  SOCKET_MODE: boolFlag,
 });
 
 export type Config = z.infer<typeof envSchema>;

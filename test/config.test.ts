@@ -1,4 +1,8 @@
-import { ConfigError, parseConfig, slackProblems } from '../src/config';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+
+import { ConfigError, envSchema, parseConfig, slackProblems } from '../src/config';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -61,5 +65,18 @@ describe('slackProblems', () => {
 
   it('accepts Socket Mode without a signing secret', () => {
     expect(slackProblems(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toEqual([]);
+  });
+});
+
+describe('.env.example', () => {
+  const example = parseDotenv(fs.readFileSync(path.join(__dirname, '..', '.env.example')));
+
+  it('is a valid configuration as it stands', () => {
+    expect(() => parseConfig(example)).not.toThrow();
+  });
+
+  it('lists every setting the bot reads (tests-only settings aside)', () => {
+    const settings = Object.keys(envSchema.shape).filter((k) => k !== 'TEST_DATABASE_URL');
+    expect(Object.keys(example).sort()).toEqual(settings.sort());
   });
 });
