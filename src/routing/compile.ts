@@ -57,7 +57,7 @@ const PLAIN_WORD = /^[a-z][a-z0-9]*$/;
 export const EXACT = '=';
 
 /** Splits a phrase into stems; "*" stays a gap and "=word" an exact word. */
-export function phraseStems(phrase: string): string[] {
+function phraseStems(phrase: string): string[] {
   const out: string[] = [];
   for (const word of phrase.trim().split(/\s+/)) {
     if (word === GAP) out.push(GAP);

@@ -46,10 +46,6 @@ export class Lexicon {
     else this.deletions.set(variant, [word]);
   }
 
-  knowsStem(s: string): boolean {
-    return this.stems.has(s);
-  }
-
   /** The known word a typo most likely stands for, or null. Results are memoised. */
   repair(word: string): string | null {
     if (word.length < this.minLength || this.words.has(word) || /\d/.test(word)) return null;

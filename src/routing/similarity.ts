@@ -16,7 +16,7 @@ const STOPWORDS = new Set(
 
 export const isStopword = (word: string): boolean => STOPWORDS.has(word);
 
-export function contentStems(text: string): string[] {
+function contentStems(text: string): string[] {
   return tokenize(text)
     .filter((t) => t !== BOUNDARY && !STOPWORDS.has(t))
     .map(stem);
