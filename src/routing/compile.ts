@@ -14,7 +14,6 @@ export interface CompiledTerm {
   /** Position in Compiled.termCount, so a message can memoise each term's result. */
   index: number;
   label: string;
-  phraseIds: ReadonlySet<number>;
 }
 
 export interface CompiledSignal {
@@ -109,30 +108,36 @@ export function compileRules(file: RulesFile): Compiled {
       throw new RuleCompileError([`concept @${name} refers to itself (${[...trail, name].join(' -> ')})`]);
     const members = file.concepts[name];
     if (!members) throw new RuleCompileError([`unknown concept @${name}`]);
-    const ids = members.flatMap((m) => resolveIds(m, [...trail, name]));
+    const ids: number[] = [];
+    for (const member of members) resolveIds(member, [...trail, name], ids);
     conceptCache.set(name, ids);
     return ids;
   };
 
-  let termCount = 0;
-  const termsByPhrase: number[][] = [];
-  const resolveIds = (term: string, trail: string[]): number[] =>
-    term
-      .split('|')
-      .map((alt) => alt.trim())
-      .filter(Boolean)
-      .flatMap((alt) => (alt.startsWith('@') ? resolveConcept(alt.slice(1), trail) : [addPhrase(alt)]));
+  // Plain loops, not split/map/flatMap chains: this runs for every alternative of every term at boot.
+  const resolveIds = (term: string, trail: string[], into: number[]): void => {
+    for (const raw of term.split('|')) {
+      const alt = raw.trim();
+      if (!alt) continue;
+      if (alt.startsWith('@')) for (const id of resolveConcept(alt.slice(1), trail)) into.push(id);
+      else into.push(addPhrase(alt));
+    }
+  };
+
   // The same term text in several signals is one term: compiled once, evaluated once per message.
   const termByText = new Map<string, CompiledTerm>();
+  /** Each term's phrase ids, needed only while compiling (termsByPhrase and domainPhrases). */
+  const termPhrases: number[][] = [];
+  const termsByPhrase: number[][] = [];
   const resolveTerm = (term: string): CompiledTerm => {
     const known = termByText.get(term);
     if (known) return known;
-    const compiledTerm = {
-      index: termCount++,
-      label: term.replace(/@/g, '').replace(/\|/g, ' / '),
-      phraseIds: new Set(resolveIds(term, [])),
-    };
-    for (const id of compiledTerm.phraseIds) (termsByPhrase[id] ??= []).push(compiledTerm.index);
+    const ids: number[] = [];
+    resolveIds(term, [], ids);
+    const unique = [...new Set(ids)];
+    const compiledTerm = { index: termPhrases.length, label: term.replace(/@/g, '').replace(/\|/g, ' / ') };
+    termPhrases.push(unique);
+    for (const id of unique) (termsByPhrase[id] ??= []).push(compiledTerm.index);
     termByText.set(term, compiledTerm);
     return compiledTerm;
   };
@@ -161,10 +166,12 @@ export function compileRules(file: RulesFile): Compiled {
   if (problems.length) throw new RuleCompileError(problems);
 
   // The vocabulary of real routes; the small talk that the "unknown" rule recognises is not on topic.
-  for (const rule of rules.filter((r) => r.id !== UNKNOWN_ROUTE))
+  for (const rule of rules) {
+    if (rule.id === UNKNOWN_ROUTE) continue;
     for (const signal of rule.signals)
-      for (const term of [...(signal.any ?? []), ...(signal.all ?? [])])
-        for (const id of term.phraseIds) domainPhrases.add(id);
+      for (const terms of [signal.any, signal.all])
+        for (const term of terms ?? []) for (const id of termPhrases[term.index] ?? []) domainPhrases.add(id);
+  }
 
   const documents = file.rules.flatMap((rule) =>
     [rule.title, ...rule.examples].map((text) => ({ route: rule.id, text })),
@@ -180,7 +187,7 @@ export function compileRules(file: RulesFile): Compiled {
     rules,
     similarity: new SimilarityIndex(documents),
     domainPhrases,
-    termCount,
+    termCount: termPhrases.length,
     termsByPhrase,
   };
 }

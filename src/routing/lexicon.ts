@@ -1,7 +1,6 @@
-// Stemming and typo repair. Stems let "licenses", "licensing" and "license" meet; the typo
-// index lets "licnese" and "exted" meet the words the rules know, without a dictionary download.
-import { distance } from 'fastest-levenshtein';
-import stemWord from 'wink-porter2-stemmer';
+// Stemming and typo repair. Stems let "licenses", "licensing" and "license" meet; typo repair lets
+// "licnese" and "exted" meet the words the rules know, without a dictionary download.
+import { stem as stemWord } from 'porter2';
 
 import { BOUNDARY } from './normalize';
 
@@ -17,33 +16,31 @@ export function stem(word: string): string {
   return s;
 }
 
-/** The words the rules know, with a one-deletion index for typo lookups (symmetric delete). */
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * The words the rules know. A typo is looked up by generating its one-edit variants (deletions,
+ * swaps of neighbours, replacements, insertions) and keeping the known ones: nothing to index at
+ * load, a few hundred set lookups the first time a word is seen, memoised after that.
+ */
 export class Lexicon {
   private readonly words = new Set<string>();
   private readonly stems = new Set<string>();
-  private readonly deletions = new Map<string, string[]>();
   private readonly repairs = new Map<string, string | null>();
 
   constructor(
     words: Iterable<string>,
     private readonly minLength = 5,
   ) {
-    for (const w of words) this.add(w);
+    for (const w of words) {
+      this.words.add(w);
+      this.stems.add(stem(w));
+    }
   }
 
-  private add(word: string): void {
-    if (this.words.has(word)) return;
-    this.words.add(word);
-    this.stems.add(stem(word));
-    if (word.length < this.minLength - 1 || /\d/.test(word)) return;
-    this.index(word, word);
-    for (let i = 0; i < word.length; i++) this.index(word.slice(0, i) + word.slice(i + 1), word);
-  }
-
-  private index(variant: string, word: string): void {
-    const list = this.deletions.get(variant);
-    if (list) list.push(word);
-    else this.deletions.set(variant, [word]);
+  /** Could `candidate` be what a typo stands for? Short words and words with digits are not. */
+  private isTarget(candidate: string): boolean {
+    return candidate.length >= this.minLength - 1 && this.words.has(candidate) && !/\d/.test(candidate);
   }
 
   /** The known word a typo most likely stands for, or null. Results are memoised. */
@@ -52,36 +49,22 @@ export class Lexicon {
     if (this.stems.has(stem(word))) return null;
     const cached = this.repairs.get(word);
     if (cached !== undefined) return cached;
+    // Every candidate is one edit away; the alphabetically first wins, so the answer is stable.
     let best: string | null = null;
-    let bestCost = Infinity;
-    for (const variant of [word, ...oneDeletions(word)]) {
-      for (const candidate of this.deletions.get(variant) ?? []) {
-        const cost = editCost(word, candidate);
-        if (cost < bestCost || (cost === bestCost && best !== null && candidate < best)) {
-          best = candidate;
-          bestCost = cost;
-        }
+    const consider = (candidate: string) => {
+      if ((best === null || candidate < best) && this.isTarget(candidate)) best = candidate;
+    };
+    for (let i = 0; i <= word.length; i++) {
+      const head = word.slice(0, i);
+      const tail = word.slice(i);
+      if (tail) consider(head + tail.slice(1));
+      if (tail.length > 1) consider(head + tail[1] + tail[0] + tail.slice(2));
+      for (const letter of ALPHABET) {
+        if (tail) consider(head + letter + tail.slice(1));
+        consider(head + letter + tail);
       }
     }
-    const result = bestCost <= 1 ? best : null;
-    if (this.repairs.size < 50_000) this.repairs.set(word, result);
-    return result;
+    if (this.repairs.size < 50_000) this.repairs.set(word, best);
+    return best;
   }
-}
-
-function oneDeletions(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
-}
-
-/** Levenshtein distance, except that one swap of neighbouring letters also costs 1. */
-function editCost(a: string, b: string): number {
-  if (a.length === b.length) {
-    const diff: number[] = [];
-    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
-    const [i, j] = diff;
-    if (diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i]) return 1;
-  }
-  return distance(a, b);
 }

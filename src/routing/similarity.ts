@@ -22,100 +22,137 @@ function contentStems(text: string): string[] {
     .map(stem);
 }
 
-interface Sparse {
-  routes: Int32Array;
-  boosts: Float64Array;
-}
-
-interface Postings {
-  docs: Int32Array;
-  weights: Float64Array;
-}
-
+/**
+ * Both learned scorers, stored flat: every stem the examples use has an index, and its postings
+ * (documents with TF-IDF weights) and naive Bayes boosts (routes with log-count boosts) are slices of
+ * shared typed arrays. A few large arrays instead of thousands of small ones keep the load fast.
+ */
 export class SimilarityIndex {
-  private readonly postings = new Map<string, Postings>();
-  private readonly idf = new Map<string, number>();
+  private readonly stemIndex = new Map<string, number>();
+  private readonly idf: Float64Array;
+  /** Postings of stem i: docs/weights from postingStart[i] to postingStart[i + 1]. */
+  private readonly postingStart: Int32Array;
+  private readonly postingDocs: Int32Array;
+  private readonly postingWeights: Float64Array;
   /** Route index of each document, and the route ids in index order. */
   private readonly docRoute: Int32Array;
   private readonly routeIds: string[];
-  /** Naive Bayes: per route log P(unseen word), and per stem the sparse log-boost of seen counts. */
+  /** Naive Bayes: per route log P(unseen word); per stem the routes whose examples use it, with boosts. */
   private readonly logUnseen: Float64Array;
-  private readonly bayesBoosts = new Map<string, Sparse>();
+  private readonly bayesStart: Int32Array;
+  private readonly bayesRoutes: Int32Array;
+  private readonly bayesBoosts: Float64Array;
 
   constructor(documents: Array<{ route: string; text: string }>) {
-    this.routeIds = [...new Set(documents.map((d) => d.route))];
-    const routeIndex = new Map(this.routeIds.map((id, i) => [id, i]));
+    const routeIndex = new Map<string, number>();
+    for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
+    this.routeIds = [...routeIndex.keys()];
     this.docRoute = Int32Array.from(documents, (d) => routeIndex.get(d.route) as number);
-    const docStems = documents.map((d) => new Set(contentStems(d.text)));
 
-    const df = new Map<string, number>();
-    for (const stems of docStems) for (const s of stems) df.set(s, (df.get(s) ?? 0) + 1);
-    for (const [s, count] of df) this.idf.set(s, Math.log(1 + documents.length / count));
+    // Each document as the distinct indexes of its content stems.
+    const docStems: number[][] = documents.map((d) => {
+      const ids = new Set<number>();
+      for (const s of contentStems(d.text)) {
+        let i = this.stemIndex.get(s);
+        if (i === undefined) this.stemIndex.set(s, (i = this.stemIndex.size));
+        ids.add(i);
+      }
+      return [...ids];
+    });
+    const stemCount = this.stemIndex.size;
+    const df = new Int32Array(stemCount);
+    let postings = 0;
+    for (const ids of docStems) {
+      for (const i of ids) df[i] = (df[i] as number) + 1;
+      postings += ids.length;
+    }
+    this.idf = Float64Array.from(df, (count) => Math.log(1 + documents.length / count));
 
-    const lists = new Map<string, Array<[number, number]>>();
-    docStems.forEach((stems, doc) => {
-      const norm = Math.sqrt([...stems].reduce((sum, s) => sum + (this.idf.get(s) ?? 0) ** 2, 0)) || 1;
-      for (const s of stems) {
-        const list = lists.get(s) ?? [];
-        list.push([doc, (this.idf.get(s) ?? 0) / norm]);
-        lists.set(s, list);
+    this.postingStart = new Int32Array(stemCount + 1);
+    for (let i = 0; i < stemCount; i++)
+      this.postingStart[i + 1] = (this.postingStart[i] as number) + (df[i] as number);
+    this.postingDocs = new Int32Array(postings);
+    this.postingWeights = new Float64Array(postings);
+    const fill = this.postingStart.slice(0, stemCount);
+    docStems.forEach((ids, doc) => {
+      let sum = 0;
+      for (const i of ids) sum += (this.idf[i] as number) ** 2;
+      const norm = Math.sqrt(sum) || 1;
+      for (const i of ids) {
+        const at = fill[i] as number;
+        fill[i] = at + 1;
+        this.postingDocs[at] = doc;
+        this.postingWeights[at] = (this.idf[i] as number) / norm;
       }
     });
-    for (const [s, list] of lists)
-      this.postings.set(s, {
-        docs: Int32Array.from(list, ([d]) => d),
-        weights: Float64Array.from(list, ([, w]) => w),
-      });
 
     this.logUnseen = new Float64Array(this.routeIds.length);
-    this.trainBayes(docStems, df);
+    this.bayesStart = new Int32Array(stemCount + 1);
+    this.bayesRoutes = new Int32Array(postings);
+    this.bayesBoosts = new Float64Array(postings);
+    this.trainBayes(docStems);
   }
 
   /**
    * Naive Bayes with Laplace smoothing, stored sparsely: for each stem only the routes whose examples
    * use it carry a boost over the route's "unseen word" log-probability.
    */
-  private trainBayes(docStems: Array<Set<string>>, df: Map<string, number>): void {
-    const counts = new Map<string, Map<number, number>>();
-    const totals = new Float64Array(this.routeIds.length);
-    docStems.forEach((stems, doc) => {
+  private trainBayes(docStems: number[][]): void {
+    const stemCount = this.idf.length;
+    const routeCount = this.routeIds.length;
+    // Documents are grouped by route in the rules file, but counting per (stem, route) needs no order.
+    const counts = new Map<number, number>(); // stem * routeCount + route -> documents
+    const totals = new Float64Array(routeCount);
+    docStems.forEach((ids, doc) => {
       const route = this.docRoute[doc] as number;
-      for (const s of stems) {
-        let c = counts.get(s);
-        if (!c) counts.set(s, (c = new Map()));
-        c.set(route, (c.get(route) ?? 0) + 1);
+      for (const i of ids) {
+        const key = i * routeCount + route;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
         totals[route] = (totals[route] as number) + 1;
       }
     });
-    const denominators = Float64Array.from(totals, (t) => t + df.size);
-    denominators.forEach((d, r) => (this.logUnseen[r] = -Math.log(d)));
-    for (const [s, c] of counts) {
-      const routes = Int32Array.from(c.keys());
-      this.bayesBoosts.set(s, { routes, boosts: Float64Array.from(c.values(), (n) => Math.log(n + 1)) });
+    for (let r = 0; r < routeCount; r++) this.logUnseen[r] = -Math.log((totals[r] as number) + stemCount);
+    const keys = [...counts.keys()].sort((a, b) => a - b);
+    let at = 0;
+    for (const key of keys) {
+      const i = Math.floor(key / routeCount);
+      this.bayesRoutes[at] = key % routeCount;
+      this.bayesBoosts[at] = Math.log((counts.get(key) as number) + 1);
+      this.bayesStart[i + 1] = ++at;
     }
+    // Stems are all used by some document, so every slice is non-empty; carry ends forward regardless.
+    for (let i = 1; i <= stemCount; i++)
+      if ((this.bayesStart[i] as number) < (this.bayesStart[i - 1] as number))
+        this.bayesStart[i] = this.bayesStart[i - 1] as number;
+  }
+
+  /** The indexes of the distinct stems of a message that the examples contain. */
+  private known(stems: string[]): number[] {
+    const out = new Set<number>();
+    for (const s of stems) {
+      const i = this.stemIndex.get(s);
+      if (i !== undefined) out.add(i);
+    }
+    return [...out];
   }
 
   /** How many distinct stems of a message the examples contain. */
   knownCount(stems: string[]): number {
-    let n = 0;
-    for (const s of new Set(stems)) if (this.idf.has(s)) n++;
-    return n;
+    return this.known(stems).length;
   }
 
   /** Naive Bayes posterior per route (uniform prior) over the stems the examples know. */
   bayes(stems: string[]): Map<string, number> {
     const out = new Map<string, number>();
-    const known = [...new Set(stems)].filter((s) => this.bayesBoosts.has(s));
+    const known = this.known(stems);
     if (!known.length) return out;
     // log P(words | route) = sum over words of (unseen(route) + boost(word, route)).
     const logs = this.logUnseen.map((unseen) => unseen * known.length);
-    for (const s of known) {
-      const { routes, boosts } = this.bayesBoosts.get(s) as Sparse;
-      for (let i = 0; i < routes.length; i++) {
-        const r = routes[i] as number;
-        logs[r] = (logs[r] as number) + (boosts[i] as number);
+    for (const i of known)
+      for (let k = this.bayesStart[i] as number; k < (this.bayesStart[i + 1] as number); k++) {
+        const r = this.bayesRoutes[k] as number;
+        logs[r] = (logs[r] as number) + (this.bayesBoosts[k] as number);
       }
-    }
     const top = Math.max(...logs);
     let total = 0;
     for (let r = 0; r < logs.length; r++) total += logs[r] = Math.exp((logs[r] as number) - top);
@@ -127,14 +164,12 @@ export class SimilarityIndex {
   scores(stems: string[]): Map<string, number> {
     const dots = new Float64Array(this.docRoute.length);
     let queryNorm = 0;
-    for (const s of new Set(stems)) {
-      const idf = this.idf.get(s);
-      const p = this.postings.get(s);
-      if (idf === undefined || !p) continue;
+    for (const i of this.known(stems)) {
+      const idf = this.idf[i] as number;
       queryNorm += idf * idf;
-      for (let i = 0; i < p.docs.length; i++) {
-        const doc = p.docs[i] as number;
-        dots[doc] = (dots[doc] as number) + idf * (p.weights[i] as number);
+      for (let k = this.postingStart[i] as number; k < (this.postingStart[i + 1] as number); k++) {
+        const doc = this.postingDocs[k] as number;
+        dots[doc] = (dots[doc] as number) + idf * (this.postingWeights[k] as number);
       }
     }
     const best = new Map<string, number>();
