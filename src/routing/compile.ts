@@ -135,7 +135,10 @@ export function compileRules(file: RulesFile): Compiled {
     const ids: number[] = [];
     resolveIds(term, [], ids);
     const unique = [...new Set(ids)];
-    const compiledTerm = { index: termPhrases.length, label: term.replace(/@/g, '').replace(/\|/g, ' / ') };
+    const compiledTerm = {
+      index: termPhrases.length,
+      label: term.trim().replace(/@/g, '').replace(/\|/g, ' / '),
+    };
     termPhrases.push(unique);
     for (const id of unique) (termsByPhrase[id] ??= []).push(compiledTerm.index);
     termByText.set(term, compiledTerm);

@@ -67,6 +67,9 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
 
 const ASCII = /^[\x20-\x7e\t\n\r]*$/;
 
+const HASH = '#'.charCodeAt(0);
+const AT = '@'.charCodeAt(0);
+
 /** Marks where a clause ends, so that negation never reaches across it. */
 export const BOUNDARY = '|';
 
@@ -87,7 +90,10 @@ export function tokenize(text: string): string[] {
       if (tokens.length && tokens[tokens.length - 1] !== BOUNDARY) tokens.push(BOUNDARY);
       continue;
     }
-    tokens.push(piece.replace(/^[#@]+/, ''));
+    // "#channel" and "@handle" keep their name; most words have no sign to strip.
+    const word =
+      piece.charCodeAt(0) === HASH || piece.charCodeAt(0) === AT ? piece.replace(/^[#@]+/, '') : piece;
+    if (word) tokens.push(word);
   }
-  return tokens.filter((tok) => tok.length > 0);
+  return tokens;
 }

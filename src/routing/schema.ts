@@ -5,7 +5,7 @@ export const ACTIONS = ['answer', 'form', 'oncall', 'refuse'] as const;
 export type RouteAction = (typeof ACTIONS)[number];
 
 /** A term is a phrase ("grace period"), a concept reference ("@saas"), or alternatives joined by "|". */
-const term = z.string().trim().min(1, 'a term must not be empty');
+const term = z.string().regex(/\S/, 'a term must not be empty');
 
 export const signalSchema = z
   .object({

@@ -17,9 +17,9 @@ const STOPWORDS = new Set(
 export const isStopword = (word: string): boolean => STOPWORDS.has(word);
 
 function contentStems(text: string): string[] {
-  return tokenize(text)
-    .filter((t) => t !== BOUNDARY && !STOPWORDS.has(t))
-    .map(stem);
+  const out: string[] = [];
+  for (const token of tokenize(text)) if (token !== BOUNDARY && !STOPWORDS.has(token)) out.push(stem(token));
+  return out;
 }
 
 /**
@@ -100,30 +100,26 @@ export class SimilarityIndex {
   private trainBayes(docStems: number[][]): void {
     const stemCount = this.idf.length;
     const routeCount = this.routeIds.length;
-    // Documents are grouped by route in the rules file, but counting per (stem, route) needs no order.
-    const counts = new Map<number, number>(); // stem * routeCount + route -> documents
+    // Documents per (stem, route), dense: a few thousand stems by a few dozen routes.
+    const counts = new Int32Array(stemCount * routeCount);
     const totals = new Float64Array(routeCount);
     docStems.forEach((ids, doc) => {
       const route = this.docRoute[doc] as number;
-      for (const i of ids) {
-        const key = i * routeCount + route;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-        totals[route] = (totals[route] as number) + 1;
-      }
+      for (const i of ids) counts[i * routeCount + route] = (counts[i * routeCount + route] as number) + 1;
+      totals[route] = (totals[route] as number) + ids.length;
     });
     for (let r = 0; r < routeCount; r++) this.logUnseen[r] = -Math.log((totals[r] as number) + stemCount);
-    const keys = [...counts.keys()].sort((a, b) => a - b);
     let at = 0;
-    for (const key of keys) {
-      const i = Math.floor(key / routeCount);
-      this.bayesRoutes[at] = key % routeCount;
-      this.bayesBoosts[at] = Math.log((counts.get(key) as number) + 1);
-      this.bayesStart[i + 1] = ++at;
+    for (let i = 0; i < stemCount; i++) {
+      for (let r = 0; r < routeCount; r++) {
+        const n = counts[i * routeCount + r] as number;
+        if (n === 0) continue;
+        this.bayesRoutes[at] = r;
+        this.bayesBoosts[at] = Math.log(n + 1);
+        at++;
+      }
+      this.bayesStart[i + 1] = at;
     }
-    // Stems are all used by some document, so every slice is non-empty; carry ends forward regardless.
-    for (let i = 1; i <= stemCount; i++)
-      if ((this.bayesStart[i] as number) < (this.bayesStart[i - 1] as number))
-        this.bayesStart[i] = this.bayesStart[i - 1] as number;
   }
 
   /** The indexes of the distinct stems of a message that the examples contain. */
