@@ -19,6 +19,9 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json manifest.yml ./
 COPY rules ./rules
+# Parse the shipped rules once at build time: every start of the image then skips the YAML parse
+# (the parse cache in node_modules/.cache; it is keyed by the file's content, so it cannot go stale).
+RUN node -e "require('./dist/src/routing/load').loadRules()"
 USER node
 EXPOSE 3000
 # /healthz is served in HTTP and in Socket Mode, on PORT.

@@ -6,6 +6,7 @@ import { load as loadYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 
 import { compileRules, RuleCompileError } from './compile';
+import { fileParseCache, type ParseCache } from './parse-cache';
 import { type RulesFile, rulesFileSchema } from './schema';
 import type { RuleSet } from './types';
 
@@ -31,6 +32,12 @@ export function packageRoot(): string {
 }
 
 export const DEFAULT_RULES_FILE = path.join(packageRoot(), 'rules', 'handbook.yml');
+
+/** Part of the parse cache's key: another parser version may parse the same text differently. */
+const YAML_PARSER_VERSION = `js-yaml@${
+  (JSON.parse(fs.readFileSync(require.resolve('js-yaml/package.json'), 'utf8')) as { version: string })
+    .version
+}`;
 
 /** "rules.12.signals.0.weight" -> "rule star: signals[0].weight", using the rule's id when it has one. */
 function describePath(issuePath: PropertyKey[], raw: unknown): string {
@@ -67,15 +74,17 @@ function duplicateProblems(file: RulesFile): string[] {
   return problems;
 }
 
-/** Validates and compiles rules from YAML text. */
-export function parseRules(yamlText: string, source = '(inline)'): RuleSet {
-  let raw: unknown;
+function parseYaml(yamlText: string, source: string): unknown {
   try {
-    raw = loadYaml(yamlText);
+    return loadYaml(yamlText);
   } catch (err) {
     if (!(err instanceof YAMLException)) throw err;
     throw new RulesError(source, [`YAML: ${err.message.split('\n')[0]}`]);
   }
+}
+
+/** Validates and compiles what a rules file parsed to. */
+function rulesFromData(raw: unknown, source: string): RuleSet {
   const parsed = rulesFileSchema.safeParse(raw);
   if (!parsed.success)
     throw new RulesError(
@@ -95,8 +104,27 @@ export function parseRules(yamlText: string, source = '(inline)'): RuleSet {
   return { file, rules: file.rules, byId: new Map(file.rules.map((r) => [r.id, r])), source, compiled };
 }
 
-/** Loads the rules file at `file` (default: the handbook rules shipped with the bot). */
-export function loadRules(file: string = DEFAULT_RULES_FILE): RuleSet {
+/** Validates and compiles rules from YAML text. */
+export function parseRules(yamlText: string, source = '(inline)'): RuleSet {
+  return rulesFromData(parseYaml(yamlText, source), source);
+}
+
+/**
+ * Where parsed rules files are remembered between starts: the package's own node_modules/.cache,
+ * the usual place for a tool's caches, writable wherever `npm ci` ran.
+ */
+export const defaultParseCache = (): ParseCache =>
+  fileParseCache(path.join(packageRoot(), 'node_modules', '.cache', 'support-router'), YAML_PARSER_VERSION);
+
+/**
+ * Loads the rules file at `file` (default: the handbook rules shipped with the bot). `cache` (null
+ * for none) spares a restart the YAML parse when the file has not changed; what it returns is
+ * validated and compiled like a fresh parse.
+ */
+export function loadRules(
+  file: string = DEFAULT_RULES_FILE,
+  cache: ParseCache | null = defaultParseCache(),
+): RuleSet {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -105,5 +133,10 @@ export function loadRules(file: string = DEFAULT_RULES_FILE): RuleSet {
       `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
     ]);
   }
-  return parseRules(text, file);
+  const remembered = cache?.get(file, text);
+  if (remembered !== undefined) return rulesFromData(remembered, file);
+  const raw = parseYaml(text, file);
+  const rules = rulesFromData(raw, file);
+  cache?.set(file, text, raw);
+  return rules;
 }
