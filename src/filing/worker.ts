@@ -5,50 +5,12 @@
 import crypto from 'node:crypto';
 import type { Logger } from '../logger';
 import type { FiledResult, FilingStore, Submission } from '../store/types';
-import { errorForThrown, FilingError } from './errors';
+import { FilingError, toFilingError } from './errors';
 import { decideRetry, DEFAULT_RETRY, isRateLimit, type RetryPolicy } from './retry';
 import { realTiming, type Timing } from './timing';
 import type { Filer, Notifier, NotifyContext, PrepareFiling } from './types';
 
 export { realTiming, type Timing } from './timing';
-
-const TRANSIENT_NAMES = new Set(['TimeoutError', 'AbortError', 'GitbeakerTimeoutError']);
-const TRANSIENT_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-]);
-
-/** A timeout, an abort or a network failure (fetch puts the socket error in `cause`). */
-export function isTransient(thrown: unknown): boolean {
-  let e: unknown = thrown;
-  for (let depth = 0; e instanceof Error && depth < 4; depth += 1, e = e.cause) {
-    if (TRANSIENT_NAMES.has(e.name)) return true;
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('UND_ERR_'))) return true;
-  }
-  return false;
-}
-
-/**
- * Only a network, abort or timeout error is worth another try; anything else (a bug, data the bot
- * cannot handle) would fail the same way eight times, so it is permanent.
- */
-export function toFilingError(thrown: unknown): FilingError {
-  if (thrown instanceof FilingError) return thrown;
-  if (isTransient(thrown)) return errorForThrown('A service the bot needs', thrown);
-  return new FilingError(
-    'permanent',
-    'The bot ran into an unexpected problem while filing this. The team running the bot can see what went wrong.',
-  );
-}
 
 export interface WorkerOptions {
   store: FilingStore;
