@@ -55,13 +55,21 @@ const PLAIN_WORD = /^[a-z][a-z0-9]*$/;
 /** Marks a word that must match exactly, not by stem ("=upgraded" is not "upgrade"). */
 export const EXACT = '=';
 
-/** Splits a phrase into stems; "*" stays a gap and "=word" an exact word. */
-function phraseStems(phrase: string): string[] {
+/**
+ * Splits a phrase into stems ("*" stays a gap, "=word" an exact word) and adds its words to the
+ * vocabulary that typo repair knows.
+ */
+function phraseStems(phrase: string, vocabulary: Set<string>): string[] {
   const out: string[] = [];
   for (const word of phrase.trim().split(/\s+/)) {
+    if (PLAIN_WORD.test(word)) {
+      out.push(stem(word));
+      vocabulary.add(word);
+      continue;
+    }
+    for (const part of word.toLowerCase().split(/[^a-z0-9]+/)) if (part) vocabulary.add(part);
     if (word === GAP) out.push(GAP);
     else if (word.startsWith(EXACT)) for (const token of tokenize(word.slice(1))) out.push(EXACT + token);
-    else if (PLAIN_WORD.test(word)) out.push(stem(word));
     else for (const token of tokenize(word)) out.push(stem(token));
   }
   return out;
@@ -83,10 +91,9 @@ export function compileRules(file: RulesFile): Compiled {
     return id;
   };
   const addNewPhrase = (text: string): number => {
-    const stems = phraseStems(text);
+    const stems = phraseStems(text, vocabulary);
     if (stems.length === 0 || stems[0] === GAP || stems[stems.length - 1] === GAP)
       throw new RuleCompileError([`phrase "${text}" has no words or starts/ends with "${GAP}"`]);
-    for (const word of text.toLowerCase().split(/[^a-z0-9]+/)) if (word) vocabulary.add(word);
     const key = stems.join(' ');
     const known = phraseIndex.get(key);
     if (known !== undefined) return known;

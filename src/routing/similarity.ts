@@ -49,15 +49,22 @@ export class SimilarityIndex {
     this.routeIds = [...routeIndex.keys()];
     this.docRoute = Int32Array.from(documents, (d) => routeIndex.get(d.route) as number);
 
-    // Each document as the distinct indexes of its content stems.
-    const docStems: number[][] = documents.map((d) => {
-      const ids = new Set<number>();
+    // Each document as the distinct indexes of its content stems (lastDoc marks a stem seen in this one).
+    const lastDoc: number[] = [];
+    const docStems: number[][] = documents.map((d, doc) => {
+      const ids: number[] = [];
       for (const s of contentStems(d.text)) {
         let i = this.stemIndex.get(s);
-        if (i === undefined) this.stemIndex.set(s, (i = this.stemIndex.size));
-        ids.add(i);
+        if (i === undefined) {
+          i = this.stemIndex.size;
+          this.stemIndex.set(s, i);
+          lastDoc.push(-1);
+        }
+        if (lastDoc[i] === doc) continue;
+        lastDoc[i] = doc;
+        ids.push(i);
       }
-      return [...ids];
+      return ids;
     });
     const stemCount = this.stemIndex.size;
     const df = new Int32Array(stemCount);
