@@ -50,6 +50,25 @@ export const formSchema = z
 
 export type FormSpec = z.infer<typeof formSchema>;
 
+/**
+ * Example requests, one per line of a literal block (`examples: |`), or as a YAML list. In a block
+ * every line is taken as written: an example may hold ": ", " #", quotes, `@` or backticks, which a
+ * plain YAML list item cannot without quoting. Blank lines are skipped.
+ */
+const examplesSchema = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) =>
+    (typeof value === 'string' ? value.split('\n') : value).map((line) => line.trim()).filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .min(3, { error: (issue) => `"${String(issue.input)}" is too short for an example (3+ characters)` }),
+    ),
+  )
+  .default([]);
+
 export const ruleSchema = z
   .object({
     id: z
@@ -63,8 +82,8 @@ export const ruleSchema = z
     answer: z.string().min(10),
     form: formSchema.optional(),
     signals: z.array(signalSchema).default([]),
-    /** Example requests: they document the rule, train the similarity scorer and seed the tests. */
-    examples: z.array(z.string().min(3)).default([]),
+    /** Example requests: they document the rule, train the learned scorers and seed the tests. */
+    examples: examplesSchema,
   })
   .strict()
   .superRefine((rule, ctx) => {

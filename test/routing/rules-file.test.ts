@@ -152,6 +152,40 @@ describe('rules file validation', () => {
     ]);
   });
 
+  it('takes examples one per line of a block, as written, skipping blank lines', () => {
+    const block = validYaml.replace(
+      'examples: ["how do I use merge trains"]',
+      [
+        'examples: |',
+        '      how do I use merge trains',
+        '',
+        '      quick one: is #support-team the place for <@U123> questions?',
+        '      "quoted" and `code` stay as typed',
+      ].join('\n'),
+    );
+    expect(parseRules(block).byId.get('general-question')?.examples).toEqual([
+      'how do I use merge trains',
+      'quick one: is #support-team the place for <@U123> questions?',
+      '"quoted" and `code` stay as typed',
+    ]);
+  });
+
+  it('still takes examples as a YAML list', () => {
+    expect(parseRules(validYaml).byId.get('general-question')?.examples).toEqual([
+      'how do I use merge trains',
+    ]);
+  });
+
+  it('names an example that is too short', () => {
+    const short = validYaml.replace(
+      'examples: ["how do I use merge trains"]',
+      'examples: |\n      ok\n      fine example',
+    );
+    expect(problems(short)).toEqual([
+      'rule general-question: examples[0]: "ok" is too short for an example (3+ characters)',
+    ]);
+  });
+
   it('reports YAML syntax errors', () => {
     expect(problems('rules: [unclosed')[0]).toMatch(/^YAML: /);
   });
