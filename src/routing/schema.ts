@@ -55,18 +55,25 @@ export type FormSpec = z.infer<typeof formSchema>;
  * every line is taken as written: an example may hold ": ", " #", quotes, `@` or backticks, which a
  * plain YAML list item cannot without quoting. Blank lines are skipped.
  */
+const MIN_EXAMPLE_LENGTH = 3;
+
 const examplesSchema = z
   .union([z.string(), z.array(z.string())])
-  .transform((value) =>
-    (typeof value === 'string' ? value.split('\n') : value).map((line) => line.trim()).filter(Boolean),
-  )
-  .pipe(
-    z.array(
-      z
-        .string()
-        .min(3, { error: (issue) => `"${String(issue.input)}" is too short for an example (3+ characters)` }),
-    ),
-  )
+  .transform((value, ctx) => {
+    const lines = (typeof value === 'string' ? value.split('\n') : value)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    lines.forEach((line, i) => {
+      if (line.length < MIN_EXAMPLE_LENGTH)
+        ctx.issues.push({
+          code: 'custom',
+          input: line,
+          path: [i],
+          message: `"${line}" is too short for an example (${MIN_EXAMPLE_LENGTH}+ characters)`,
+        });
+    });
+    return lines;
+  })
   .default([]);
 
 export const ruleSchema = z
