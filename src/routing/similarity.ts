@@ -73,7 +73,8 @@ export class SimilarityIndex {
       for (const i of ids) df[i] = (df[i] as number) + 1;
       postings += ids.length;
     }
-    this.idf = Float64Array.from(df, (count) => Math.log(1 + documents.length / count));
+    this.idf = new Float64Array(stemCount);
+    for (let i = 0; i < stemCount; i++) this.idf[i] = Math.log(1 + documents.length / (df[i] as number));
 
     this.postingStart = new Int32Array(stemCount + 1);
     for (let i = 0; i < stemCount; i++)
@@ -107,24 +108,29 @@ export class SimilarityIndex {
   private trainBayes(docStems: number[][]): void {
     const stemCount = this.idf.length;
     const routeCount = this.routeIds.length;
-    // Documents per (stem, route), dense: a few thousand stems by a few dozen routes.
-    const counts = new Int32Array(stemCount * routeCount);
     const totals = new Float64Array(routeCount);
     docStems.forEach((ids, doc) => {
       const route = this.docRoute[doc] as number;
-      for (const i of ids) counts[i * routeCount + route] = (counts[i * routeCount + route] as number) + 1;
       totals[route] = (totals[route] as number) + ids.length;
     });
     for (let r = 0; r < routeCount; r++) this.logUnseen[r] = -Math.log((totals[r] as number) + stemCount);
+    // A stem's documents per route, counted from its postings: only the routes it occurs in are touched.
+    const count = new Int32Array(routeCount);
+    const touched: number[] = [];
     let at = 0;
     for (let i = 0; i < stemCount; i++) {
-      for (let r = 0; r < routeCount; r++) {
-        const n = counts[i * routeCount + r] as number;
-        if (n === 0) continue;
+      for (let k = this.postingStart[i] as number; k < (this.postingStart[i + 1] as number); k++) {
+        const r = this.docRoute[this.postingDocs[k] as number] as number;
+        if (count[r] === 0) touched.push(r);
+        count[r] = (count[r] as number) + 1;
+      }
+      for (const r of touched) {
         this.bayesRoutes[at] = r;
-        this.bayesBoosts[at] = Math.log(n + 1);
+        this.bayesBoosts[at] = Math.log((count[r] as number) + 1);
+        count[r] = 0;
         at++;
       }
+      touched.length = 0;
       this.bayesStart[i + 1] = at;
     }
   }
