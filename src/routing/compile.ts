@@ -13,8 +13,13 @@ export const MAX_GAP = 3;
 export interface CompiledTerm {
   /** Position in Compiled.termCount, so a message can memoise each term's result. */
   index: number;
-  label: string;
+  /** The term as written in the rules file ("@trial|poc"); see termLabel for how evidence shows it. */
+  text: string;
 }
+
+/** How evidence names a term: "@trial|poc" -> "trial / poc". Only the winning route's terms are shown. */
+export const termLabel = (term: CompiledTerm): string =>
+  term.text.trim().replace(/@/g, '').replace(/\|/g, ' / ');
 
 export interface CompiledSignal {
   any?: CompiledTerm[];
@@ -141,11 +146,9 @@ export function compileRules(file: RulesFile): Compiled {
     if (known) return known;
     const ids: number[] = [];
     resolveIds(term, [], ids);
-    const unique = [...new Set(ids)];
-    const compiledTerm = {
-      index: termPhrases.length,
-      label: term.trim().replace(/@/g, '').replace(/\|/g, ' / '),
-    };
+    // Most terms have a handful of phrases: a linear check beats building a Set for each.
+    const unique = ids.length > 16 ? [...new Set(ids)] : ids.filter((id, i) => ids.indexOf(id) === i);
+    const compiledTerm = { index: termPhrases.length, text: term };
     termPhrases.push(unique);
     for (const id of unique) (termsByPhrase[id] ??= []).push(compiledTerm.index);
     termByText.set(term, compiledTerm);

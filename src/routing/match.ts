@@ -1,6 +1,14 @@
 // Finding a rules file's phrases in a message: tokens and stems, typo repair, negation scope,
 // gaps and exact words, and which signals fire. Pure and allocation-light: it runs per message.
-import { type Compiled, type CompiledSignal, type CompiledTerm, EXACT, GAP, MAX_GAP } from './compile';
+import {
+  type Compiled,
+  type CompiledSignal,
+  type CompiledTerm,
+  EXACT,
+  GAP,
+  MAX_GAP,
+  termLabel,
+} from './compile';
 import { stem } from './lexicon';
 import { BOUNDARY, normalizeSlackText, tokenize } from './normalize';
 import { isStopword } from './similarity';
@@ -111,5 +119,5 @@ export function signalFires(signal: CompiledSignal, hits: TermHits): boolean {
 export function describe(signal: CompiledSignal, hits: TermHits): string {
   if (signal.why) return signal.why;
   const terms = [...(signal.all ?? []), ...(signal.any ?? []).filter((t) => hits.has(t))];
-  return terms.map((t) => `“${t.label}”`).join(' + ');
+  return terms.map((t) => `“${termLabel(t)}”`).join(' + ');
 }
