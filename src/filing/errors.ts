@@ -85,7 +85,7 @@ const TRANSIENT_CODES = new Set([
 ]);
 
 /** A timeout, an abort or a network failure (fetch puts the socket error in `cause`). */
-export function isTransient(thrown: unknown): boolean {
+function isTransient(thrown: unknown): boolean {
   let e: unknown = thrown;
   for (let depth = 0; e instanceof Error && depth < 4; depth += 1, e = e.cause) {
     if (TRANSIENT_NAMES.has(e.name)) return true;
