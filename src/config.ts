@@ -1,6 +1,7 @@
 // The one place that reads the environment. Every other module receives a typed Config.
 // Problems are collected and reported together, so an operator fixes them in one pass.
 import { z } from 'zod';
+import { nearMiss } from './checks/problems';
 
 /** Empty strings (common in .env files) mean "unset", as in t3-env. */
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
@@ -75,6 +76,20 @@ export const envSchema = z.object({
 });
 
 export type Config = z.infer<typeof envSchema>;
+export type SettingName = keyof typeof envSchema.shape;
+
+/** Settings whose values are never repeated in a message (tokens, secrets, URLs with passwords). */
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'PAGERDUTY_API_TOKEN',
+  'CHATOPS_TRIGGER_TOKEN',
+  'GITLAB_TOKEN',
+  'ZENDESK_API_TOKEN',
+  'DATABASE_URL',
+  'TEST_DATABASE_URL',
+]);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -83,29 +98,69 @@ export class ConfigError extends Error {
   }
 }
 
+/** 'PORT: expected a number (got "abc")', 'FILING_MODE: ... Did you mean dry-run?'; secrets never echoed. */
+function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
+  const name = issue.path.map(String).join('.') || '(env)';
+  const value = env[name];
+  const shown =
+    value === undefined || SECRET_SETTINGS.has(name)
+      ? ''
+      : ` (got "${value.length > 60 ? `${value.slice(0, 60)}...` : value}")`;
+  if (issue.code === 'invalid_value') {
+    const options = issue.values.map(String);
+    const guess = value === undefined ? undefined : nearMiss(value, options);
+    return `${name}: must be one of ${options.join(', ')}${shown}.${guess ? ` Did you mean ${guess}?` : ''}`;
+  }
+  if (issue.code === 'invalid_type' && issue.expected === 'number')
+    return `${name}: must be a number${shown}.`;
+  if (issue.code === 'invalid_format' && issue.format === 'url')
+    return `${name}: must be a full URL such as https://example.com${shown}.`;
+  return `${name}: ${issue.message}${shown}`;
+}
+
 /** Parses an environment map; throws ConfigError listing every problem at once. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
-  }
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => describeIssue(i, env)));
   return result.data;
+}
+
+/**
+ * Every setting that parses on its own, each bad one left at its default: the checks that look at
+ * several settings together (what a provider or filing mode needs) still run when another setting
+ * is wrong, so all problems come out in one list.
+ */
+export function partialConfig(env: Record<string, string | undefined>): Config {
+  const settings: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(envSchema.shape)) {
+    const one = (schema as z.ZodType).safeParse(env[name]);
+    const fallback = (schema as z.ZodType).safeParse(undefined);
+    settings[name] = one.success ? one.data : fallback.success ? fallback.data : undefined;
+  }
+  return settings as Config;
+}
+
+/** Reads `.env` (if present) into the environment and returns the environment. */
+export function readEnvironment(): Record<string, string | undefined> {
+  // dotenv is loaded lazily so that tests and the pure modules never touch the disk.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('dotenv').config({ quiet: true });
+  return process.env;
 }
 
 /** Reads `.env` (if present) into the environment, then parses it. */
 export function loadConfig(): Config {
-  // dotenv is loaded lazily so that tests and the pure modules never touch the disk.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('dotenv').config({ quiet: true });
-  return parseConfig(process.env);
+  return parseConfig(readEnvironment());
 }
 
 /** Problems that stop the Slack bot from starting (the CLI does not need these). */
 export function slackProblems(config: Config): string[] {
   const problems: string[] = [];
   if (!config.SLACK_BOT_TOKEN)
-    problems.push('SLACK_BOT_TOKEN: the bot token (xoxb-...) from "OAuth & Permissions"');
+    problems.push('SLACK_BOT_TOKEN: not set: the bot token (xoxb-...) from "OAuth & Permissions"');
   if (!config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN)
-    problems.push('SLACK_SIGNING_SECRET: the signing secret from "Basic Information" (HTTP mode)');
+    problems.push(
+      'SLACK_SIGNING_SECRET: not set: the signing secret from "Basic Information" (HTTP mode; or SLACK_APP_TOKEN for Socket Mode)',
+    );
   return problems;
 }

@@ -3,7 +3,20 @@
 import type { App } from '@slack/bolt';
 import { createApp } from './app';
 import { buildDeps } from './build-deps';
-import { ConfigError, loadConfig, slackProblems, type Config } from './config';
+import { preflight } from './checks';
+import { fileErrorProblems } from './checks/files';
+import {
+  errorsOf,
+  fromLines,
+  problem,
+  warningsOf,
+  type Problem,
+  type ProblemSource,
+} from './checks/problems';
+import { startupReport } from './checks/report';
+import { slackAuthProblem } from './checks/slack';
+import { describeStore, storeError } from './checks/store';
+import { readEnvironment, slackProblems, type Config } from './config';
 import type { AppDeps } from './deps';
 import { createLogger, type Logger } from './logger';
 import { oncallProblems } from './oncall';
@@ -11,29 +24,17 @@ import { createFilingService, type FilingService } from './filing/service';
 import { myRequests } from './forms/requests';
 import { publishHome } from './home/publish';
 import { createPostgresEventDedupe, type PostgresEventDedupe } from './slack/dedupe-postgres';
+import type { RuleSet } from './routing/types';
 import { storeLocation, type StoreLocation } from './store';
 
 export class StartupError extends Error {
-  constructor(readonly problems: string[]) {
-    super(startupHelp(problems));
+  constructor(
+    readonly problems: Problem[],
+    where: Partial<Record<ProblemSource, string>> = {},
+  ) {
+    super(startupReport(problems, where));
     this.name = 'StartupError';
   }
-}
-
-export function startupHelp(problems: string[]): string {
-  return [
-    'support-router cannot start. Set these environment variables (or put them in .env):',
-    ...problems.map((p) => `  - ${p}`),
-    '',
-    "Don't have a Slack app yet? Create it from this repository's manifest.yml:",
-    '  1. https://api.slack.com/apps -> Create New App -> From an app manifest -> pick the workspace.',
-    '  2. Paste manifest.yml (replace https://support-router.example.com with your public URL,',
-    '     or set socket_mode_enabled: true for Socket Mode and skip the URL).',
-    '  3. Install to Workspace; copy the Bot User OAuth Token (xoxb-...) to SLACK_BOT_TOKEN and',
-    '     Basic Information -> Signing Secret to SLACK_SIGNING_SECRET.',
-    '  4. For Socket Mode, create an App-Level Token with connections:write and set SLACK_APP_TOKEN (xapp-...).',
-    'See the README, section "The Slack app".',
-  ].join('\n');
 }
 
 export interface Running {
@@ -42,16 +43,6 @@ export interface Running {
   /** The HTTP port actually bound (HTTP mode; 0 asks the OS for one). */
   port?: number;
   stop(): Promise<void>;
-}
-
-/** Reads .env and the environment; every problem is reported at once. */
-export function configFromEnvironment(): Config {
-  try {
-    return loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) throw new StartupError(err.problems);
-    throw err;
-  }
 }
 
 /**
@@ -68,17 +59,27 @@ function sharedEventDedupe(config: Config, logger: Logger): PostgresEventDedupe 
   return location.kind === 'postgres' ? createPostgresEventDedupe({ url: location.url, logger }) : undefined;
 }
 
+/** Problems found while building a part of the bot: a file's problems, or the part's own message. */
+function buildProblems(err: unknown, source: ProblemSource, subject: string): Problem[] {
+  return (
+    fileErrorProblems(err) ?? [problem(source, subject, err instanceof Error ? err.message : String(err))]
+  );
+}
+
 /** Starts the app; throws StartupError listing every problem found. */
 export async function start(config: Config, logger?: Logger): Promise<Running> {
-  const problems = [...slackProblems(config), ...oncallProblems(config)];
-  if (problems.length) throw new StartupError(problems);
+  const problems = [
+    ...fromLines('slack', slackProblems(config)),
+    ...fromLines('settings', oncallProblems(config)),
+  ];
+  if (errorsOf(problems).length) throw new StartupError(problems);
   const log = logger ?? createLogger(config.LOG_LEVEL);
   let deps: AppDeps;
   const sharedDedupe = sharedEventDedupe(config, log);
   try {
     deps = buildDeps(config, log, sharedDedupe);
   } catch (err) {
-    throw new StartupError([err instanceof Error ? err.message : String(err)]);
+    throw new StartupError(buildProblems(err, 'settings', 'RULES_FILE / ONCALL_STATIC_FILE'));
   }
   const app = createApp(deps, {
     token: config.SLACK_BOT_TOKEN ?? '',
@@ -89,8 +90,7 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   try {
     await app.init(); // auth.test: a revoked or mistyped token fails here, not on the first request
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new StartupError([`SLACK_BOT_TOKEN: Slack rejected the token (${why})`]);
+    throw new StartupError([slackAuthProblem(err, config.SLACK_API_URL)]);
   }
   // The outbox opens (and migrates) before the app takes requests; its worker starts with the app.
   let filing: FilingService;
@@ -105,9 +105,12 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
       afterNotify: (submission) => publishHome(app.client, deps, submission.userId),
     });
   } catch (err) {
-    throw new StartupError([
-      `DATABASE_URL / DATA_DIR: the request store could not be opened (${err instanceof Error ? err.message : String(err)})`,
-    ]);
+    const where = config.DATABASE_URL ? 'DATABASE_URL' : 'DATA_DIR';
+    throw new StartupError(
+      fileErrorProblems(err) ?? [
+        problem('store', where, `the request store could not be opened: ${storeError(err)}`),
+      ],
+    );
   }
   deps.filing = filing;
   deps.myRequests = (userId) => myRequests(filing.store, deps.rules, userId);
@@ -115,11 +118,7 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   filing.start();
   const address = (server as { address?: () => unknown } | undefined)?.address?.();
   const port = address && typeof address === 'object' && 'port' in address ? Number(address.port) : undefined;
-  const mode = config.SLACK_APP_TOKEN ? 'socket mode' : 'http';
-  log.info(
-    { mode, port: port ?? config.PORT, oncall: config.ONCALL_PROVIDER, rules: deps.rules.source },
-    'support-router is running',
-  );
+  log.info(bootSummary(config, deps.rules, port), 'support-router is running');
   const stop = async () => {
     await (app.stop() as Promise<void>);
     await filing.stop(); // finishes the calls in flight; unfinished requests resume at the next start
@@ -128,10 +127,38 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   return { app, deps, ...(port !== undefined ? { port } : {}), stop };
 }
 
+/** What an operator confirms before real tickets are filed: where it listens, stores and files. */
+export function bootSummary(config: Config, rules: RuleSet, port?: number): Record<string, unknown> {
+  let store: string;
+  try {
+    store = describeStore(storeLocation(config));
+  } catch {
+    store = 'invalid DATABASE_URL';
+  }
+  return {
+    mode: config.SLACK_APP_TOKEN ? 'socket mode' : 'http',
+    port: port ?? config.PORT,
+    store,
+    filing: config.FILING_MODE,
+    oncall: config.ONCALL_PROVIDER,
+    rules: rules.source,
+    ruleCount: rules.rules.length,
+  };
+}
+
 export async function main(): Promise<void> {
+  const check = preflight(readEnvironment());
+  if (!check.config || !check.ok) {
+    process.stderr.write(`${startupReport(check.problems, check.where)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const log = createLogger(check.config.LOG_LEVEL);
+  for (const p of warningsOf(check.problems))
+    log.warn({ source: p.source, setting: p.subject || undefined }, p.message);
   let running: Running;
   try {
-    running = await start(configFromEnvironment());
+    running = await start(check.config, log);
   } catch (err) {
     process.stderr.write(`${err instanceof StartupError ? err.message : String(err)}\n`);
     process.exitCode = 1;

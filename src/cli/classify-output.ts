@@ -3,6 +3,7 @@ import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 
 import { renderAnswer } from '../routing/answer';
+import { mrkdwnToPlain } from './plain-text';
 import { classify } from '../routing/classify';
 import type { Classification, RuleSet } from '../routing/types';
 
@@ -14,6 +15,9 @@ export function contractLine(result: Classification): string {
     alternatives: result.alternatives.map((a) => ({ route: a.route, confidence: a.confidence })),
   });
 }
+
+/** Alternatives less likely than this are noise in the human output (the JSON keeps them all). */
+const SHOWN_ALTERNATIVE = 0.05;
 
 export function formatClassification(text: string, rules: RuleSet, json: boolean): string {
   const result = classify(text, rules);
@@ -29,12 +33,17 @@ export function formatClassification(text: string, rules: RuleSet, json: boolean
   const lines = [
     `route:       ${result.route}  (confidence ${result.confidence.toFixed(2)})`,
     `why:         ${result.evidence.join('; ') || '-'}`,
-    `also likely: ${result.alternatives.map((a) => `${a.route} ${a.confidence.toFixed(2)}`).join(', ') || '-'}`,
+    `also likely: ${
+      result.alternatives
+        .filter((a) => a.confidence >= SHOWN_ALTERNATIVE)
+        .map((a) => `${a.route} ${a.confidence.toFixed(2)}`)
+        .join(', ') || '-'
+    }`,
   ];
   if (rule) {
     lines.push(`action:      ${rule.action}: ${rule.title}`, `handbook:    ${rule.link}`, 'answer:');
     lines.push(
-      ...renderAnswer(rule, rules)
+      ...mrkdwnToPlain(renderAnswer(rule, rules))
         .split('\n')
         .map((l) => `  ${l}`),
     );
@@ -52,8 +61,8 @@ export async function classifyJsonl(input: Readable, output: Writable, rules: Ru
     buffer = [];
     if (!output.write(chunk)) await new Promise((resolve) => output.once('drain', resolve));
   };
+  // Every input line gets exactly one output line, blank ones included: tools pair them by position.
   for await (const line of lines) {
-    if (!line.trim()) continue;
     buffer.push(`${jsonlResult(line, rules)}\n`);
     if (buffer.length >= 256) await flush();
   }
@@ -61,6 +70,7 @@ export async function classifyJsonl(input: Readable, output: Writable, rules: Ru
 }
 
 function jsonlResult(line: string, rules: RuleSet): string {
+  if (!line.trim()) return errorLine('blank line: expected {"text": "..."}');
   let text: unknown;
   try {
     text = (JSON.parse(line) as { text?: unknown }).text;
@@ -69,12 +79,10 @@ function jsonlResult(line: string, rules: RuleSet): string {
   }
   if (typeof text !== 'string') {
     // Keep the output aligned with the input: an unreadable line still gets its answer line.
-    return JSON.stringify({
-      route: 'unknown',
-      confidence: 0,
-      alternatives: [],
-      error: 'expected {"text": "..."}',
-    });
+    return errorLine('expected {"text": "..."}');
   }
   return contractLine(classify(text, rules));
 }
+
+const errorLine = (error: string): string =>
+  JSON.stringify({ route: 'unknown', confidence: 0, alternatives: [], error });

@@ -2,19 +2,23 @@
 // without any Slack, GitLab or Zendesk credentials.
 import { parseArgs } from 'node:util';
 
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, readEnvironment } from '../config';
 import { RulesError, loadRules } from '../routing/load';
 import type { RuleSet } from '../routing/types';
 import { classifyJsonl, formatClassification } from './classify-output';
-import { lintReport, showRule } from './rules-output';
+import { lintReport, listRules, showRule } from './rules-output';
 
 const USAGE = `Usage:
   support-router classify [--json] "text"     route one request (human-readable or one JSON object)
   support-router classify --jsonl             read {"text": "..."} lines on stdin, write one result line each
+  support-router rules list                   every route id with its action and title
   support-router rules lint [FILE]            validate a rules file (default: RULES_FILE or the built-in rules)
   support-router rules show ID                print one rule: its answer, form and signals
+  support-router config check [--online]      check the settings and the files they name without starting
+                                              the bot; --online also asks Slack, PostgreSQL and on-call
 Options:
   --rules FILE                                use this rules file (overrides RULES_FILE)
+  --online                                    with config check: call Slack, PostgreSQL and the provider
   -h, --help                                  show this help`;
 
 type Out = (text: string) => void;
@@ -51,6 +55,10 @@ function rulesCommand(args: string[], rulesFlag: string | undefined): number {
     (report.ok ? stdout : stderr)(report.text);
     return report.ok ? 0 : 1;
   }
+  if (sub === 'list') {
+    stdout(listRules(loadRules(rulesPath(rulesFlag))));
+    return 0;
+  }
   if (sub === 'show' && arg) {
     const rules = loadRules(rulesPath(rulesFlag));
     const text = showRule(rules, arg);
@@ -75,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean' },
         jsonl: { type: 'boolean' },
         rules: { type: 'string' },
+        online: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -92,6 +101,18 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'classify')
       return await classifyCommand(rest, values, loadRules(rulesPath(values.rules)));
     if (command === 'rules') return rulesCommand(rest, values.rules);
+    if (command === 'config' && rest[0] === 'check') {
+      // Loaded only here: it brings the Slack and database clients the other commands never need.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { configCheck } = require('./config-check') as typeof import('./config-check');
+      const env = readEnvironment();
+      const result = await configCheck(
+        values.rules ? { ...env, RULES_FILE: values.rules } : env,
+        Boolean(values.online),
+      );
+      (result.ok ? stdout : stderr)(result.text);
+      return result.ok ? 0 : 1;
+    }
     stderr(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   } catch (err) {

@@ -37,6 +37,12 @@ export function lintReport(file: string = DEFAULT_RULES_FILE): { ok: boolean; te
   }
 }
 
+/** One line per route: id, action and title, aligned, in the file's order. */
+export function listRules(rules: RuleSet): string {
+  const width = Math.max(...rules.rules.map((r) => r.id.length));
+  return rules.rules.map((r) => `${r.id.padEnd(width)}  ${r.action.padEnd(6)}  ${r.title}`).join('\n');
+}
+
 export function showRule(rules: RuleSet, id: string): string | undefined {
   const rule = rules.byId.get(id);
   if (!rule) return undefined;

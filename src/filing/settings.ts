@@ -63,16 +63,39 @@ export type FilingSettings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: FilingSettings = settingsSchema.parse({});
 
+/** A filing settings file that cannot be used; `problems` name the key and what is wrong. */
+export class SettingsFileError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid filing settings:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'SettingsFileError';
+  }
+}
+
 export function parseSettings(data: unknown): FilingSettings {
   const result = settingsSchema.safeParse(data ?? {});
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
-    throw new Error(`Invalid filing settings:\n  - ${problems.join('\n  - ')}`);
-  }
+  if (!result.success)
+    throw new SettingsFileError(
+      result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`),
+    );
   return result.data;
 }
 
 export function loadSettings(file?: string): FilingSettings {
   if (!file) return DEFAULT_SETTINGS;
-  return parseSettings(parseYaml(fs.readFileSync(file, 'utf8')));
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new SettingsFileError([
+      `FILING_CONFIG_FILE: cannot read ${file} (${code === 'ENOENT' ? 'no such file' : (code ?? String(err))}): fix the path, or unset it to use the handbook's defaults`,
+    ]);
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (err) {
+    throw new SettingsFileError([`YAML: ${(err as Error).message.split('\n')[0]}`]);
+  }
+  return parseSettings(data);
 }

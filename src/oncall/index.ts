@@ -12,17 +12,23 @@ import type { OncallProvider, OncallService } from './types';
 export function oncallProblems(config: Config): string[] {
   const problems: string[] = [];
   if (config.ONCALL_PROVIDER === 'pagerduty') {
-    if (!config.PAGERDUTY_API_TOKEN) problems.push('PAGERDUTY_API_TOKEN: a read-only PagerDuty REST API key');
+    if (!config.PAGERDUTY_API_TOKEN)
+      problems.push('PAGERDUTY_API_TOKEN: not set: ONCALL_PROVIDER=pagerduty needs a read-only REST API key');
     for (const r of ['SUPPORT', 'CMOC'] as const)
       if (!config[`PAGERDUTY_${r}_SCHEDULE_IDS`] && !config[`PAGERDUTY_${r}_ESCALATION_POLICY_IDS`])
         problems.push(
-          `PAGERDUTY_${r}_ESCALATION_POLICY_IDS or PAGERDUTY_${r}_SCHEDULE_IDS: comma-separated ids`,
+          `PAGERDUTY_${r}_ESCALATION_POLICY_IDS or PAGERDUTY_${r}_SCHEDULE_IDS: not set: ONCALL_PROVIDER=pagerduty needs the ${r === 'SUPPORT' ? 'Self-Managed Support' : 'CMOC'} rotation's ids, comma-separated`,
         );
   }
   if (config.ONCALL_PROVIDER === 'gitlab-chatops') {
-    if (!config.CHATOPS_PROJECT) problems.push('CHATOPS_PROJECT: the ChatOps project path or id');
+    if (!config.CHATOPS_PROJECT)
+      problems.push(
+        'CHATOPS_PROJECT: not set: ONCALL_PROVIDER=gitlab-chatops needs the ChatOps project path or id',
+      );
     if (!config.GITLAB_TOKEN)
-      problems.push('GITLAB_TOKEN: a token that can read the ChatOps jobs and their logs');
+      problems.push(
+        'GITLAB_TOKEN: not set: ONCALL_PROVIDER=gitlab-chatops needs a token that can read the ChatOps jobs and their logs',
+      );
   }
   return problems;
 }

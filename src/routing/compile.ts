@@ -15,11 +15,31 @@ export interface CompiledTerm {
   index: number;
   /** The term as written in the rules file ("@trial|poc"); see termLabel for how evidence shows it. */
   text: string;
+  /** The file's concepts (one shared object), so evidence can say a concept in its members' words. */
+  concepts: Readonly<Record<string, readonly string[]>>;
 }
 
-/** How evidence names a term: "@trial|poc" -> "trial / poc". Only the winning route's terms are shown. */
-export const termLabel = (term: CompiledTerm): string =>
-  term.text.trim().replace(/@/g, '').replace(/\|/g, ' / ');
+const LABEL_WORDS = 4;
+
+/**
+ * How evidence names a term, in the words the rules author wrote: "@trial|poc" -> "trial / free
+ * trial / poc" (a concept shows its first members, never its internal name). Only the winning
+ * route's terms are shown, so this runs for a few terms per answer.
+ */
+export function termLabel(term: CompiledTerm): string {
+  const words: string[] = [];
+  const add = (alternatives: string, depth: number) => {
+    for (const raw of alternatives.split('|')) {
+      if (words.length >= LABEL_WORDS) return;
+      const alt = raw.trim();
+      if (!alt.startsWith('@')) {
+        if (alt && !words.includes(alt)) words.push(alt);
+      } else if (depth < 2) for (const member of term.concepts[alt.slice(1)] ?? []) add(member, depth + 1);
+    }
+  };
+  add(term.text, 0);
+  return words.join(' / ');
+}
 
 export interface CompiledSignal {
   any?: CompiledTerm[];
@@ -148,7 +168,7 @@ export function compileRules(file: RulesFile): Compiled {
     resolveIds(term, [], ids);
     // Most terms have a handful of phrases: a linear check beats building a Set for each.
     const unique = ids.length > 16 ? [...new Set(ids)] : ids.filter((id, i) => ids.indexOf(id) === i);
-    const compiledTerm = { index: termPhrases.length, text: term };
+    const compiledTerm = { index: termPhrases.length, text: term, concepts: file.concepts };
     termPhrases.push(unique);
     for (const id of unique) (termsByPhrase[id] ??= []).push(compiledTerm.index);
     termByText.set(term, compiledTerm);

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 
 import { compileRules, RuleCompileError } from './compile';
 import { fileParseCache, type ParseCache } from './parse-cache';
+import { referenceProblems } from './references';
 import { type RulesFile, rulesFileSchema } from './schema';
 import type { RuleSet } from './types';
 
@@ -55,15 +56,6 @@ function describePath(issuePath: PropertyKey[], raw: unknown): string {
   return parts.join('.') || '(file)';
 }
 
-function placeholderProblems(file: RulesFile): string[] {
-  const problems: string[] = [];
-  for (const rule of file.rules)
-    for (const [, name] of rule.answer.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g))
-      if (name && !(name in file.destinations))
-        problems.push(`rule ${rule.id}: answer: uses {{${name}}} but destinations has no "${name}"`);
-  return problems;
-}
-
 function duplicateProblems(file: RulesFile): string[] {
   const seen = new Set<string>();
   const problems: string[] = [];
@@ -83,22 +75,25 @@ function parseYaml(yamlText: string, source: string): unknown {
   }
 }
 
-/** Validates and compiles what a rules file parsed to. */
+/** Validates and compiles what a rules file parsed to; every problem is reported at once. */
 function rulesFromData(raw: unknown, source: string): RuleSet {
+  // Checked on the raw data first, so they are reported even next to schema errors.
+  const references = referenceProblems(raw);
   const parsed = rulesFileSchema.safeParse(raw);
   if (!parsed.success)
-    throw new RulesError(
-      source,
-      parsed.error.issues.map((i: z.core.$ZodIssue) => `${describePath(i.path, raw)}: ${i.message}`),
-    );
+    throw new RulesError(source, [
+      ...parsed.error.issues.map((i: z.core.$ZodIssue) => `${describePath(i.path, raw)}: ${i.message}`),
+      ...references,
+    ]);
   const file = parsed.data;
-  const problems = [...duplicateProblems(file), ...placeholderProblems(file)];
+  const problems = [...duplicateProblems(file), ...references];
   let compiled: unknown;
   try {
     compiled = compileRules(file);
   } catch (err) {
     if (!(err instanceof RuleCompileError)) throw err;
-    problems.push(...err.problems);
+    // Unknown concepts are already named above, with a suggestion.
+    problems.push(...err.problems.filter((p) => !/: unknown concept @/.test(p)));
   }
   if (problems.length) throw new RulesError(source, problems);
   return { file, rules: file.rules, byId: new Map(file.rules.map((r) => [r.id, r])), source, compiled };

@@ -27,7 +27,9 @@ export function formatPerson(p: OncallPerson): string {
 
 export function oncallLine(answer: OncallAnswer): string {
   const label = ROTATION_LABEL[answer.rotation];
-  if (answer.people.length === 0) return `*${label}:* nobody is listed as on call right now.`;
+  // An empty schedule is as unhelpful as a failed lookup: give the handbook's manual way.
+  if (answer.people.length === 0)
+    return `*${label}:* the schedule lists nobody right now. ${MANUAL_WAY[answer.rotation]} It does not page anyone.`;
   return `*${label}:* ${answer.people.map(formatPerson).join(', ')}`;
 }
 
@@ -51,5 +53,5 @@ export function buildOncallPending(rotation: Rotation): Block[] {
 
 export function oncallText(rotation: Rotation, result: OncallResult): string {
   if (!result.ok) return `On call for ${ROTATION_LABEL[rotation]}: ${MANUAL_WAY[rotation]}`;
-  return `On call for ${ROTATION_LABEL[rotation]}: ${result.answer.people.map((p) => p.name).join(', ') || 'nobody listed'}`;
+  return `On call for ${ROTATION_LABEL[rotation]}: ${result.answer.people.map((p) => p.name).join(', ') || MANUAL_WAY[rotation]}`;
 }
