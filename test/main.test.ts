@@ -13,6 +13,14 @@ import { describePostgres, freshPgSchema } from './helpers/stores';
 
 const silent = createLogger('silent');
 
+/** A logger whose JSON lines the test can read. */
+function captured() {
+  const chunks: string[] = [];
+  const logger = createLogger('info', { write: (chunk: string) => chunks.push(chunk) });
+  const lines = () => chunks.map((c) => JSON.parse(c) as Record<string, unknown>);
+  return { logger, lines };
+}
+
 /** Writes an on-call schedule file in a new temporary folder and returns its path. */
 function oncallFile(yaml: string): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-')), 'oncall.yml');
@@ -76,10 +84,65 @@ describe('start', () => {
     nock.enableNetConnect();
   });
 
+  it('says Slack could not be reached, not that it rejected the token', async () => {
+    nock.disableNetConnect();
+    nock('https://slack.com')
+      .post('/api/auth.test')
+      .times(3) // the first call and the client's two retries
+      .replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    const message = await problemsWithSchedule('schedules: {support: [], cmoc: []}\n');
+    expect(message).toContain('Slack could not be reached');
+    expect(message).not.toContain('rejected');
+    expect(message).not.toContain('Create New App');
+    nock.enableNetConnect();
+  }, 20_000);
+
+  it('names the store problem, without the Slack-app steps', async () => {
+    nock.disableNetConnect();
+    nock('https://slack.com')
+      .post('/api/auth.test')
+      .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'store-')), 'a-file');
+    fs.writeFileSync(file, '');
+    const message = await startupProblems({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: 's',
+      RULES_FILE: FIXTURE_RULES,
+      DATA_DIR: path.join(file, 'data'),
+    });
+    expect(message).toMatch(/Request store:\n {2}- DATA_DIR: the request store could not be opened: /);
+    expect(message).not.toContain('manifest.yml');
+    expect(message).not.toContain('Set these environment variables');
+    nock.enableNetConnect();
+  });
+
+  it('reports a bad rules file under its own heading, without the Slack-app steps', async () => {
+    const rules = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rules-')), 'rules.yml');
+    fs.writeFileSync(rules, 'version: 1\nrules: []\n');
+    const message = await startupProblems({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: 's',
+      RULES_FILE: rules,
+    });
+    expect(message).toMatch(/^support-router cannot start: 1 problem to fix\.\n\nRules file:\n {2}- rules: /);
+    expect(message).not.toContain('manifest.yml');
+  });
+
+  it('names a missing on-call file by its setting', async () => {
+    const message = await startupProblems({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: 's',
+      RULES_FILE: FIXTURE_RULES,
+      ONCALL_STATIC_FILE: path.join(os.tmpdir(), 'missing-dir', 'oncall.yml'),
+    });
+    expect(message).toContain('On-call file:\n  - ONCALL_STATIC_FILE: cannot read the file (no such file)');
+  });
+
   it('starts in HTTP mode, answers /healthz, and stops', async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
     const file = oncallFile('schedules:\n  support: [{name: Alice}]\n  cmoc: []\n');
+    const { logger, lines } = captured();
     nock('https://slack.com')
       .post('/api/auth.test')
       .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' });
@@ -92,9 +155,20 @@ describe('start', () => {
         PORT: '0',
         DATA_DIR: path.dirname(file), // the request store, kept out of the working tree
       }),
-      silent,
+      logger,
     );
     expect(running.port).toBeGreaterThan(0);
+    // The boot line names what an operator must confirm before real tickets are filed.
+    const boot = lines().find((l) => l.msg === 'support-router is running');
+    expect(boot).toMatchObject({
+      mode: 'http',
+      port: running.port,
+      store: `SQLite ${path.join(path.dirname(file), 'support-router.sqlite')}`,
+      filing: 'live',
+      oncall: 'static',
+      rules: FIXTURE_RULES,
+      ruleCount: expect.any(Number),
+    });
     expect((await request(running.port!, 'GET', '/healthz')).status).toBe(200);
     await running.stop();
     await expect(request(running.port!, 'GET', '/healthz')).rejects.toThrow();

@@ -63,6 +63,32 @@ describe('support-router classify --jsonl', () => {
     expect(lines[1].error).toMatch(/expected/);
   });
 
+  it('gives a blank line its own error line, so six lines in are six lines out', () => {
+    const text = (t: string) => JSON.stringify({ text: t });
+    const input = [
+      text('who is cmoc'),
+      text('hey'),
+      '',
+      text('captcha on every gitlab.com comment'),
+      'not json',
+      text('x y'),
+    ].join('\n');
+    const out = run(['classify', '--jsonl'], `${input}\n`);
+    const lines = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(6);
+    expect(lines[2]).toEqual({
+      route: 'unknown',
+      confidence: 0,
+      alternatives: [],
+      error: 'blank line: expected {"text": "..."}',
+    });
+    expect(lines[4].error).toBe('expected {"text": "..."}');
+    expect(lines[3].route).toBe('recaptcha');
+  });
+
   it('handles a large batch', () => {
     const input = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ text: `who is cmoc ${i}` })).join(
       '\n',
@@ -79,6 +105,18 @@ describe('support-router classify', () => {
     expect(out.stdout).toMatch(/^route: +oncall\/support +\(confidence [01]\.\d\d\)/m);
     expect(out.stdout).toMatch(/^why: /m);
     expect(out.stdout).toContain('/chatops run oncall support');
+  });
+
+  it('prints links, channels and mentions readably, hides unlikely alternatives, names no internal concept', () => {
+    const out = run(['classify', 'can we extend the gitlab.com trial for acme? they need 2 more weeks']);
+    expect(out.status).toBe(0);
+    expect(out.stdout).not.toMatch(/<https?:|<#C|<@U|<!/);
+    expect(out.stdout).toMatch(/\S+ \(https:\/\/[^)]+\)/); // label (url)
+    const also = /^also likely: (.*)$/m.exec(out.stdout)?.[1] ?? '';
+    for (const [, confidence] of also.matchAll(/ (\d\.\d\d)/g))
+      expect(Number(confidence)).toBeGreaterThanOrEqual(0.05);
+    const why = /^why: +(.*)$/m.exec(out.stdout)?.[1] ?? '';
+    expect(why).not.toMatch(/@|\b[a-z]+_[a-z_]+\b/); // concept names like upgrade_word
   });
 
   it('prints one JSON object with --json', () => {
@@ -121,6 +159,15 @@ describe('support-router rules', () => {
     expect(out.stderr).toContain('/nonexistent/rules.yml');
   });
 
+  it('lists every route id with its action and title', () => {
+    const out = run(['rules', 'list']);
+    expect(out.status).toBe(0);
+    const rows = out.stdout.trim().split('\n');
+    expect(rows).toHaveLength(56);
+    expect(rows).toContainEqual(expect.stringMatching(/^star +form +\S/));
+    expect(rows).toContainEqual(expect.stringMatching(/^oncall\/cmoc +oncall +\S/));
+  });
+
   it('shows one rule', () => {
     const out = run(['rules', 'show', 'star']);
     expect(out.status).toBe(0);
@@ -132,5 +179,52 @@ describe('support-router rules', () => {
     const out = run(['rules', 'show', 'nope']);
     expect(out.status).toBe(1);
     expect(out.stderr).toMatch(/No rule "nope"\. Known ids: it-help/);
+  });
+});
+
+describe('support-router config check', () => {
+  const check = (extra: Record<string, string>, args: string[] = []) =>
+    spawnSync(process.execPath, [bin, 'config', 'check', ...args], {
+      cwd: os.tmpdir(),
+      env: { ...env, ...extra },
+      encoding: 'utf8',
+    });
+
+  it('exits non-zero with every problem, grouped by where it is', () => {
+    const out = check({
+      LOG_LEVEL: 'verbose',
+      PORT: 'abc',
+      FILING_MODE: 'dry',
+      ONCALL_PROVIDER: 'pagerduty',
+    });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/^support-router cannot start: 8 problems to fix/);
+    expect(out.stderr).toContain('Settings (environment variables or .env):');
+    expect(out.stderr).toContain('PAGERDUTY_API_TOKEN: not set');
+    expect(out.stderr).toContain('Did you mean dry-run?');
+    expect(out.stderr).toContain('Slack:\n  - SLACK_BOT_TOKEN: not set');
+    expect(out.stderr).toContain('Create New App'); // Slack credentials are missing
+  });
+
+  it('prints what the bot will do when everything is in order', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-'));
+    const oncall = path.join(dir, 'oncall.yml');
+    fs.writeFileSync(oncall, 'schedules:\n  support: [{name: Ann Example}]\n  cmoc: [{name: Bob Example}]\n');
+    const out = check({
+      SLACK_BOT_TOKEN: 'xoxb-1-secret',
+      SLACK_SIGNING_SECRET: 'signing-secret',
+      FILING_MODE: 'dry-run',
+      ONCALL_STATIC_FILE: oncall,
+      DATA_DIR: path.join(dir, 'data'),
+    });
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/^OK: support-router can start \(checked offline/);
+    expect(out.stdout).toContain(`Store:    SQLite ${path.join(dir, 'data', 'support-router.sqlite')}`);
+    expect(out.stdout).toContain('Filing:   dry-run');
+    expect(out.stdout).toMatch(/Rules: +\S+handbook\.yml \(56 routes\)/);
+    expect(out.stdout).toContain('Self-Managed Support: Ann Example');
+    expect(out.stdout).toContain('GitLab.com CMOC: Bob Example');
+    expect(out.stdout + out.stderr).not.toContain('secret');
+    expect(fs.existsSync(path.join(dir, 'data'))).toBe(false); // a check creates nothing
   });
 });

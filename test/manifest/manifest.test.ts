@@ -28,6 +28,8 @@ const METHOD_SCOPES: Record<string, string | string[] | null> = {
   'chat.postEphemeral': 'chat:write',
   'chat.update': 'chat:write',
   'chat.getPermalink': null,
+  // No scope needed: https://docs.slack.dev/reference/methods/auth.test (config check --online).
+  'auth.test': null,
   'views.open': null,
   'views.push': null,
   'views.update': null,

@@ -1,4 +1,13 @@
-import { createStaticProvider, OncallFileError, parseStaticFile } from '../../src/oncall/static';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  coverageWarnings,
+  createStaticProvider,
+  OncallFileError,
+  parseStaticFile,
+  readStaticFile,
+} from '../../src/oncall/static';
 
 const FILE = `
 schedules:
@@ -53,5 +62,53 @@ describe('static on-call provider', () => {
 
   it('reports YAML syntax errors', () => {
     expect(() => parseStaticFile('schedules: [')).toThrow(OncallFileError);
+  });
+
+  it('says what a date must look like, with an example', () => {
+    const file = 'schedules:\n  support:\n    - {name: Ann, start: next monday}\n';
+    expect(() => parseStaticFile(file)).toThrow(
+      'schedules.support.0.start: "next monday" is not a date: use ISO 8601, e.g. 2026-12-07T08:00:00Z, or 2026-12-07 for midnight UTC',
+    );
+    // Quoted ISO strings and YAML's own timestamps are both dates.
+    const ok = parseStaticFile(
+      'schedules:\n  support:\n    - {name: A, start: "2026-12-07T08:00:00+01:00", end: 2026-12-08}\n',
+    );
+    expect(ok.schedules.support[0]?.start).toEqual(new Date('2026-12-07T07:00:00Z'));
+    expect(ok.schedules.support[0]?.end).toEqual(new Date('2026-12-08T00:00:00Z'));
+  });
+
+  it('names ONCALL_STATIC_FILE when the file cannot be read', () => {
+    const missing = path.join(os.tmpdir(), 'no-such-dir-oncall', 'oncall.yml');
+    expect(() => readStaticFile(missing)).toThrow(
+      /ONCALL_STATIC_FILE: cannot read the file \(no such file\): check the path, or unset ONCALL_STATIC_FILE/,
+    );
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-')), 'oncall.yml');
+    fs.writeFileSync(file, 'schedules: {support: [{name: Ann}]}\n');
+    expect(readStaticFile(file).schedules.support).toEqual([{ name: 'Ann' }]);
+  });
+});
+
+describe('coverageWarnings', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+
+  it('warns for a rotation whose windows have all ended, and for one with nobody right now', () => {
+    const file = parseStaticFile(`
+schedules:
+  support:
+    - {name: Ann, start: 2026-12-03T00:00:00Z}
+  cmoc:
+    - {name: Bob, end: 2026-11-01T00:00:00Z}
+`);
+    expect(coverageWarnings(file, now)).toEqual([
+      'schedules.support: nobody is listed right now (a window starts within 7 days)',
+      'schedules.cmoc: nobody is listed from now to 2026-12-08: on-call questions get the manual ChatOps way until the file is updated',
+    ]);
+  });
+
+  it('is quiet when someone is on call now', () => {
+    const file = parseStaticFile(
+      'schedules:\n  support: [{name: Ann}]\n  cmoc: [{name: Bob, end: 2026-12-02}]\n',
+    );
+    expect(coverageWarnings(file, now)).toEqual([]);
   });
 });

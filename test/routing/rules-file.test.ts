@@ -111,6 +111,22 @@ describe('rules file validation', () => {
     );
   });
 
+  it('reports schema mistakes and cross-references together, with near-miss names', () => {
+    const broken = validYaml
+      .replace('weight: 4', 'weight: "heavy"')
+      .replace(
+        'concepts:\n  saas: [gitlabcom, saas]',
+        'concepts:\n  saas: [gitlabcom, saas]\n  selfmanaged: [self managed]',
+      )
+      .replace('"@saas"', '"@selfmanged"')
+      .replace('{{questions}}', '{{questoins}}');
+    expect(problems(broken)).toEqual([
+      expect.stringMatching(/^rule star: signals\[0\]\.weight: .*number/i),
+      'rule general-question: signals[0]: unknown concept @selfmanged. Did you mean @selfmanaged?',
+      'rule general-question: answer: uses {{questoins}} but destinations has no "questoins". Did you mean {{questions}}?',
+    ]);
+  });
+
   it('rejects an answer placeholder with no destination', () => {
     expect(problems(validYaml.replace('{{questions}}', '{{missing_channel}}'))).toEqual([
       'rule general-question: answer: uses {{missing_channel}} but destinations has no "missing_channel"',
