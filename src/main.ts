@@ -155,7 +155,7 @@ export async function main(): Promise<void> {
   }
   const log = createLogger(check.config.LOG_LEVEL);
   for (const p of warningsOf(check.problems))
-    log.warn({ source: p.source, setting: p.subject || undefined }, p.message);
+    log.warn({ source: p.source, subject: p.subject || undefined }, p.message);
   let running: Running;
   try {
     running = await start(check.config, log);
