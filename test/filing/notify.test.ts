@@ -5,8 +5,14 @@ import { memoryLogger } from '../helpers/logger';
 import { handbookRules } from '../helpers/rules';
 import { submissionRow } from '../helpers/submissions';
 
-const posts: { channel: string; text: string; thread_ts?: string; blocks?: unknown }[] = [];
-const client = { chat: { postMessage: async (a: (typeof posts)[number]) => void posts.push(a) } };
+type Post = { channel: string; text: string; thread_ts?: string; blocks?: unknown; user?: string };
+const posts: Post[] = [];
+const ephemerals: Post[] = [];
+/** A Slack client whose chat.postMessage is `postMessage`; ephemerals are recorded. */
+const chatWith = (postMessage: (a: Post) => Promise<unknown>) => ({
+  chat: { postMessage, postEphemeral: async (a: Post) => void ephemerals.push(a) },
+});
+const client = chatWith(async (a) => void posts.push(a));
 const oncall = {
   lookup: async (): Promise<OncallResult> => ({
     ok: true,
@@ -38,7 +44,10 @@ const slackRefusal = (error: string) =>
     data: { ok: false, error },
   });
 
-beforeEach(() => void posts.splice(0));
+beforeEach(() => {
+  posts.splice(0);
+  ephemerals.splice(0);
+});
 
 describe('SlackNotifier', () => {
   it('posts the STAR notice with the on-call manager, then DMs the requester, then runs afterNotify', async () => {
@@ -107,14 +116,10 @@ describe('SlackNotifier', () => {
 
   it('answers by DM when the thread cannot be posted to', async () => {
     const log = memoryLogger();
-    const refusing = {
-      chat: {
-        postMessage: async (a: (typeof posts)[number]) => {
-          if (a.channel === 'C1') throw slackRefusal('is_archived');
-          posts.push(a);
-        },
-      },
-    };
+    const refusing = chatWith(async (a) => {
+      if (a.channel === 'C1') throw slackRefusal('is_archived');
+      posts.push(a);
+    });
     const row = submissionRow({
       status: 'failed',
       routeId: 'support-meta',
@@ -135,14 +140,10 @@ describe('SlackNotifier', () => {
   it('gives up on a STAR channel Slack refuses for good, still telling the requester', async () => {
     const log = memoryLogger();
     let recorded = 0;
-    const refusing = {
-      chat: {
-        postMessage: async (a: (typeof posts)[number]) => {
-          if (a.channel === 'CBVAE1L48') throw slackRefusal('not_in_channel');
-          posts.push(a);
-        },
-      },
-    };
+    const refusing = chatWith(async (a) => {
+      if (a.channel === 'CBVAE1L48') throw slackRefusal('not_in_channel');
+      posts.push(a);
+    });
     await new SlackNotifier({ client: refusing, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify(
       star,
       {
@@ -158,7 +159,7 @@ describe('SlackNotifier', () => {
   it('returns (nothing to retry) when Slack refuses the DM for good, and rethrows what may pass', async () => {
     const log = memoryLogger();
     let error = slackRefusal('user_not_found');
-    const refusing = { chat: { postMessage: async () => Promise.reject(error) } };
+    const refusing = chatWith(async () => Promise.reject(error));
     const notifier = new SlackNotifier({
       client: refusing,
       rules: handbookRules(),
@@ -173,14 +174,10 @@ describe('SlackNotifier', () => {
 
   it('falls back to text when Slack refuses the blocks', async () => {
     const sent: unknown[] = [];
-    const picky = {
-      chat: {
-        postMessage: async (a: { blocks?: unknown }) => {
-          if (a.blocks) throw Object.assign(new Error('refused'), { data: { error: 'msg_blocks_too_long' } });
-          sent.push(a);
-        },
-      },
-    };
+    const picky = chatWith(async (a) => {
+      if (a.blocks) throw Object.assign(new Error('refused'), { data: { error: 'msg_blocks_too_long' } });
+      sent.push(a);
+    });
     const row = submissionRow({
       status: 'filed',
       routeId: 'support-meta',

@@ -303,6 +303,7 @@ describe('FilingWorker', () => {
           posts.push(a.channel);
           if (a.channel === 'U1') throw new Error('socket hang up'); // no Slack answer: worth retrying
         },
+        postEphemeral: async () => ({ ok: true }),
       },
     };
     const notifier = new SlackNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS });
