@@ -72,7 +72,17 @@ const zendesk = (id = 'T1:V1') => nock(ZD, { reqheaders: { 'idempotency-key': id
 const ticketJson = (id: number) => [201, { ticket: { id } }, { 'content-type': 'application/json' }] as const;
 
 beforeAll(() => nock.disableNetConnect());
+/** A retry first lists tickets by external_id; in these tests Zendesk has none listed yet. */
+const noTicketListedYet = () =>
+  nock(ZD)
+    .persist()
+    .get('/api/v2/tickets.json')
+    .query(true)
+    .optionally()
+    .reply(200, { tickets: [], meta: { has_more: false } }, { 'content-type': 'application/json' });
+
 beforeEach(async () => {
+  noTicketListedYet();
   store = await freshSqlite();
   notified = [];
   log = memoryLogger();
@@ -209,15 +219,24 @@ describe('FilingWorker', () => {
     zendesk()
       .post('/api/v2/tickets.json')
       .once()
-      .reply(422, { error: 'RecordInvalid', description: 'raw' }, { 'content-type': 'application/json' });
+      .reply(
+        422,
+        { error: 'RecordInvalid', details: { ticket_form_id: [{ description: 'Ticket form is invalid' }] } },
+        { 'content-type': 'application/json' },
+      );
     const { w } = worker(TICKET);
     await w.drain();
     expect(await store.get('T1:V1')).toMatchObject({
       status: 'failed',
-      error: 'Zendesk refused some of the fields (HTTP 422).',
+      error: expect.stringMatching(
+        /^Zendesk refused some of the fields \(HTTP 422\)\. This comes from the bot’s settings/,
+      ),
       notified: true,
     });
     expect(notified.map((s) => s.status)).toEqual(['failed']);
+    // The operator's log names the field Zendesk refused (its 422 `details`).
+    const parked = log.lines().find((l) => l.includes('filing failed; parked'))!;
+    expect(JSON.parse(parked).reasons).toEqual(['ticket_form_id: Ticket form is invalid']);
   });
 
   it('parks a request as failed after the retry budget, and the Retry button starts a new budget', async () => {
