@@ -43,6 +43,9 @@ export const envSchema = z.object({
   PAGERDUTY_SUPPORT_ESCALATION_POLICY_IDS: optionalString,
   PAGERDUTY_CMOC_SCHEDULE_IDS: optionalString,
   PAGERDUTY_CMOC_ESCALATION_POLICY_IDS: optionalString,
+  /** The Support Manager on-call rotation (STAR notices); optional: without it STARs name nobody. */
+  PAGERDUTY_MANAGER_SCHEDULE_IDS: optionalString,
+  PAGERDUTY_MANAGER_ESCALATION_POLICY_IDS: optionalString,
   CHATOPS_PROJECT: optionalString,
   CHATOPS_TRIGGER_TOKEN: optionalString,
   CHATOPS_REF: withDefault(z.string(), 'master'),

@@ -5,10 +5,10 @@
 // Delivery is at least once: if Slack fails, the row's lease expires and the worker tries again
 // (a few times); steps already done are recorded on the row and skipped.
 import type { types } from '@slack/bolt';
-import type { OncallService } from '../oncall/types';
+import type { OncallPerson, OncallService } from '../oncall/types';
 import type { RuleSet } from '../routing/types';
 import { createDmRefusalReport, isDmRefused, slackErrorCode as slackError } from '../slack/dm-refused';
-import { mentionUser } from '../slack/escape';
+import { escapeMrkdwn, mentionUser } from '../slack/escape';
 import type { Submission } from '../store/types';
 import { STAR_REASONS, URGENCY_OPTIONS } from '../forms/fields';
 import { readPayload } from '../forms/payload';
@@ -41,6 +41,8 @@ export interface NotifierDeps {
   rules: RuleSet;
   settings: FilingSettings;
   oncall?: Pick<OncallService, 'lookup'>;
+  /** A Slack user id for an email (users.lookupByEmail), to mention a manager PagerDuty names. */
+  slackIdForEmail?: (email: string) => Promise<string | undefined>;
   /** After the requester was told, e.g. to refresh their App Home; its failures are ignored. */
   afterNotify?: (s: Submission) => Promise<void>;
 }
@@ -155,11 +157,21 @@ export class SlackNotifier implements Notifier {
     }
   }
 
+  /** A mention when the Slack id is known or found by email; else the name as the provider gives it. */
+  private async mentionOf(person: OncallPerson): Promise<string> {
+    const found =
+      person.slackUserId ??
+      (person.email
+        ? await this.deps.slackIdForEmail?.(person.email).catch(() => undefined)
+        : undefined);
+    return (found && mentionUser(found)) || escapeMrkdwn(person.name);
+  }
+
   private async postStarNotice(s: Submission): Promise<void> {
     const { values } = readPayload(s.payload);
-    const oncall = this.deps.oncall ? await this.deps.oncall.lookup('support') : undefined;
-    const manager = oncall?.ok ? oncall.answer.people.find((p) => /manager/i.test(p.role ?? '')) : undefined;
-    const mention = manager?.slackUserId ? mentionUser(manager.slackUserId) : undefined;
+    const oncall = this.deps.oncall ? await this.deps.oncall.lookup('manager') : undefined;
+    const manager = oncall?.ok ? oncall.answer.people[0] : undefined;
+    const mention = manager ? await this.mentionOf(manager) : undefined;
     const notice = starNotice({
       requesterId: s.userId,
       ticketUrl: values.ticket_link ?? '',

@@ -70,11 +70,11 @@ async function assignee(
   who: 'cmoc' | 'support-manager' | undefined,
 ): Promise<string | undefined> {
   if (!who || !deps.oncall) return undefined;
-  const rotation: Rotation = who === 'cmoc' ? 'cmoc' : 'support';
+  // The Support Manager on call is a rotation of its own, never a role guessed inside another.
+  const rotation: Rotation = who === 'cmoc' ? 'cmoc' : 'manager';
   const result = await deps.oncall.lookup(rotation);
   if (!result.ok) return undefined;
-  const people = result.answer.people;
-  const person = who === 'cmoc' ? people[0] : people.find((p) => /manager/i.test(p.role ?? ''));
+  const person = result.answer.people[0];
   if (!person) return undefined;
   return (
     (person.slackUserId && deps.settings.gitlabUsers[person.slackUserId]) ||

@@ -42,6 +42,10 @@ export function createOncallProvider(config: Config): OncallProvider {
             scheduleIds: splitIds(config.PAGERDUTY_CMOC_SCHEDULE_IDS),
             escalationPolicyIds: splitIds(config.PAGERDUTY_CMOC_ESCALATION_POLICY_IDS),
           },
+          manager: {
+            scheduleIds: splitIds(config.PAGERDUTY_MANAGER_SCHEDULE_IDS),
+            escalationPolicyIds: splitIds(config.PAGERDUTY_MANAGER_ESCALATION_POLICY_IDS),
+          },
         },
       });
     case 'gitlab-chatops':
@@ -76,6 +80,14 @@ export function createOncall(config: Config, logger: Logger): OncallService {
   if (provider === unconfiguredProvider)
     logger.warn(
       'no on-call schedule configured: on-call questions get the manual ChatOps way (set ONCALL_STATIC_FILE or ONCALL_PROVIDER)',
+    );
+  if (
+    config.ONCALL_PROVIDER === 'pagerduty' &&
+    !config.PAGERDUTY_MANAGER_ESCALATION_POLICY_IDS &&
+    !config.PAGERDUTY_MANAGER_SCHEDULE_IDS
+  )
+    logger.warn(
+      'no Support Manager rotation configured: STAR notices name no manager and support-manager issues stay unassigned (set PAGERDUTY_MANAGER_ESCALATION_POLICY_IDS or PAGERDUTY_MANAGER_SCHEDULE_IDS)',
     );
   const cacheMs = config.ONCALL_CACHE_SECONDS * 1000;
   // A ChatOps pipeline outlasts any caller's wait: it runs on in the background to fill the cache,

@@ -21,7 +21,12 @@ const entrySchema = z
 export const staticFileSchema = z
   .object({
     schedules: z
-      .object({ support: z.array(entrySchema).default([]), cmoc: z.array(entrySchema).default([]) })
+      .object({
+        support: z.array(entrySchema).default([]),
+        cmoc: z.array(entrySchema).default([]),
+        /** The Support Manager on call (STAR notices and support-manager assignments). */
+        manager: z.array(entrySchema).default([]),
+      })
       .strict(),
   })
   .strict();

@@ -1,5 +1,7 @@
-// The on-call contract: one lookup per rotation, whatever the provider behind it.
-export const ROTATIONS = ['support', 'cmoc'] as const;
+// The on-call contract: one lookup per rotation, whatever the provider behind it. `manager` is the
+// Support Manager on call, its own rotation: STARs go to that person (handbook), so it is never
+// guessed from another rotation's escalation levels.
+export const ROTATIONS = ['support', 'cmoc', 'manager'] as const;
 export type Rotation = (typeof ROTATIONS)[number];
 
 export interface OncallPerson {
@@ -10,6 +12,10 @@ export interface OncallPerson {
   until?: Date;
   /** Provider's own label, e.g. "Primary" or "Escalation level 2". */
   role?: string;
+  /** The schedule or escalation policy this person is on call for (PagerDuty), for display. */
+  via?: string;
+  /** The provider's email for the person (PagerDuty), to find their Slack id for a mention. */
+  email?: string;
 }
 
 export interface OncallAnswer {

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../../src/filing/settings';
 import type { OncallResult } from '../../src/oncall/types';
 import { memoryLogger } from '../helpers/logger';
 import { handbookRules } from '../helpers/rules';
-import { submissionRow } from '../helpers/submissions';
+import { filedStar, submissionRow } from '../helpers/submissions';
 
 type Post = { channel: string; text: string; thread_ts?: string; blocks?: unknown; user?: string };
 const posts: Post[] = [];
@@ -13,30 +13,23 @@ const chatWith = (postMessage: (a: Post) => Promise<unknown>) => ({
   chat: { postMessage, postEphemeral: async (a: Post) => void ephemerals.push(a) },
 });
 const client = chatWith(async (a) => void posts.push(a));
+/** Only the Support Manager rotation answers: the STAR notice must ask that one. */
 const oncall = {
-  lookup: async (): Promise<OncallResult> => ({
-    ok: true,
-    cached: true,
-    answer: {
-      rotation: 'support',
-      people: [{ name: 'M', slackUserId: 'U0MGR', role: 'Escalation Manager' }],
-      source: 't',
-      fetchedAt: new Date(),
-    },
-  }),
+  lookup: async (rotation: string): Promise<OncallResult> =>
+    rotation !== 'manager'
+      ? { ok: false, reason: 'not this rotation' }
+      : {
+          ok: true,
+          cached: true,
+          answer: {
+            rotation: 'manager',
+            people: [{ name: 'M', slackUserId: 'U0MGR', role: 'Primary' }],
+            source: 't',
+            fetchedAt: new Date(),
+          },
+        },
 };
-const star = submissionRow({
-  status: 'filed',
-  routeId: 'star',
-  payload: {
-    values: {
-      ticket_link: 'https://gitlab.zendesk.com/agent/tickets/5',
-      urgency: 'urgent',
-      reason: 'stalled',
-    },
-  },
-  result: { target: 'gitlab-issue', url: 'https://gitlab.com/star/-/issues/3', ref: '#3' },
-});
+const star = filedStar();
 
 const slackRefusal = (error: string) =>
   Object.assign(new Error(`An API error occurred: ${error}`), {

@@ -42,12 +42,13 @@ function prepareExtendSubscription(settings: FilingSettings, who: { name?: strin
 describe('createPrepare', () => {
   it('files a STAR as a confidential issue in the STAR project, assigned to the on-call Support Manager', async () => {
     const settings = parseSettings({ gitlabUsers: { U77: 'manager-gl' } });
+    // The Support Manager on call is its own rotation; its first person (PagerDuty: "Primary") is assigned.
     const prepare = createPrepare({
       rules,
       settings,
-      oncall: oncall('support', [
-        { name: 'Eng', role: 'Primary' },
-        { name: 'Mgr', slackUserId: 'U77', role: 'Escalation Manager' },
+      oncall: oncall('manager', [
+        { name: 'Mgr', slackUserId: 'U77', role: 'Primary' },
+        { name: 'Backup', role: 'Escalation level 2' },
       ]),
     });
     const request = await prepare(submission('star', values('star')));

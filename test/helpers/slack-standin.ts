@@ -37,6 +37,7 @@ export function slackStandIn(manifestText = fs.readFileSync(MANIFEST, 'utf8')) {
   const scope = nock('https://slack.com')
     .persist()
     .post('/api/chat.postMessage')
+    .optionally()
     .reply((_uri, body) => {
       const fields = formFields(body);
       if (/^[UW]/.test(fields.channel ?? '') && !tabOn)
@@ -45,9 +46,11 @@ export function slackStandIn(manifestText = fs.readFileSync(MANIFEST, 'utf8')) {
       return [200, { ok: true, channel: fields.channel, ts: `${posts.length}.000100` }];
     })
     .post('/api/chat.postEphemeral')
+    .optionally()
     .reply((_uri, body) => {
       ephemerals.push(formFields(body));
       return [200, { ok: true, message_ts: `${ephemerals.length}.000200` }];
     });
+  // Optional and persisted: tests assert on `posts` and `ephemerals`, not on the interceptors.
   return { posts, ephemerals, done: () => scope.persist(false) };
 }
