@@ -32,7 +32,8 @@ export async function runOncall(args: CommandArgs, rest: string, deps: AppDeps):
     text: 'Looking up who is on call…',
     blocks: rotations.flatMap(buildOncallPending),
   });
-  const results = await Promise.all(rotations.map((r) => deps.oncall.lookup(r)));
+  const asker = { userId: args.command.user_id, channelId: args.command.channel_id };
+  const results = await Promise.all(rotations.map((r) => deps.oncall.lookup(r, asker)));
   await respond({ response_type: 'ephemeral', replace_original: true, ...oncallMessage(rotations, results) });
 }
 

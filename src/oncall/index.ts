@@ -1,5 +1,5 @@
 // Builds the configured on-call provider and wraps it in the cached, time-boxed service.
-import { Gitlab } from '@gitbeaker/rest';
+import { createGitlabClient } from '../filing/gitlab-client';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createChatopsProvider } from './gitlab-chatops';
@@ -21,8 +21,8 @@ export function oncallProblems(config: Config): string[] {
   }
   if (config.ONCALL_PROVIDER === 'gitlab-chatops') {
     if (!config.CHATOPS_PROJECT) problems.push('CHATOPS_PROJECT: the ChatOps project path or id');
-    if (!config.GITLAB_TOKEN)
-      problems.push('GITLAB_TOKEN: a token that can read the ChatOps jobs and their logs');
+    if (!config.CHATOPS_TOKEN && !config.GITLAB_TOKEN)
+      problems.push('CHATOPS_TOKEN (or GITLAB_TOKEN): a token that can read the ChatOps jobs and their logs');
   }
   return problems;
 }
@@ -50,10 +50,13 @@ export function createOncallProvider(config: Config): OncallProvider {
       });
     case 'gitlab-chatops':
       return createChatopsProvider({
-        gitlab: new Gitlab({
-          host: config.GITLAB_URL,
-          token: config.GITLAB_TOKEN ?? '',
-          queryTimeout: config.ONCALL_TIMEOUT_MS,
+        // The filing requester: one request per call (no POST retries: no duplicate pipelines) and
+        // no redirects, so the token only ever goes to CHATOPS_GITLAB_URL's origin.
+        gitlab: createGitlabClient({
+          host: config.CHATOPS_GITLAB_URL ?? config.GITLAB_URL,
+          token: config.CHATOPS_TOKEN ?? config.GITLAB_TOKEN ?? '',
+          // Each call's own limit; the whole lookup runs up to CHATOPS_TIMEOUT_MS in the background.
+          timeoutMs: config.FILING_TIMEOUT_MS,
         }),
         project: config.CHATOPS_PROJECT ?? '',
         ref: config.CHATOPS_REF,
