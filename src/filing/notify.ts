@@ -161,9 +161,7 @@ export class SlackNotifier implements Notifier {
   private async mentionOf(person: OncallPerson): Promise<string> {
     const found =
       person.slackUserId ??
-      (person.email
-        ? await this.deps.slackIdForEmail?.(person.email).catch(() => undefined)
-        : undefined);
+      (person.email ? await this.deps.slackIdForEmail?.(person.email).catch(() => undefined) : undefined);
     return (found && mentionUser(found)) || escapeMrkdwn(person.name);
   }
 

@@ -37,6 +37,8 @@ const METHOD_SCOPES: Record<string, string | string[] | null> = {
   'views.update': null,
   'views.publish': null,
   'conversations.open': 'im:write',
+  // The boot check that the bot is in the STAR channel (public; a private one answers channel_not_found).
+  'conversations.info': 'channels:read',
   // The filing module reads the requester's email (internal requests, CC on tickets on behalf).
   'users.info': ['users:read', 'users:read.email'],
   'users.lookupByEmail': 'users:read.email',
