@@ -41,13 +41,14 @@ let store: FilingStore;
 let notified: Submission[];
 let log: ReturnType<typeof memoryLogger>;
 
+// Call timeouts: long enough for a cold first call on a busy machine, short enough for the hang test.
 function worker(request: FilingRequest, extra: Partial<ConstructorParameters<typeof FilingWorker>[0]> = {}) {
   const notifier: Notifier = { notify: async (s) => void notified.push(s) };
   const filer = createFiler({
-    gitlab: new GitlabFiler(createGitlabClient({ host: GL, token: 'glpat-abcdefgh12345', timeoutMs: 100 })),
+    gitlab: new GitlabFiler(createGitlabClient({ host: GL, token: 'glpat-abcdefgh12345', timeoutMs: 1000 })),
     zendesk: new ZendeskFiler(
       createZendeskClient({ url: ZD, email: 'bot@acme.example', token: 'ztok-abcdefgh12345' }),
-      { url: ZD, timeoutMs: 100 },
+      { url: ZD, timeoutMs: 1000 },
     ),
   });
   const timing = fakeTiming();
@@ -167,7 +168,7 @@ describe('FilingWorker', () => {
     // The first response never arrives in time (Zendesk created the ticket); the replay is a hit.
     zendesk()
       .post('/api/v2/tickets.json')
-      .delay(300)
+      .delay(1500)
       .reply(...ticketJson(4));
     zendesk()
       .post('/api/v2/tickets.json')

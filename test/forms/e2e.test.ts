@@ -12,6 +12,7 @@ import { loadRules } from '../../src/routing/load';
 import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
 import { filledValues, stateFor } from '../helpers/forms';
 import { blockActionBody, commandBody, interactive, TEAM, USER } from '../helpers/payloads';
+import { stubDm } from '../helpers/slack-standin';
 import { freshSqlite } from '../helpers/stores';
 
 const ZD = 'https://gitlab.zendesk.example';
@@ -85,13 +86,9 @@ function submit(route: string, modal: { callback_id: string; private_metadata: s
   );
 }
 
+/** The requester's DM, answered as Slack answers for manifest.yml (refused were its Messages tab off). */
 const dm = (match: (text: string, blocks: string) => boolean) =>
-  nock('https://slack.com')
-    .post(
-      '/api/chat.postMessage',
-      (b) => formFields(b).channel === USER && match(formFields(b).text ?? '', formFields(b).blocks ?? ''),
-    )
-    .reply(200, { ok: true, ts: '1.1' });
+  stubDm(USER, (f) => match(f.text ?? '', f.blocks ?? ''));
 
 beforeEach(start);
 afterEach(async () => {

@@ -25,13 +25,36 @@ export function appHomeOf(manifestText: string): AppHome {
 
 export type SentMessage = Record<string, string | undefined>;
 
+const manifestOf = (manifestText?: string) => manifestText ?? fs.readFileSync(MANIFEST, 'utf8');
+
+/**
+ * One DM (chat.postMessage to `user`) that `match` accepts, answered as Slack answers for the
+ * manifest. `isDone()` is true once it was delivered, so a test that waits for its DM passes only
+ * while manifest.yml keeps the Messages tab on.
+ */
+export function stubDm(
+  user: string,
+  match: (fields: Record<string, string>) => boolean,
+  manifestText?: string,
+) {
+  const tabOn = appHomeOf(manifestOf(manifestText)).messages_tab_enabled === true;
+  let delivered = false;
+  const scope = nock('https://slack.com')
+    .post('/api/chat.postMessage', (b) => formFields(b).channel === user && match(formFields(b)))
+    .reply(() => {
+      delivered = tabOn;
+      return [200, tabOn ? { ok: true, ts: '1.1' } : { ok: false, error: 'messages_tab_disabled' }];
+    });
+  return { isDone: () => scope.isDone() && delivered };
+}
+
 /**
  * Intercepts chat.postMessage and chat.postEphemeral for the rest of the test. A post to a user id
  * (U.../W...) is the app's DM: refused with messages_tab_disabled when the manifest turns the
  * Messages tab off. Read-only (people cannot write to the app) still lets the app post.
  */
-export function slackStandIn(manifestText = fs.readFileSync(MANIFEST, 'utf8')) {
-  const tabOn = appHomeOf(manifestText).messages_tab_enabled === true;
+export function slackStandIn(manifestText?: string) {
+  const tabOn = appHomeOf(manifestOf(manifestText)).messages_tab_enabled === true;
   const posts: SentMessage[] = [];
   const ephemerals: SentMessage[] = [];
   const scope = nock('https://slack.com')
