@@ -5,16 +5,12 @@
 // Delivery is at least once: if Slack fails, the row's lease expires and the worker tries again
 // (a few times); steps already done are recorded on the row and skipped.
 import type { types } from '@slack/bolt';
-import type { OncallPerson, OncallService } from '../oncall/types';
 import type { RuleSet } from '../routing/types';
 import { createDmRefusalReport, isDmRefused, slackErrorCode as slackError } from '../slack/dm-refused';
-import { escapeMrkdwn, mentionUser } from '../slack/escape';
 import type { Submission } from '../store/types';
-import { STAR_REASONS, URGENCY_OPTIONS } from '../forms/fields';
-import { readPayload } from '../forms/payload';
 import type { Message } from '../views/blocks';
-import { failedMessage, filedMessage, starNotice } from '../views/forms/messages';
-import type { FilingSettings } from './settings';
+import { failedMessage, filedMessage } from '../views/forms/messages';
+import { postStarNotice, type StarNoticeDeps } from './star-notice';
 import type { Notifier, NotifyContext } from './types';
 
 export interface ChatPoster {
@@ -36,13 +32,8 @@ export interface ChatPoster {
   };
 }
 
-export interface NotifierDeps {
-  client: ChatPoster;
+export interface NotifierDeps extends StarNoticeDeps {
   rules: RuleSet;
-  settings: FilingSettings;
-  oncall?: Pick<OncallService, 'lookup'>;
-  /** A Slack user id for an email (users.lookupByEmail), to mention a manager PagerDuty names. */
-  slackIdForEmail?: (email: string) => Promise<string | undefined>;
   /** After the requester was told, e.g. to refresh their App Home; its failures are ignored. */
   afterNotify?: (s: Submission) => Promise<void>;
 }
@@ -62,9 +53,6 @@ const isPermanent = (err: unknown): boolean => {
   return code !== undefined && !TRANSIENT_ERRORS.has(code);
 };
 
-const label = (options: readonly { value: string; label: string }[], value?: string) =>
-  options.find((o) => o.value === value)?.label ?? value ?? '';
-
 type Target = { channel: string; thread_ts?: string };
 
 export class SlackNotifier implements Notifier {
@@ -82,7 +70,7 @@ export class SlackNotifier implements Notifier {
     const rule = this.deps.rules.byId.get(s.routeId);
     const title = rule?.title ?? s.routeId;
     if (s.status === 'filed' && rule?.form?.kind === 'star' && !s.result?.dryRun && !s.starNotified) {
-      await this.postStarNotice(s).catch((err: unknown) => {
+      await postStarNotice(this.deps, s).catch((err: unknown) => {
         if (!isPermanent(err)) throw err;
         context?.log.error(
           { err, channel: this.deps.settings.star.channel },
@@ -155,35 +143,5 @@ export class SlackNotifier implements Notifier {
       if (!BLOCK_ERRORS.has(slackError(err) ?? '')) throw err;
       await this.deps.client.chat.postMessage({ ...target, text: message.text, unfurl_links: false });
     }
-  }
-
-  /** A mention when the Slack id is known or found by email; else the name as the provider gives it. */
-  private async mentionOf(person: OncallPerson): Promise<string> {
-    const found =
-      person.slackUserId ??
-      (person.email ? await this.deps.slackIdForEmail?.(person.email).catch(() => undefined) : undefined);
-    return (found && mentionUser(found)) || escapeMrkdwn(person.name);
-  }
-
-  private async postStarNotice(s: Submission): Promise<void> {
-    const { values } = readPayload(s.payload);
-    const oncall = this.deps.oncall ? await this.deps.oncall.lookup('manager') : undefined;
-    const manager = oncall?.ok ? oncall.answer.people[0] : undefined;
-    const mention = manager ? await this.mentionOf(manager) : undefined;
-    const notice = starNotice({
-      requesterId: s.userId,
-      ticketUrl: values.ticket_link ?? '',
-      urgency: label(URGENCY_OPTIONS, values.urgency),
-      reason: label(STAR_REASONS, values.reason),
-      ...(s.result?.url ? { issueUrl: s.result.url } : {}),
-      ...(s.result?.ref ? { issueRef: s.result.ref } : {}),
-      ...(mention ? { managerMention: mention } : {}),
-    });
-    await this.deps.client.chat.postMessage({
-      channel: this.deps.settings.star.channel,
-      text: notice.text,
-      blocks: notice.blocks,
-      unfurl_links: false,
-    });
   }
 }
