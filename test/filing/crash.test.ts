@@ -37,6 +37,7 @@ const killed = (child: ChildProcess) =>
     child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
   );
 
+// Each test starts two bot processes (TypeScript compiled on the fly): slow on a loaded machine.
 describe('a bot killed mid-filing and restarted', () => {
   let stubs: RemoteStubs;
   let store: FilingStore;
@@ -114,7 +115,7 @@ describe('a bot killed mid-filing and restarted', () => {
       result: { ref: 'ticket 100001' },
     });
     expect(output).toContain('NOTIFIED U1');
-  }, 30_000);
+  }, 60_000);
 
   it('files a GitLab issue once (the restart finds it by its marker)', async () => {
     const values = { title: 'Idea', description: 'Details' };
@@ -127,5 +128,5 @@ describe('a bot killed mid-filing and restarted', () => {
     expect(stubs.counts.issuePosts).toBe(1);
     expect(stubs.counts.searches).toBe(1);
     expect(await store.get('T1:V1')).toMatchObject({ status: 'filed', result: { ref: '#1' } });
-  }, 30_000);
+  }, 60_000);
 });
