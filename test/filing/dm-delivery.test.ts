@@ -3,7 +3,6 @@
 // (https://docs.slack.dev/reference/methods/chat.postMessage#errors). The repository's manifest
 // must let the DM through; with the tab off the requester is told where they asked, and the
 // operator gets the fix once.
-import fs from 'node:fs';
 import { webApi } from '@slack/bolt';
 import nock from 'nock';
 import { SlackNotifier } from '../../src/filing/notify';
@@ -11,13 +10,10 @@ import { DEFAULT_SETTINGS } from '../../src/filing/settings';
 import { DM_REFUSED_FIX } from '../../src/slack/dm-refused';
 import { memoryLogger } from '../helpers/logger';
 import { handbookRules } from '../helpers/rules';
-import { MANIFEST, slackStandIn } from '../helpers/slack-standin';
+import { manifestWithoutMessagesTab, slackStandIn } from '../helpers/slack-standin';
 import { submissionRow } from '../helpers/submissions';
 
-const TAB_OFF = fs
-  .readFileSync(MANIFEST, 'utf8')
-  .replace(/messages_tab_enabled: true/, 'messages_tab_enabled: false')
-  .replace(/messages_tab_read_only_enabled: true/, 'messages_tab_read_only_enabled: false');
+const TAB_OFF = manifestWithoutMessagesTab();
 
 const client = () => new webApi.WebClient('xoxb-test', { retryConfig: { retries: 0 } });
 const filed = (reply?: object) =>

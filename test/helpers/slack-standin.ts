@@ -27,6 +27,13 @@ export type SentMessage = Record<string, string | undefined>;
 
 const manifestOf = (manifestText?: string) => manifestText ?? fs.readFileSync(MANIFEST, 'utf8');
 
+/** manifest.yml with its Messages tab turned off (Slack's default for a new app). */
+export function manifestWithoutMessagesTab(): string {
+  return manifestOf()
+    .replace(/messages_tab_enabled: true/, 'messages_tab_enabled: false')
+    .replace(/messages_tab_read_only_enabled: true/, 'messages_tab_read_only_enabled: false');
+}
+
 /**
  * One DM (chat.postMessage to `user`) that `match` accepts, answered as Slack answers for the
  * manifest. `isDone()` is true once it was delivered, so a test that waits for its DM passes only
