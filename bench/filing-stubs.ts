@@ -46,6 +46,8 @@ class Bucket {
 export class RemoteStubs extends EventEmitter {
   readonly issues: Issue[] = [];
   readonly tickets = new Map<string, number>();
+  /** Ticket ids by external_id, for GET /api/v2/tickets.json?external_id= (a retry's lookup). */
+  readonly ticketsByExternalId = new Map<string, number>();
   readonly counts = { issuePosts: 0, ticketPosts: 0, searches: 0, rateLimited: 0, slackPosts: 0 };
   /** Idempotency-Key of every ticket POST, in order. */
   readonly ticketKeys: string[] = [];
@@ -110,6 +112,13 @@ export class RemoteStubs extends EventEmitter {
       return this.json(res, 200, { ok: true, user: { profile: {} }, ts: '1.1' });
     }
     if (req.method === 'POST' && path === '/api/v2/tickets.json') return this.createTicket(req, res, body);
+    if (req.method === 'GET' && path === '/api/v2/tickets.json') {
+      this.counts.searches += 1;
+      const externalId = url.searchParams.get('external_id') ?? '';
+      const id = this.ticketsByExternalId.get(externalId);
+      const tickets = id === undefined ? [] : [{ id, external_id: externalId }];
+      return this.json(res, 200, { tickets, meta: { has_more: false }, links: { next: null } });
+    }
     if ((m = /^\/api\/v4\/projects\/([^/]+)\/issues$/.exec(path))) {
       const project = decodeURIComponent(m[1]!);
       if (req.method === 'POST') return this.createIssue(project, res, body);
@@ -147,7 +156,8 @@ export class RemoteStubs extends EventEmitter {
     }
     const id = 100_000 + this.tickets.size + 1;
     if (key) this.tickets.set(key, id);
-    JSON.parse(body);
+    const externalId = (JSON.parse(body) as { ticket?: { external_id?: unknown } }).ticket?.external_id;
+    if (typeof externalId === 'string') this.ticketsByExternalId.set(externalId, id);
     this.emit('ticket', id);
     if (this.options.hangAfterCreate?.('ticket', this.tickets.size)) return this.hang(res);
     this.json(res, 201, { ticket: { id } }, { 'x-idempotency-lookup': 'miss' });

@@ -44,6 +44,13 @@ export const envSchema = z.object({
   PAGERDUTY_SUPPORT_ESCALATION_POLICY_IDS: optionalString,
   PAGERDUTY_CMOC_SCHEDULE_IDS: optionalString,
   PAGERDUTY_CMOC_ESCALATION_POLICY_IDS: optionalString,
+  /** The Support Manager on-call rotation (STAR notices); optional: without it STARs name nobody. */
+  PAGERDUTY_MANAGER_SCHEDULE_IDS: optionalString,
+  PAGERDUTY_MANAGER_ESCALATION_POLICY_IDS: optionalString,
+  /** The GitLab instance that runs ChatOps (often not the one issues are filed in); default GITLAB_URL. */
+  CHATOPS_GITLAB_URL: z.preprocess((v) => (v === '' ? undefined : v), url.optional()),
+  /** A token on that instance that can run the ChatOps pipeline and read its job logs; default GITLAB_TOKEN. */
+  CHATOPS_TOKEN: optionalString,
   CHATOPS_PROJECT: optionalString,
   CHATOPS_TRIGGER_TOKEN: optionalString,
   CHATOPS_REF: withDefault(z.string(), 'master'),

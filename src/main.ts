@@ -25,6 +25,7 @@ import { myRequests } from './forms/requests';
 import { publishHome } from './home/publish';
 import { createPostgresEventDedupe, type PostgresEventDedupe } from './slack/dedupe-postgres';
 import type { RuleSet } from './routing/types';
+import { checkStarChannel } from './slack/star-channel';
 import { storeLocation, type StoreLocation } from './store';
 
 export class StartupError extends Error {
@@ -113,6 +114,7 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
     );
   }
   deps.filing = filing;
+  await checkStarChannel(app.client, filing.settings.star.channel, log);
   deps.myRequests = (userId) => myRequests(filing.store, deps.rules, userId);
   const server: unknown = await app.start(config.PORT);
   filing.start();

@@ -145,7 +145,9 @@ describe('start', () => {
     const { logger, lines } = captured();
     nock('https://slack.com')
       .post('/api/auth.test')
-      .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' });
+      .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' })
+      .post('/api/conversations.info')
+      .reply(200, { ok: true, channel: { id: 'CBVAE1L48', is_member: true } });
     const running = await start(
       parseConfig({
         SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -182,7 +184,9 @@ describePostgres('start with PostgreSQL', () => {
     nock.enableNetConnect('127.0.0.1');
     nock('https://slack.com')
       .post('/api/auth.test')
-      .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' });
+      .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' })
+      .post('/api/conversations.info')
+      .reply(200, { ok: true, channel: { id: 'CBVAE1L48', is_member: true } });
     const url = await freshPgSchema();
     const running = await start(
       parseConfig({

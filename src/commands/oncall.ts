@@ -1,4 +1,4 @@
-// `/support oncall [support|cmoc]`: who is on call, from cache inside the ack when possible.
+// `/support oncall [support|cmoc|manager]`: who is on call, from cache inside the ack when possible.
 import type { AppDeps } from '../deps';
 import { isRotation, ROTATIONS, type OncallAnswer, type OncallResult, type Rotation } from '../oncall/types';
 import type { Message } from '../views/blocks';
@@ -17,7 +17,7 @@ export async function runOncall(args: CommandArgs, rest: string, deps: AppDeps):
   const { ack, respond } = args;
   const word = rest.split(/\s+/)[0]?.toLowerCase() ?? '';
   if (word && !isRotation(word)) {
-    await ack({ response_type: 'ephemeral', text: 'Usage: `/support oncall [support|cmoc]`' });
+    await ack({ response_type: 'ephemeral', text: `Usage: \`/support oncall [${ROTATIONS.join('|')}]\`` });
     return;
   }
   const rotations: readonly Rotation[] = isRotation(word) ? [word] : ROTATIONS;
@@ -32,12 +32,14 @@ export async function runOncall(args: CommandArgs, rest: string, deps: AppDeps):
     text: 'Looking up who is on call…',
     blocks: rotations.flatMap(buildOncallPending),
   });
-  const results = await Promise.all(rotations.map((r) => deps.oncall.lookup(r)));
+  const asker = { userId: args.command.user_id, channelId: args.command.channel_id };
+  const results = await Promise.all(rotations.map((r) => deps.oncall.lookup(r, asker)));
   await respond({ response_type: 'ephemeral', replace_original: true, ...oncallMessage(rotations, results) });
 }
 
 export const oncallSubcommand: SubcommandHandler = {
-  description: 'who is on call now for Self-Managed Support and the GitLab.com CMOC (never pages anyone)',
-  usage: '[support|cmoc]',
+  description:
+    'who is on call now for Self-Managed Support, the GitLab.com CMOC and the Support Manager (never pages anyone)',
+  usage: `[${ROTATIONS.join('|')}]`,
   run: runOncall,
 };

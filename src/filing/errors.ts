@@ -9,7 +9,13 @@ export class FilingError extends Error {
     readonly kind: FailureKind,
     /** What the requester reads, e.g. "Zendesk refused the request (422): check the fields". */
     readonly userMessage: string,
-    readonly details: { status?: number; retryAfterMs?: number; service?: string } = {},
+    readonly details: {
+      status?: number;
+      retryAfterMs?: number;
+      service?: string;
+      /** What the service said was wrong (Zendesk's 422 details), for the operator's log. */
+      reasons?: string[];
+    } = {},
   ) {
     super(userMessage);
     this.name = 'FilingError';

@@ -1,17 +1,16 @@
-// Tells the requester how their request went: in the thread it came from (a mention), or by DM.
-// For a filed STAR it also posts the notice to the STAR channel, with the on-call Support Manager.
+// Tells the requester how their request went: in the thread it came from (a mention), or by DM;
+// when Slack refuses the DM (the app's Messages tab is off), in the channel they asked in, visible
+// to them alone. For a filed STAR it also posts the notice to the STAR channel, with the Support
+// Manager on call.
 // Delivery is at least once: if Slack fails, the row's lease expires and the worker tries again
 // (a few times); steps already done are recorded on the row and skipped.
 import type { types } from '@slack/bolt';
-import type { OncallService } from '../oncall/types';
 import type { RuleSet } from '../routing/types';
-import { mentionUser } from '../slack/escape';
+import { createDmRefusalReport, isDmRefused, slackErrorCode as slackError } from '../slack/dm-refused';
 import type { Submission } from '../store/types';
-import { STAR_REASONS, URGENCY_OPTIONS } from '../forms/fields';
-import { readPayload } from '../forms/payload';
 import type { Message } from '../views/blocks';
-import { failedMessage, filedMessage, starNotice } from '../views/forms/messages';
-import type { FilingSettings } from './settings';
+import { failedMessage, filedMessage } from '../views/forms/messages';
+import { postStarNotice, type StarNoticeDeps } from './star-notice';
 import type { Notifier, NotifyContext } from './types';
 
 export interface ChatPoster {
@@ -23,14 +22,18 @@ export interface ChatPoster {
       thread_ts?: string;
       unfurl_links?: boolean;
     }): Promise<unknown>;
+    postEphemeral(args: {
+      channel: string;
+      user: string;
+      text: string;
+      blocks?: types.KnownBlock[];
+      thread_ts?: string;
+    }): Promise<unknown>;
   };
 }
 
-export interface NotifierDeps {
-  client: ChatPoster;
+export interface NotifierDeps extends StarNoticeDeps {
   rules: RuleSet;
-  settings: FilingSettings;
-  oncall?: Pick<OncallService, 'lookup'>;
   /** After the requester was told, e.g. to refresh their App Home; its failures are ignored. */
   afterNotify?: (s: Submission) => Promise<void>;
 }
@@ -45,22 +48,17 @@ const TRANSIENT_ERRORS = new Set([
   'request_timeout',
 ]);
 
-/** Slack's error code ("channel_not_found", ...) when Slack answered, else undefined (network). */
-const slackError = (err: unknown): string | undefined => {
-  const code = (err as { data?: { error?: unknown } } | undefined)?.data?.error;
-  return typeof code === 'string' ? code : undefined;
-};
 const isPermanent = (err: unknown): boolean => {
   const code = slackError(err);
   return code !== undefined && !TRANSIENT_ERRORS.has(code);
 };
 
-const label = (options: readonly { value: string; label: string }[], value?: string) =>
-  options.find((o) => o.value === value)?.label ?? value ?? '';
-
 type Target = { channel: string; thread_ts?: string };
 
 export class SlackNotifier implements Notifier {
+  /** The operator hears once per process that DMs are refused, not once per request. */
+  private readonly reportDmRefused = createDmRefusalReport();
+
   constructor(private readonly deps: NotifierDeps) {}
 
   /**
@@ -72,7 +70,7 @@ export class SlackNotifier implements Notifier {
     const rule = this.deps.rules.byId.get(s.routeId);
     const title = rule?.title ?? s.routeId;
     if (s.status === 'filed' && rule?.form?.kind === 'star' && !s.result?.dryRun && !s.starNotified) {
-      await this.postStarNotice(s).catch((err: unknown) => {
+      await postStarNotice(this.deps, s).catch((err: unknown) => {
         if (!isPermanent(err)) throw err;
         context?.log.error(
           { err, channel: this.deps.settings.star.channel },
@@ -82,24 +80,54 @@ export class SlackNotifier implements Notifier {
       await context?.starNoticeSent();
     }
     const message = s.status === 'filed' ? filedMessage(s, title) : failedMessage(s, title);
-    const dm: Target = { channel: s.userId };
-    // A dry-run preview shows every answer the requester typed: it goes to them alone, never to a thread.
-    const reply = s.result?.dryRun ? undefined : s.reply;
-    const target: Target = reply?.channel
-      ? { channel: reply.channel, ...(reply.threadTs ? { thread_ts: reply.threadTs } : {}) }
-      : dm;
     try {
-      await this.post(target, message).catch((err: unknown) => {
-        // The thread's channel was archived, or the bot removed from it: the requester gets a DM.
-        if (target === dm || !isPermanent(err)) throw err;
-        context?.log.warn({ err, channel: target.channel }, 'cannot answer in the thread; sending a DM');
-        return this.post(dm, message);
-      });
+      await this.tellRequester(s, message, context);
     } catch (err) {
       if (!isPermanent(err)) throw err;
       context?.log.error({ err }, 'Slack refused the message to the requester; not retried');
     }
     await this.deps.afterNotify?.(s).catch(() => undefined);
+  }
+
+  /** In the thread when there is one (else by DM), then by DM, then where they asked (ephemeral). */
+  private async tellRequester(s: Submission, message: Message, context?: NotifyContext): Promise<void> {
+    const dm: Target = { channel: s.userId };
+    // A dry-run preview shows every answer the requester typed: it goes to them alone, never to a thread.
+    const reply = s.result?.dryRun ? undefined : s.reply;
+    if (reply?.channel) {
+      const thread = { channel: reply.channel, ...(reply.threadTs ? { thread_ts: reply.threadTs } : {}) };
+      try {
+        return await this.post(thread, message);
+      } catch (err) {
+        // The thread's channel was archived, or the bot removed from it: the requester gets a DM.
+        if (!isPermanent(err)) throw err;
+        context?.log.warn({ err, channel: thread.channel }, 'cannot answer in the thread; sending a DM');
+      }
+    }
+    try {
+      await this.post(dm, message);
+    } catch (err) {
+      const asked = s.reply?.askedIn;
+      if (!isDmRefused(err)) throw err;
+      if (context) this.reportDmRefused(context.log, err);
+      if (!asked) throw err;
+      await this.postEphemeral(s.userId, asked, message);
+    }
+  }
+
+  /** Only the requester sees it; Slack keeps it until they reload, which is why a DM comes first. */
+  private async postEphemeral(
+    user: string,
+    where: { channel: string; threadTs?: string },
+    message: Message,
+  ): Promise<void> {
+    await this.deps.client.chat.postEphemeral({
+      channel: where.channel,
+      user,
+      text: message.text,
+      blocks: message.blocks,
+      ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+    });
   }
 
   /** Posts the message; Slack refusing the blocks (e.g. a long preview) must not keep the link from arriving. */
@@ -115,27 +143,5 @@ export class SlackNotifier implements Notifier {
       if (!BLOCK_ERRORS.has(slackError(err) ?? '')) throw err;
       await this.deps.client.chat.postMessage({ ...target, text: message.text, unfurl_links: false });
     }
-  }
-
-  private async postStarNotice(s: Submission): Promise<void> {
-    const { values } = readPayload(s.payload);
-    const oncall = this.deps.oncall ? await this.deps.oncall.lookup('support') : undefined;
-    const manager = oncall?.ok ? oncall.answer.people.find((p) => /manager/i.test(p.role ?? '')) : undefined;
-    const mention = manager?.slackUserId ? mentionUser(manager.slackUserId) : undefined;
-    const notice = starNotice({
-      requesterId: s.userId,
-      ticketUrl: values.ticket_link ?? '',
-      urgency: label(URGENCY_OPTIONS, values.urgency),
-      reason: label(STAR_REASONS, values.reason),
-      ...(s.result?.url ? { issueUrl: s.result.url } : {}),
-      ...(s.result?.ref ? { issueRef: s.result.ref } : {}),
-      ...(mention ? { managerMention: mention } : {}),
-    });
-    await this.deps.client.chat.postMessage({
-      channel: this.deps.settings.star.channel,
-      text: notice.text,
-      blocks: notice.blocks,
-      unfurl_links: false,
-    });
   }
 }

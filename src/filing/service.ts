@@ -21,6 +21,8 @@ export interface SlackForFiling extends ChatPoster {
     info(args: {
       user: string;
     }): Promise<{ user?: { real_name?: string; profile?: { email?: string; real_name?: string } } }>;
+    /** Finds the Slack id of an on-call manager PagerDuty names by email (users:read.email). */
+    lookupByEmail?(args: { email: string }): Promise<{ user?: { id?: string } }>;
   };
 }
 
@@ -101,6 +103,7 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
       client,
       rules: deps.rules,
       settings,
+      slackIdForEmail: async (email) => (await client.users.lookupByEmail?.({ email }))?.user?.id,
       ...(deps.oncall ? { oncall: deps.oncall } : {}),
       ...(deps.afterNotify ? { afterNotify: deps.afterNotify } : {}),
     }),

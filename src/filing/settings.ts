@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import { load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
+import { customFieldProblems, customFieldSchema } from './custom-fields';
 
 const day = z.number().int().min(0).max(6);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (24 h)');
-const fieldIds = z.record(z.string(), z.number().int().positive());
 // Each section's defaults are written once, on its fields: prefault({}) parses an absent section as {}.
 
 export const settingsSchema = z
@@ -42,8 +42,16 @@ export const settingsSchema = z
       .object({
         ticketFormId: z.number().int().positive().optional(),
         tags: z.array(z.string()).default(['internal_request', 'support_router']),
-        /** Custom field ids by field name: option, contact_email, namespace, license_id, sfdc_link, ... */
-        customFields: fieldIds.default({}),
+        /**
+         * Custom fields by form field name (option, contact_email, namespace, plan, ...): an id, or
+         * for a drop-down `{ id, tags: { label: tag } }` covering every label the form offers.
+         */
+        customFields: z
+          .record(z.string(), customFieldSchema)
+          .default({})
+          .superRefine((fields, ctx) => {
+            for (const message of customFieldProblems(fields)) ctx.addIssue({ code: 'custom', message });
+          }),
       })
       .strict()
       .prefault({}),

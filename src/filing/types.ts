@@ -22,7 +22,10 @@ export interface GitlabIssueRequest {
 export interface ZendeskTicket {
   subject: string;
   comment: { body: string; public?: boolean };
-  requester?: { name?: string; email: string };
+  /** `name` is required by Zendesk when the email is new to it. */
+  requester?: { name: string; email: string };
+  /** The submission's key: a later attempt finds the ticket by it before creating another. */
+  external_id?: string;
   email_ccs?: { user_email: string; action: 'put' }[];
   ticket_form_id?: number;
   custom_fields?: { id: number; value: string | number | boolean }[];

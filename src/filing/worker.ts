@@ -178,7 +178,8 @@ export class FilingWorker {
       );
       return undefined;
     }
-    log.error({ kind: err.kind, status: err.details.status, ...cause }, 'filing failed; parked');
+    const reasons = err.details.reasons ? { reasons: err.details.reasons } : {};
+    log.error({ kind: err.kind, status: err.details.status, ...reasons, ...cause }, 'filing failed; parked');
     const error = `${err.userMessage}${err.kind === 'retryable' ? ` (gave up after ${row.budgetUsed} attempts)` : ''}`;
     if (!(await store.finish(row.id, owner, { status: 'failed', error }, this.timing.now())))
       return undefined;

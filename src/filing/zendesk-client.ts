@@ -18,7 +18,11 @@ export interface ZendeskCallContext {
   /** Filled by the transport: what the server really answered. */
   status?: number;
   headers?: Headers;
+  /** A refusal's body (4xx), cut to ERROR_BODY_CHARS: the 422 `details` say which field was refused. */
+  errorBody?: string;
 }
+
+const ERROR_BODY_CHARS = 20_000;
 
 export const zendeskCallContext = new AsyncLocalStorage<ZendeskCallContext>();
 
@@ -49,6 +53,13 @@ export async function zendeskTransport(uri: string, options: TransportOptions): 
   if (context) {
     context.status = response.status;
     context.headers = response.headers;
+    if (response.status >= 400 && response.status < 500)
+      context.errorBody = (
+        await response
+          .clone()
+          .text()
+          .catch(() => '')
+      ).slice(0, ERROR_BODY_CHARS);
   }
   return response;
 }
@@ -56,6 +67,8 @@ export async function zendeskTransport(uri: string, options: TransportOptions): 
 /** The slice of node-zendesk the filer uses. */
 export interface ZendeskTicketsApi {
   create(body: { ticket: object }): Promise<{ result: unknown }>;
+  /** GET /api/v2/tickets?{type}={value}, every page; here `external_id`. */
+  listWithFilter(type: string, value: string): Promise<unknown>;
 }
 
 export interface ZendeskClientOptions {

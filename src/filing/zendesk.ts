@@ -1,8 +1,11 @@
-// Files Zendesk tickets with an Idempotency-Key derived from the submission: a retry after a lost
-// response, a restart or a second replica replays the same key and Zendesk returns the first ticket.
+// Files Zendesk tickets so that no retry makes a second one. Each ticket carries the submission's
+// key twice: as the Idempotency-Key header (a replay within Zendesk's window returns the first
+// ticket) and as the ticket's external_id. The key expires, so any attempt that may follow a created
+// ticket first looks the ticket up by external_id: the Zendesk twin of the GitLab issue marker.
 import type { FiledResult } from '../store/types';
 import { errorForStatus, errorForThrown, FilingError, timeoutError } from './errors';
 import { idempotencyKey } from './keys';
+import { zendeskRefusal } from './zendesk-errors';
 import { zendeskCallContext, type ZendeskCallContext, type ZendeskTicketsApi } from './zendesk-client';
 import type { FileContext, ZendeskTicketRequest } from './types';
 
@@ -15,30 +18,54 @@ export class ZendeskFiler {
   ) {}
 
   async file(request: ZendeskTicketRequest, context: FileContext): Promise<FiledResult> {
-    const call: ZendeskCallContext = {
-      idempotencyKey: idempotencyKey(context.key),
-      timeoutMs: this.options.timeoutMs,
-    };
+    const key = idempotencyKey(context.key);
+    if (context.mayExist) {
+      const found = await this.call({ timeoutMs: this.options.timeoutMs }, () =>
+        this.tickets.listWithFilter('external_id', key),
+      );
+      const existing = Array.isArray(found) ? found.find((t) => ticketId(t, key) !== undefined) : undefined;
+      if (existing) return this.result(ticketId(existing, key)!);
+    }
+    const created = await this.call({ idempotencyKey: key, timeoutMs: this.options.timeoutMs }, async () => {
+      const { result } = await this.tickets.create({ ticket: { ...request.ticket, external_id: key } });
+      return result;
+    });
+    const id = (created as { id?: unknown } | null)?.id;
+    if (typeof id !== 'number')
+      throw new FilingError('retryable', 'Zendesk returned an unexpected answer.', { service: SERVICE });
+    return this.result(id);
+  }
+
+  /** One Zendesk call; any failure becomes a FilingError decided from the real status. */
+  private async call(call: ZendeskCallContext, run: () => Promise<unknown>): Promise<unknown> {
     let result: unknown;
     try {
-      ({ result } = await zendeskCallContext.run(call, () =>
-        this.tickets.create({ ticket: request.ticket }),
-      ));
+      result = await zendeskCallContext.run(call, run);
     } catch (err) {
       // With throwOriginalException, known 4xx/5xx arrive here with statusCode; fetch failures without.
       const status = (err as { statusCode?: unknown }).statusCode;
-      if (typeof status === 'number' && call.status !== undefined)
-        throw errorForStatus(SERVICE, call.status, call.headers?.get('retry-after'), Date.now());
+      if (typeof status === 'number' && call.status !== undefined) throw this.refused(call);
       throw call.timedOut ? timeoutError(SERVICE) : errorForThrown(SERVICE, err);
     }
-    // Decide from the real status: node-zendesk resolves on 429 (result is an Error) and on 502/504.
+    // node-zendesk resolves on 429 (result is an Error) and on 502/504: decide from the real status.
     const status = call.status ?? 0;
-    if (status < 200 || status >= 300 || result instanceof Error)
-      throw errorForStatus(SERVICE, status || 502, call.headers?.get('retry-after'), Date.now());
-    const id = (result as { id?: unknown } | null)?.id;
-    if (typeof id !== 'number')
-      throw new FilingError('retryable', 'Zendesk returned an unexpected answer.', { service: SERVICE });
+    if (status < 200 || status >= 300 || result instanceof Error) throw this.refused(call, status || 502);
+    return result;
+  }
+
+  private refused(call: ZendeskCallContext, status = call.status ?? 502): FilingError {
+    if (status === 422) return zendeskRefusal(call.errorBody);
+    return errorForStatus(SERVICE, status, call.headers?.get('retry-after'), Date.now());
+  }
+
+  private result(id: number): FiledResult {
     const base = this.options.url.replace(/\/+$/, '');
     return { target: 'zendesk-ticket', url: `${base}/agent/tickets/${id}`, ref: `ticket ${id}` };
   }
+}
+
+/** The ticket's id when it is really the one with this external_id (a list may hold anything). */
+function ticketId(ticket: unknown, externalId: string): number | undefined {
+  const t = ticket as { id?: unknown; external_id?: unknown } | null;
+  return t && t.external_id === externalId && typeof t.id === 'number' ? t.id : undefined;
 }

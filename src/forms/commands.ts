@@ -7,7 +7,7 @@ import { statusMessage } from '../views/forms/messages';
 import { ROUTE_GONE } from '../views/triage';
 import type { FormsContext } from './context';
 import { findOption, INTERNAL_REQUEST_OPTIONS } from './internal-requests';
-import { buildOpenView, FORM_NOT_OPENED, type OpenContext } from './open';
+import { askedIn, buildOpenView, FORM_NOT_OPENED, type OpenContext } from './open';
 import { recentRequests } from './requests';
 
 export type ContextOf = (deps: AppDeps) => FormsContext | undefined;
@@ -21,7 +21,10 @@ async function openRoute(
   open: OpenContext = {},
 ): Promise<void> {
   const rule = ctx?.rules.byId.get(routeId);
-  const view = ctx && rule ? buildOpenView(rule, ctx, open) : undefined;
+  // The command's channel is where the person asked: told there if their DM is refused.
+  const channel = args.command.channel_id;
+  const where = channel && !channel.startsWith('D') ? { askedIn: askedIn(channel) } : {};
+  const view = ctx && rule ? buildOpenView(rule, ctx, { ...where, ...open }) : undefined;
   if (!view) {
     // Without a filing service nothing can open; with one, the rules have lost (or changed) the route.
     await args.ack({ response_type: 'ephemeral', text: ctx ? ROUTE_GONE : NOT_SET_UP });

@@ -25,7 +25,7 @@ const STAR_FIELDS: FieldId[] = [
   'details',
   'desired_result',
 ];
-const ON_BEHALF_FIELDS: FieldId[] = ['customer_email', 'subject', 'description', 'cc_me'];
+const ON_BEHALF_FIELDS: FieldId[] = ['customer_email', 'customer_name', 'subject', 'description', 'cc_me'];
 
 function pick(ids: FieldId[], requires: FieldId[] = [], optional: FieldId[] = []): FieldDef[] {
   return ids.map((id) => {

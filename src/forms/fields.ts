@@ -134,6 +134,12 @@ export const FIELDS = {
   customer_email: field('customer_email', "Customer's email address", 'email', {
     hint: 'The customer becomes the requester.',
   }),
+  // Zendesk needs a name to create a requester it does not know yet (422 without one).
+  customer_name: field('customer_name', "Customer's name", 'text', {
+    required: false,
+    maxLength: 100,
+    hint: 'Used if Zendesk does not know the customer yet; without it, the part of the email before the @.',
+  }),
   subject: field('subject', 'Subject', 'text', { maxLength: 150 }),
   cc_me: field('cc_me', 'Copy me', 'checkbox', {
     required: false,

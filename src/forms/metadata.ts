@@ -16,6 +16,14 @@ const schema = z.object({
     .string()
     .regex(/^\d+\.\d+$/)
     .optional(),
+  a: z
+    .string()
+    .regex(/^[CG][A-Z0-9]+$/)
+    .optional(),
+  at: z
+    .string()
+    .regex(/^\d+\.\d+$/)
+    .optional(),
 });
 
 export interface FormMetadata {
@@ -25,12 +33,15 @@ export interface FormMetadata {
   /** Channel and thread of the conversation the form was opened from (answers go back there). */
   channel?: string;
   threadTs?: string;
+  /** Where the person asked, when the answer was only shown to them (an ephemeral, a command). */
+  askedIn?: { channel: string; threadTs?: string };
 }
 
 export function encodeMetadata(m: FormMetadata): string {
-  const full = JSON.stringify({ r: m.routeId, o: m.optionId, p: m.permalink, c: m.channel, t: m.threadTs });
+  const where = { c: m.channel, t: m.threadTs, a: m.askedIn?.channel, at: m.askedIn?.threadTs };
+  const full = JSON.stringify({ r: m.routeId, o: m.optionId, p: m.permalink, ...where });
   if (full.length <= LIMITS.privateMetadata) return full;
-  return JSON.stringify({ r: m.routeId, o: m.optionId, c: m.channel, t: m.threadTs });
+  return JSON.stringify({ r: m.routeId, o: m.optionId, ...where });
 }
 
 export function decodeMetadata(raw: string | undefined): FormMetadata | undefined {
@@ -43,12 +54,13 @@ export function decodeMetadata(raw: string | undefined): FormMetadata | undefine
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) return undefined;
-  const { r, o, p, c, t } = parsed.data;
+  const { r, o, p, c, t, a, at } = parsed.data;
   return {
     routeId: r,
     ...(o ? { optionId: o } : {}),
     ...(p ? { permalink: p } : {}),
     ...(c ? { channel: c } : {}),
     ...(t ? { threadTs: t } : {}),
+    ...(a ? { askedIn: { channel: a, ...(at ? { threadTs: at } : {}) } } : {}),
   };
 }

@@ -4,6 +4,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
 import type { Logger } from '../logger';
 import type { Rule } from '../routing/schema';
+import { createDmRefusalReport, isDmRefused } from '../slack/dm-refused';
 import { decodeFormValue } from '../views/form-button';
 import { buildFormModal } from '../views/forms/modal';
 import { outOfHoursView } from '../views/forms/messages';
@@ -20,6 +21,7 @@ export interface OpenContext {
   optionId?: string;
   channel?: string;
   threadTs?: string;
+  askedIn?: FormMetadata['askedIn'];
 }
 
 /** The field a message's text goes into, per form kind. */
@@ -53,6 +55,7 @@ export function buildOpenView(
     ...(open.permalink ? { permalink: open.permalink } : {}),
     ...(open.channel ? { channel: open.channel } : {}),
     ...(open.threadTs ? { threadTs: open.threadTs } : {}),
+    ...(open.askedIn ? { askedIn: open.askedIn } : {}),
   };
   return buildFormModal({
     definition: def,
@@ -64,13 +67,24 @@ export function buildOpenView(
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-/** Where the outcome goes: the thread of a public triage reply (a mention), otherwise a DM. */
-export function replyTargetOf(body: BlockButtonAction): Pick<OpenContext, 'channel' | 'threadTs'> {
+/**
+ * Where the outcome goes: the thread of a public triage reply (a mention), otherwise a DM. For an
+ * answer only the person saw (an ephemeral in a channel), that channel is kept as where they asked.
+ */
+export function replyTargetOf(
+  body: BlockButtonAction,
+): Pick<OpenContext, 'channel' | 'threadTs' | 'askedIn'> {
   const channel = body.channel?.id;
   const message = body.message as { ts?: string; thread_ts?: string } | undefined;
   const ephemeral = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral;
-  if (!channel || !message?.ts || ephemeral || channel.startsWith('D')) return {};
+  if (!channel || channel.startsWith('D')) return {};
+  if (ephemeral || !message?.ts) return { askedIn: askedIn(channel, message?.thread_ts) };
   return { channel, threadTs: message.thread_ts ?? message.ts };
+}
+
+/** A channel (not a DM) the person asked in, with its thread when there is one. */
+export function askedIn(channel: string, threadTs?: string): NonNullable<OpenContext['askedIn']> {
+  return { channel, ...(threadTs ? { threadTs } : {}) };
 }
 
 /** ACTION_OPEN_FORM: the button's value is a route id (plus the permalink from a message shortcut). */
@@ -113,6 +127,8 @@ export async function showForm(args: ButtonArgs, view: types.ModalView, logger: 
   }
 }
 
+const reportDmRefused = createDmRefusalReport();
+
 /** Answers where the click came from: the message (response_url), the channel, or a DM (App Home). */
 async function tellNotOpened({ body, client, respond }: ButtonArgs, logger: Logger): Promise<void> {
   const text = FORM_NOT_OPENED;
@@ -122,6 +138,7 @@ async function tellNotOpened({ body, client, respond }: ButtonArgs, logger: Logg
       await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text });
     else await client.chat.postMessage({ channel: body.user.id, text });
   } catch (err) {
+    if (isDmRefused(err)) reportDmRefused(logger, err);
     logger.warn({ err }, 'could not say that the form did not open');
   }
 }

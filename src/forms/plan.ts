@@ -3,6 +3,7 @@
 // up the on-call person and the requester's email. User text is quoted, so a line like "/close"
 // typed into a form cannot run as a GitLab quick action, and its @mentions and #/!/& references are
 // broken, so it cannot notify people or cross-reference issues.
+import { customFieldValue } from '../filing/custom-fields';
 import { FilingError } from '../filing/errors';
 import type { FilingSettings } from '../filing/settings';
 import type { FilingRequest, PrepareFiling, ZendeskTicket } from '../filing/types';
@@ -69,16 +70,25 @@ async function assignee(
   who: 'cmoc' | 'support-manager' | undefined,
 ): Promise<string | undefined> {
   if (!who || !deps.oncall) return undefined;
-  const rotation: Rotation = who === 'cmoc' ? 'cmoc' : 'support';
+  // The Support Manager on call is a rotation of its own, never a role guessed inside another.
+  const rotation: Rotation = who === 'cmoc' ? 'cmoc' : 'manager';
   const result = await deps.oncall.lookup(rotation);
   if (!result.ok) return undefined;
-  const people = result.answer.people;
-  const person = who === 'cmoc' ? people[0] : people.find((p) => /manager/i.test(p.role ?? ''));
+  const person = result.answer.people[0];
   if (!person) return undefined;
   return (
     (person.slackUserId && deps.settings.gitlabUsers[person.slackUserId]) ||
     deps.settings.gitlabUsers[person.name]
   );
+}
+
+/**
+ * Zendesk creates a requester it does not know only with a name (Tickets API, "Creating a ticket
+ * with a new requester"); without one given, the address's local part stands in, as Zendesk's own
+ * email channel does.
+ */
+export function nameFromEmail(email: string): string {
+  return email.split('@')[0] || email;
 }
 
 export function createPrepare(deps: PlanDeps): PrepareFiling {
@@ -128,15 +138,18 @@ export function createPrepare(deps: PlanDeps): PrepareFiling {
     if (def.kind === 'internal-request' && def.option) {
       const ir = deps.settings.internalRequest;
       const label = optionLabel(def.option);
-      const custom = Object.entries(ir.customFields).flatMap(([name, id]) => {
-        const value = name === 'option' ? label : v[name];
-        return value ? [{ id, value }] : [];
+      // A drop-down takes the tag of the option chosen, looked up by the label the form shows.
+      const custom = Object.entries(ir.customFields).flatMap(([name, entry]) => {
+        const field = FIELDS[name as keyof typeof FIELDS] as FieldDef | undefined;
+        const answer = name === 'option' ? label : field ? display(field, v[name] ?? '') : (v[name] ?? '');
+        const value = customFieldValue(entry, answer);
+        return value ? [value] : [];
       });
       const what = v.namespace ?? v.license_id ?? v.contact_email ?? '';
       const ticket: ZendeskTicket = {
         subject: `Internal Request: ${def.option.option}${what ? ` (${what})` : ''}`.slice(0, 250),
         comment: { body: answers(def, v, [`**Request:** ${label}`, '', ...signed]), public: false },
-        ...(who.email ? { requester: { email: who.email, ...(who.name ? { name: who.name } : {}) } } : {}),
+        ...(who.email ? { requester: { email: who.email, name: who.name || nameFromEmail(who.email) } } : {}),
         ...(ir.ticketFormId ? { ticket_form_id: ir.ticketFormId } : {}),
         ...(custom.length ? { custom_fields: custom } : {}),
         tags: [...ir.tags, `ir_${def.option.id.replace(/-/g, '_')}`],
@@ -146,12 +159,13 @@ export function createPrepare(deps: PlanDeps): PrepareFiling {
     }
 
     const tob = deps.settings.ticketOnBehalf;
+    const customerEmail = v.customer_email ?? '';
     const ccMe = v.cc_me === 'yes' && who.email;
     const ticket: ZendeskTicket = {
       subject: (v.subject ?? rule.title).slice(0, 250),
       // The customer reads this comment: no Slack ids or links, only who opened it.
       comment: { body: answers(def, v, [`Opened on your behalf by ${who.name ?? 'a GitLab team member'}.`]) },
-      requester: { email: v.customer_email ?? '' },
+      requester: { email: customerEmail, name: v.customer_name || nameFromEmail(customerEmail) },
       ...(ccMe ? { email_ccs: [{ user_email: who.email!, action: 'put' as const }] } : {}),
       ...(tob.ticketFormId ? { ticket_form_id: tob.ticketFormId } : {}),
       tags: tob.tags,

@@ -96,8 +96,14 @@ export async function handleFormSubmission(
       ...(def.option ? { optionId: def.option.id } : {}),
       ...(meta.permalink ? { permalink: meta.permalink } : {}),
     },
-    ...(meta.channel
-      ? { reply: { channel: meta.channel, ...(meta.threadTs ? { threadTs: meta.threadTs } : {}) } }
+    ...(meta.channel || meta.askedIn
+      ? {
+          reply: {
+            ...(meta.channel ? { channel: meta.channel } : {}),
+            ...(meta.threadTs ? { threadTs: meta.threadTs } : {}),
+            ...(meta.askedIn ? { askedIn: meta.askedIn } : {}),
+          },
+        }
       : {}),
   });
   let stored: boolean;

@@ -40,6 +40,6 @@ export async function publishHome(client: webApi.WebClient, deps: AppDeps, userI
     return;
   }
   await publish(cached);
-  const [support, cmoc] = await Promise.all(ROTATIONS.map((r) => deps.oncall.lookup(r)));
-  await publish({ support, cmoc });
+  const results = await Promise.all(ROTATIONS.map((r) => deps.oncall.lookup(r)));
+  await publish(Object.fromEntries(ROTATIONS.map((r, i) => [r, results[i]])) as OncallView);
 }

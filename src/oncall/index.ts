@@ -1,5 +1,5 @@
 // Builds the configured on-call provider and wraps it in the cached, time-boxed service.
-import { Gitlab } from '@gitbeaker/rest';
+import { createGitlabClient } from '../filing/gitlab-client';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createChatopsProvider } from './gitlab-chatops';
@@ -25,9 +25,9 @@ export function oncallProblems(config: Config): string[] {
       problems.push(
         'CHATOPS_PROJECT: not set: ONCALL_PROVIDER=gitlab-chatops needs the ChatOps project path or id',
       );
-    if (!config.GITLAB_TOKEN)
+    if (!config.CHATOPS_TOKEN && !config.GITLAB_TOKEN)
       problems.push(
-        'GITLAB_TOKEN: not set: ONCALL_PROVIDER=gitlab-chatops needs a token that can read the ChatOps jobs and their logs',
+        'CHATOPS_TOKEN (or GITLAB_TOKEN): not set: ONCALL_PROVIDER=gitlab-chatops needs a token that can read the ChatOps jobs and their logs',
       );
   }
   return problems;
@@ -48,14 +48,21 @@ export function createOncallProvider(config: Config): OncallProvider {
             scheduleIds: splitIds(config.PAGERDUTY_CMOC_SCHEDULE_IDS),
             escalationPolicyIds: splitIds(config.PAGERDUTY_CMOC_ESCALATION_POLICY_IDS),
           },
+          manager: {
+            scheduleIds: splitIds(config.PAGERDUTY_MANAGER_SCHEDULE_IDS),
+            escalationPolicyIds: splitIds(config.PAGERDUTY_MANAGER_ESCALATION_POLICY_IDS),
+          },
         },
       });
     case 'gitlab-chatops':
       return createChatopsProvider({
-        gitlab: new Gitlab({
-          host: config.GITLAB_URL,
-          token: config.GITLAB_TOKEN ?? '',
-          queryTimeout: config.ONCALL_TIMEOUT_MS,
+        // The filing requester: one request per call (no POST retries: no duplicate pipelines) and
+        // no redirects, so the token only ever goes to CHATOPS_GITLAB_URL's origin.
+        gitlab: createGitlabClient({
+          host: config.CHATOPS_GITLAB_URL ?? config.GITLAB_URL,
+          token: config.CHATOPS_TOKEN ?? config.GITLAB_TOKEN ?? '',
+          // Each call's own limit; the whole lookup runs up to CHATOPS_TIMEOUT_MS in the background.
+          timeoutMs: config.FILING_TIMEOUT_MS,
         }),
         project: config.CHATOPS_PROJECT ?? '',
         ref: config.CHATOPS_REF,
@@ -82,6 +89,14 @@ export function createOncall(config: Config, logger: Logger): OncallService {
   if (provider === unconfiguredProvider)
     logger.warn(
       'no on-call schedule configured: on-call questions get the manual ChatOps way (set ONCALL_STATIC_FILE or ONCALL_PROVIDER)',
+    );
+  if (
+    config.ONCALL_PROVIDER === 'pagerduty' &&
+    !config.PAGERDUTY_MANAGER_ESCALATION_POLICY_IDS &&
+    !config.PAGERDUTY_MANAGER_SCHEDULE_IDS
+  )
+    logger.warn(
+      'no Support Manager rotation configured: STAR notices name no manager and support-manager issues stay unassigned (set PAGERDUTY_MANAGER_ESCALATION_POLICY_IDS or PAGERDUTY_MANAGER_SCHEDULE_IDS)',
     );
   const cacheMs = config.ONCALL_CACHE_SECONDS * 1000;
   // A ChatOps pipeline outlasts any caller's wait: it runs on in the background to fill the cache,

@@ -7,7 +7,7 @@
 // and fills the cache for the next caller; `minGapMs` keeps a failing one from being restarted by
 // every App Home open.
 import type { Logger } from '../logger';
-import type { OncallAnswer, OncallProvider, OncallResult, OncallService, Rotation } from './types';
+import type { Asker, OncallAnswer, OncallProvider, OncallResult, OncallService, Rotation } from './types';
 
 export interface OncallServiceOptions {
   cacheMs: number;
@@ -46,13 +46,13 @@ export function createOncallService(provider: OncallProvider, opts: OncallServic
   }
 
   /** One provider lookup, bounded by its own limit; the answer goes to the cache. Never rejects. */
-  async function fetchFresh(rotation: Rotation): Promise<OncallResult> {
+  async function fetchFresh(rotation: Rotation, asker?: Asker): Promise<OncallResult> {
     const controller = new AbortController();
     const timedOut = (): OncallResult => {
       controller.abort();
       return { ok: false, reason: `timed out after ${lookupTimeoutMs} ms` };
     };
-    const attempt = provider.lookup(rotation, controller.signal).then(
+    const attempt = provider.lookup(rotation, controller.signal, asker).then(
       (answer): OncallResult => {
         if (opts.cacheMs > 0) cache.set(rotation, { answer, expires: now() + opts.cacheMs });
         return { ok: true, answer, cached: false };
@@ -68,23 +68,23 @@ export function createOncallService(provider: OncallProvider, opts: OncallServic
     return result;
   }
 
-  function shared(rotation: Rotation): Promise<OncallResult> | undefined {
+  function shared(rotation: Rotation, asker?: Asker): Promise<OncallResult> | undefined {
     const pending = inFlight.get(rotation);
     if (pending) return pending;
     const last = lastStarted.get(rotation);
     if (last !== undefined && now() - last < minGapMs) return undefined;
     lastStarted.set(rotation, now());
-    const started = fetchFresh(rotation).finally(() => inFlight.delete(rotation));
+    const started = fetchFresh(rotation, asker).finally(() => inFlight.delete(rotation));
     inFlight.set(rotation, started);
     return started;
   }
 
   return {
     peek,
-    lookup(rotation: Rotation): Promise<OncallResult> {
+    lookup(rotation: Rotation, asker?: Asker): Promise<OncallResult> {
       const hit = peek(rotation);
       if (hit) return Promise.resolve({ ok: true, answer: hit, cached: true });
-      const pending = shared(rotation);
+      const pending = shared(rotation, asker);
       if (!pending)
         return Promise.resolve({ ok: false, reason: `the last lookup started less than ${minGapMs} ms ago` });
       if (lookupTimeoutMs <= opts.timeoutMs) return pending;

@@ -37,7 +37,12 @@ const entrySchema = z
 export const staticFileSchema = z
   .object({
     schedules: z
-      .object({ support: z.array(entrySchema).default([]), cmoc: z.array(entrySchema).default([]) })
+      .object({
+        support: z.array(entrySchema).default([]),
+        cmoc: z.array(entrySchema).default([]),
+        /** The Support Manager on call (STAR notices and support-manager assignments). */
+        manager: z.array(entrySchema).default([]),
+      })
       .strict(),
   })
   .strict();
@@ -119,6 +124,8 @@ export function coverageWarnings(schedules: StaticSchedules, now: Date = new Dat
   const warnings: string[] = [];
   const until = new Date(now.getTime() + WEEK_MS);
   for (const [rotation, entries] of Object.entries(schedules.schedules)) {
+    // The manager rotation is optional (STAR notices then name no manager); the others are not.
+    if (rotation === 'manager' && entries.length === 0) continue;
     const covers = (e: (typeof entries)[number], t: Date) =>
       (!e.start || e.start <= t) && (!e.end || t < e.end);
     const overlapsWeek = (e: (typeof entries)[number]) =>

@@ -8,6 +8,11 @@ export interface ReplyTarget {
   /** Channel for a thread reply (a mention); without it the requester gets a DM. */
   channel?: string;
   threadTs?: string;
+  /**
+   * Where the person asked (the channel, and thread, of an ephemeral answer or a command): if Slack
+   * refuses the DM (the app's Messages tab is off), they are told there, visible to them alone.
+   */
+  askedIn?: { channel: string; threadTs?: string };
 }
 
 export interface NewSubmission {

@@ -1,4 +1,4 @@
-// App Home: who is on call now (both rotations), buttons for the most used forms, and the user's
+// App Home: who is on call now (Support, CMOC, Support Manager), buttons for the most used forms, and the user's
 // requests (filled by the filing module; "nothing yet" without it).
 import type { types } from '@slack/bolt';
 import type { MyRequest } from '../deps';
@@ -6,7 +6,7 @@ import { ACTION_ONCALL_REFRESH, ACTION_OPEN_FORM } from '../ids';
 import { ROUTE } from '../routes';
 import type { Rule } from '../routing/schema';
 import type { RuleSet } from '../routing/types';
-import type { OncallResult, Rotation } from '../oncall/types';
+import { ROTATIONS, type OncallResult, type Rotation } from '../oncall/types';
 import { escapeMrkdwn } from '../slack/escape';
 import { capBlocks, clip, LIMITS } from '../slack/limits';
 import { button, context, mrkdwnSection, type Block } from './blocks';
@@ -41,7 +41,7 @@ function requestLine(r: MyRequest): string {
 
 export function buildHome(input: HomeInput): types.HomeView {
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: 'Who is on call now' } }];
-  for (const rotation of ['support', 'cmoc'] as const) {
+  for (const rotation of ROTATIONS) {
     const result = input.oncall[rotation];
     blocks.push(...(result ? buildOncallBlocks(rotation, result) : buildOncallPending(rotation)));
   }

@@ -7,12 +7,15 @@ import { context, mrkdwnSection, type Block } from './blocks';
 export const ROTATION_LABEL: Record<Rotation, string> = {
   support: 'Self-Managed Support',
   cmoc: 'GitLab.com CMOC',
+  manager: 'Support Manager',
 };
 
 /** The handbook's manual way: a ChatOps command that shows the rotation without paging anyone. */
 export const MANUAL_WAY: Record<Rotation, string> = {
   support: 'Run `/chatops run oncall support` in #support_self-managed (or in a DM to GitLab Chatops).',
   cmoc: 'Run `/chatops run oncall cmoc` in #support_gitlab-com (or in a DM to GitLab Chatops).',
+  manager:
+    'Look up the Support Manager on-call rotation in PagerDuty, or ask in #support_leadership; for a STAR, the manager on call watches #support_ticket-attention-requests.',
 };
 
 const slackTime = (d: Date, fallback: string): string =>
@@ -20,7 +23,8 @@ const slackTime = (d: Date, fallback: string): string =>
 
 export function formatPerson(p: OncallPerson): string {
   const who = (p.slackUserId && mentionUser(p.slackUserId)) || escapeMrkdwn(p.name);
-  const role = p.role ? ` (${escapeMrkdwn(p.role)})` : '';
+  const labels = [p.role, p.via].filter(Boolean).map((l) => escapeMrkdwn(l!));
+  const role = labels.length ? ` (${labels.join(', ')})` : '';
   const until = p.until ? ` until ${slackTime(p.until, p.until.toISOString())}` : '';
   return `${who}${role}${until}`;
 }

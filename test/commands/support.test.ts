@@ -17,7 +17,7 @@ describe('/support', () => {
     expect(ack.response_type).toBe('ephemeral');
     const text = JSON.stringify(ack.blocks);
     expect(text).toContain('Examples');
-    expect(text).toContain('/support oncall [support|cmoc]');
+    expect(text).toContain('/support oncall [support|cmoc|manager]');
   });
 
   it('treats an empty command as help', async () => {

@@ -37,6 +37,7 @@ const killed = (child: ChildProcess) =>
     child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
   );
 
+// Each test starts two bot processes (TypeScript compiled on the fly): slow on a loaded machine.
 describe('a bot killed mid-filing and restarted', () => {
   let stubs: RemoteStubs;
   let store: FilingStore;
@@ -88,7 +89,7 @@ describe('a bot killed mid-filing and restarted', () => {
     return second.output();
   }
 
-  it('files a Zendesk ticket once (the restart replays the Idempotency-Key)', async () => {
+  it('files a Zendesk ticket once (the restart finds it by external_id before creating)', async () => {
     const values = {
       contact_email: 'a@acme.example',
       namespace: 'https://gitlab.com/acme',
@@ -107,15 +108,14 @@ describe('a bot killed mid-filing and restarted', () => {
     );
     const output = await crashAndRestart('ticket');
     expect(stubs.tickets.size).toBe(1);
-    expect(stubs.counts.ticketPosts).toBe(2);
-    expect(new Set(stubs.ticketKeys).size).toBe(1);
+    expect(stubs.counts.ticketPosts).toBe(1);
     expect(await store.get('T1:V1')).toMatchObject({
       status: 'filed',
       attempts: 2,
       result: { ref: 'ticket 100001' },
     });
     expect(output).toContain('NOTIFIED U1');
-  }, 30_000);
+  }, 60_000);
 
   it('files a GitLab issue once (the restart finds it by its marker)', async () => {
     const values = { title: 'Idea', description: 'Details' };
@@ -128,5 +128,5 @@ describe('a bot killed mid-filing and restarted', () => {
     expect(stubs.counts.issuePosts).toBe(1);
     expect(stubs.counts.searches).toBe(1);
     expect(await store.get('T1:V1')).toMatchObject({ status: 'filed', result: { ref: '#1' } });
-  }, 30_000);
+  }, 60_000);
 });

@@ -3,34 +3,33 @@ import { DEFAULT_SETTINGS } from '../../src/filing/settings';
 import type { OncallResult } from '../../src/oncall/types';
 import { memoryLogger } from '../helpers/logger';
 import { handbookRules } from '../helpers/rules';
-import { submissionRow } from '../helpers/submissions';
+import { filedStar, submissionRow } from '../helpers/submissions';
 
-const posts: { channel: string; text: string; thread_ts?: string; blocks?: unknown }[] = [];
-const client = { chat: { postMessage: async (a: (typeof posts)[number]) => void posts.push(a) } };
-const oncall = {
-  lookup: async (): Promise<OncallResult> => ({
-    ok: true,
-    cached: true,
-    answer: {
-      rotation: 'support',
-      people: [{ name: 'M', slackUserId: 'U0MGR', role: 'Escalation Manager' }],
-      source: 't',
-      fetchedAt: new Date(),
-    },
-  }),
-};
-const star = submissionRow({
-  status: 'filed',
-  routeId: 'star',
-  payload: {
-    values: {
-      ticket_link: 'https://gitlab.zendesk.com/agent/tickets/5',
-      urgency: 'urgent',
-      reason: 'stalled',
-    },
-  },
-  result: { target: 'gitlab-issue', url: 'https://gitlab.com/star/-/issues/3', ref: '#3' },
+type Post = { channel: string; text: string; thread_ts?: string; blocks?: unknown; user?: string };
+const posts: Post[] = [];
+const ephemerals: Post[] = [];
+/** A Slack client whose chat.postMessage is `postMessage`; ephemerals are recorded. */
+const chatWith = (postMessage: (a: Post) => Promise<unknown>) => ({
+  chat: { postMessage, postEphemeral: async (a: Post) => void ephemerals.push(a) },
 });
+const client = chatWith(async (a) => void posts.push(a));
+/** Only the Support Manager rotation answers: the STAR notice must ask that one. */
+const oncall = {
+  lookup: async (rotation: string): Promise<OncallResult> =>
+    rotation !== 'manager'
+      ? { ok: false, reason: 'not this rotation' }
+      : {
+          ok: true,
+          cached: true,
+          answer: {
+            rotation: 'manager',
+            people: [{ name: 'M', slackUserId: 'U0MGR', role: 'Primary' }],
+            source: 't',
+            fetchedAt: new Date(),
+          },
+        },
+};
+const star = filedStar();
 
 const slackRefusal = (error: string) =>
   Object.assign(new Error(`An API error occurred: ${error}`), {
@@ -38,7 +37,10 @@ const slackRefusal = (error: string) =>
     data: { ok: false, error },
   });
 
-beforeEach(() => void posts.splice(0));
+beforeEach(() => {
+  posts.splice(0);
+  ephemerals.splice(0);
+});
 
 describe('SlackNotifier', () => {
   it('posts the STAR notice with the on-call manager, then DMs the requester, then runs afterNotify', async () => {
@@ -107,14 +109,10 @@ describe('SlackNotifier', () => {
 
   it('answers by DM when the thread cannot be posted to', async () => {
     const log = memoryLogger();
-    const refusing = {
-      chat: {
-        postMessage: async (a: (typeof posts)[number]) => {
-          if (a.channel === 'C1') throw slackRefusal('is_archived');
-          posts.push(a);
-        },
-      },
-    };
+    const refusing = chatWith(async (a) => {
+      if (a.channel === 'C1') throw slackRefusal('is_archived');
+      posts.push(a);
+    });
     const row = submissionRow({
       status: 'failed',
       routeId: 'support-meta',
@@ -135,14 +133,10 @@ describe('SlackNotifier', () => {
   it('gives up on a STAR channel Slack refuses for good, still telling the requester', async () => {
     const log = memoryLogger();
     let recorded = 0;
-    const refusing = {
-      chat: {
-        postMessage: async (a: (typeof posts)[number]) => {
-          if (a.channel === 'CBVAE1L48') throw slackRefusal('not_in_channel');
-          posts.push(a);
-        },
-      },
-    };
+    const refusing = chatWith(async (a) => {
+      if (a.channel === 'CBVAE1L48') throw slackRefusal('not_in_channel');
+      posts.push(a);
+    });
     await new SlackNotifier({ client: refusing, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify(
       star,
       {
@@ -158,7 +152,7 @@ describe('SlackNotifier', () => {
   it('returns (nothing to retry) when Slack refuses the DM for good, and rethrows what may pass', async () => {
     const log = memoryLogger();
     let error = slackRefusal('user_not_found');
-    const refusing = { chat: { postMessage: async () => Promise.reject(error) } };
+    const refusing = chatWith(async () => Promise.reject(error));
     const notifier = new SlackNotifier({
       client: refusing,
       rules: handbookRules(),
@@ -173,14 +167,10 @@ describe('SlackNotifier', () => {
 
   it('falls back to text when Slack refuses the blocks', async () => {
     const sent: unknown[] = [];
-    const picky = {
-      chat: {
-        postMessage: async (a: { blocks?: unknown }) => {
-          if (a.blocks) throw Object.assign(new Error('refused'), { data: { error: 'msg_blocks_too_long' } });
-          sent.push(a);
-        },
-      },
-    };
+    const picky = chatWith(async (a) => {
+      if (a.blocks) throw Object.assign(new Error('refused'), { data: { error: 'msg_blocks_too_long' } });
+      sent.push(a);
+    });
     const row = submissionRow({
       status: 'filed',
       routeId: 'support-meta',

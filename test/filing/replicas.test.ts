@@ -9,7 +9,10 @@ import { handbookRules } from '../helpers/rules';
 import { describePostgres, freshPgSchema } from '../helpers/stores';
 
 const slack = (posts: string[]) => ({
-  chat: { postMessage: async (a: { channel: string; text: string }) => void posts.push(a.text) },
+  chat: {
+    postMessage: async (a: { channel: string; text: string }) => void posts.push(a.text),
+    postEphemeral: async () => ({ ok: true }),
+  },
   users: { info: async () => ({}) },
 });
 

@@ -22,6 +22,29 @@ describe('filing settings', () => {
     expect(DEFAULT_SETTINGS.ticketOnBehalf).toEqual({ tags: ['opened_by_team_member', 'support_router'] });
   });
 
+  it('checks drop-down custom fields at boot: every label the form offers needs its tag value', () => {
+    const plan = { 'GitLab.com Premium': 'saas_premium', 'GitLab.com Ultimate': 'saas_ultimate' };
+    expect(() =>
+      parseSettings({ internalRequest: { customFields: { plan: { id: 7, tags: plan }, namespace: 8 } } }),
+    ).toThrow(
+      /plan\.tags: no tag value for "Self-Managed Premium"[\s\S]*no tag value for "Other \/ not sure"/,
+    );
+    expect(() =>
+      parseSettings({ internalRequest: { customFields: { namespace: { id: 8, tags: { a: 'b' } } } } }),
+    ).toThrow(/namespace: not a drop-down in the form/);
+    const all = {
+      ...plan,
+      'Self-Managed Premium': 'sm_premium',
+      'Self-Managed Ultimate': 'sm_ultimate',
+      'GitLab Dedicated': 'dedicated',
+      'Other / not sure': 'other',
+    };
+    expect(
+      parseSettings({ internalRequest: { customFields: { plan: { id: 7, tags: all } } } }).internalRequest
+        .customFields.plan,
+    ).toEqual({ id: 7, tags: all });
+  });
+
   it('keeps the other defaults of a section the file overrides in part', () => {
     expect(parseSettings({ star: { labels: ['STAR'] } }).star.channel).toBe('CBVAE1L48');
   });

@@ -41,13 +41,14 @@ let store: FilingStore;
 let notified: Submission[];
 let log: ReturnType<typeof memoryLogger>;
 
+// Call timeouts: long enough for a cold first call on a busy machine, short enough for the hang test.
 function worker(request: FilingRequest, extra: Partial<ConstructorParameters<typeof FilingWorker>[0]> = {}) {
   const notifier: Notifier = { notify: async (s) => void notified.push(s) };
   const filer = createFiler({
-    gitlab: new GitlabFiler(createGitlabClient({ host: GL, token: 'glpat-abcdefgh12345', timeoutMs: 100 })),
+    gitlab: new GitlabFiler(createGitlabClient({ host: GL, token: 'glpat-abcdefgh12345', timeoutMs: 1000 })),
     zendesk: new ZendeskFiler(
       createZendeskClient({ url: ZD, email: 'bot@acme.example', token: 'ztok-abcdefgh12345' }),
-      { url: ZD, timeoutMs: 100 },
+      { url: ZD, timeoutMs: 1000 },
     ),
   });
   const timing = fakeTiming();
@@ -72,7 +73,17 @@ const zendesk = (id = 'T1:V1') => nock(ZD, { reqheaders: { 'idempotency-key': id
 const ticketJson = (id: number) => [201, { ticket: { id } }, { 'content-type': 'application/json' }] as const;
 
 beforeAll(() => nock.disableNetConnect());
+/** A retry first lists tickets by external_id; in these tests Zendesk has none listed yet. */
+const noTicketListedYet = () =>
+  nock(ZD)
+    .persist()
+    .get('/api/v2/tickets.json')
+    .query(true)
+    .optionally()
+    .reply(200, { tickets: [], meta: { has_more: false } }, { 'content-type': 'application/json' });
+
 beforeEach(async () => {
+  noTicketListedYet();
   store = await freshSqlite();
   notified = [];
   log = memoryLogger();
@@ -157,7 +168,7 @@ describe('FilingWorker', () => {
     // The first response never arrives in time (Zendesk created the ticket); the replay is a hit.
     zendesk()
       .post('/api/v2/tickets.json')
-      .delay(300)
+      .delay(1500)
       .reply(...ticketJson(4));
     zendesk()
       .post('/api/v2/tickets.json')
@@ -209,15 +220,24 @@ describe('FilingWorker', () => {
     zendesk()
       .post('/api/v2/tickets.json')
       .once()
-      .reply(422, { error: 'RecordInvalid', description: 'raw' }, { 'content-type': 'application/json' });
+      .reply(
+        422,
+        { error: 'RecordInvalid', details: { ticket_form_id: [{ description: 'Ticket form is invalid' }] } },
+        { 'content-type': 'application/json' },
+      );
     const { w } = worker(TICKET);
     await w.drain();
     expect(await store.get('T1:V1')).toMatchObject({
       status: 'failed',
-      error: 'Zendesk refused some of the fields (HTTP 422).',
+      error: expect.stringMatching(
+        /^Zendesk refused some of the fields \(HTTP 422\)\. This comes from the bot’s settings/,
+      ),
       notified: true,
     });
     expect(notified.map((s) => s.status)).toEqual(['failed']);
+    // The operator's log names the field Zendesk refused (its 422 `details`).
+    const parked = log.lines().find((l) => l.includes('filing failed; parked'))!;
+    expect(JSON.parse(parked).reasons).toEqual(['ticket_form_id: Ticket form is invalid']);
   });
 
   it('parks a request as failed after the retry budget, and the Retry button starts a new budget', async () => {
@@ -303,6 +323,7 @@ describe('FilingWorker', () => {
           posts.push(a.channel);
           if (a.channel === 'U1') throw new Error('socket hang up'); // no Slack answer: worth retrying
         },
+        postEphemeral: async () => ({ ok: true }),
       },
     };
     const notifier = new SlackNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS });

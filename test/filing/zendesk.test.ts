@@ -14,7 +14,7 @@ const request: ZendeskTicketRequest = {
   ticket: {
     subject: 'Internal Request: Extend a SaaS trial (https://gitlab.com/acme)',
     comment: { body: 'context', public: false },
-    requester: { email: 'seller@gitlab.example' },
+    requester: { email: 'seller@gitlab.example', name: 'Sam Seller' },
     ticket_form_id: 123,
     custom_fields: [{ id: 9, value: 'SaaS Trial Related: Extend a SaaS trial' }],
     tags: ['internal_request', 'ir_saas_extend_trial'],
@@ -42,7 +42,7 @@ describe('ZendeskFiler', () => {
   it('creates the ticket with the exact body and an Idempotency-Key derived from the submission', async () => {
     zendesk()
       .post('/api/v2/tickets.json', (body) => {
-        expect(body).toEqual({ ticket: request.ticket });
+        expect(body).toEqual({ ticket: { ...request.ticket, external_id: idempotencyKey(KEY) } });
         return true;
       })
       .reply(
@@ -62,6 +62,11 @@ describe('ZendeskFiler', () => {
       .post('/api/v2/tickets.json')
       .twice()
       .reply(201, { ticket: { id: 778 } }, { 'content-type': 'application/json' });
+    // The retry looks for the ticket by external_id first; here none is listed yet.
+    nock(URL_, { badheaders: ['idempotency-key'] })
+      .get('/api/v2/tickets.json')
+      .query((q) => q.external_id === idempotencyKey(KEY)) // node-zendesk adds page[size]
+      .reply(200, { tickets: [], next_page: null }, { 'content-type': 'application/json' });
     const a = await filer().file(request, { key: KEY, mayExist: false });
     const b = await filer().file(request, { key: KEY, mayExist: true });
     expect(a).toEqual(b);
@@ -91,7 +96,7 @@ describe('ZendeskFiler', () => {
     });
   });
 
-  it('does not retry a 422 and keeps the raw body out of the message', async () => {
+  it('does not retry a 422 from a setting, keeps the raw body out of the message, and keeps the reasons', async () => {
     zendesk()
       .post('/api/v2/tickets.json')
       .reply(
@@ -104,7 +109,8 @@ describe('ZendeskFiler', () => {
       .catch((e: unknown) => e)) as Error;
     expect(err).toMatchObject({
       kind: 'permanent',
-      userMessage: 'Zendesk refused some of the fields (HTTP 422).',
+      userMessage: expect.stringContaining('Zendesk refused some of the fields (HTTP 422).'),
+      details: { reasons: ['ticket_form_id: secret internal detail'] },
     });
     expect(err.message).not.toMatch(/secret|RecordInvalid/);
   });

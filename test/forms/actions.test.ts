@@ -42,6 +42,19 @@ describe('handleOpenForm', () => {
     expect(meta).toMatchObject({ r: 'support-feedback', c: 'C1', t: '4.4' });
   });
 
+  it('keeps the channel of an ephemeral triage answer as where the person asked, not as a thread', async () => {
+    const ctx = await formsContext();
+    const { args, calls } = openArgs('support-feedback', {
+      channel: { id: 'C1' },
+      message: { ts: '5.5', thread_ts: '4.4' },
+      container: { is_ephemeral: true },
+    });
+    await handleOpenForm(args, ctx);
+    const meta = JSON.parse((calls[0]!.args.view as { private_metadata: string }).private_metadata);
+    expect(meta).toMatchObject({ a: 'C1', at: '4.4' });
+    expect(meta).not.toHaveProperty('c');
+  });
+
   it('prefills the permalink of a shortcut’s message and pushes over an existing modal', async () => {
     const ctx = await formsContext();
     const value = JSON.stringify({ r: 'ticket-on-behalf', p: 'https://acme.slack.com/archives/C1/p123' });

@@ -5,7 +5,7 @@ import type { FormsContext } from '../../src/forms/context';
 import { formsContext } from '../helpers/forms-context';
 import { fakeAck, fakeClient } from '../helpers/slack-payloads';
 
-async function run(word: string, rest: string, ctx: FormsContext | undefined) {
+async function run(word: string, rest: string, ctx: FormsContext | undefined, channel = 'C0CHAN') {
   const table = createFormSubcommands(() => ctx);
   const { ack, acks } = fakeAck();
   const { client, calls } = fakeClient();
@@ -14,7 +14,7 @@ async function run(word: string, rest: string, ctx: FormsContext | undefined) {
     ack,
     client,
     respond: async (r: unknown) => void responses.push(r),
-    command: { trigger_id: 'TR', user_id: 'U1', text: `${word} ${rest}` },
+    command: { trigger_id: 'TR', user_id: 'U1', channel_id: channel, text: `${word} ${rest}` },
   };
   await table[word]!.run(args as unknown as CommandArgs, rest, {
     classify: () => ({ route: 'unknown', confidence: 0, alternatives: [], evidence: [] }),
@@ -44,6 +44,11 @@ describe('form subcommands', () => {
     expect(acks).toEqual([undefined]);
     expect(calls[0]!.method).toBe('views.open');
     expect(metaOf(calls).r).toBe(route);
+  });
+
+  it('keeps the channel the command was typed in (not a DM) as where the person asked', async () => {
+    expect(metaOf((await run('meta', '', await formsContext())).calls).a).toBe('C0CHAN');
+    expect(metaOf((await run('meta', '', await formsContext(), 'D0DM')).calls).a).toBeUndefined();
   });
 
   it('prefills what follows the word', async () => {

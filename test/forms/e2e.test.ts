@@ -11,7 +11,8 @@ import { formDefinition } from '../../src/forms/definitions';
 import { loadRules } from '../../src/routing/load';
 import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
 import { filledValues, stateFor } from '../helpers/forms';
-import { blockActionBody, commandBody, interactive, TEAM, USER } from '../helpers/payloads';
+import { blockActionBody, CHANNEL, commandBody, interactive, TEAM, USER } from '../helpers/payloads';
+import { manifestWithoutMessagesTab, slackStandIn, stubDm } from '../helpers/slack-standin';
 import { freshSqlite } from '../helpers/stores';
 
 const ZD = 'https://gitlab.zendesk.example';
@@ -85,13 +86,9 @@ function submit(route: string, modal: { callback_id: string; private_metadata: s
   );
 }
 
+/** The requester's DM, answered as Slack answers for manifest.yml (refused were its Messages tab off). */
 const dm = (match: (text: string, blocks: string) => boolean) =>
-  nock('https://slack.com')
-    .post(
-      '/api/chat.postMessage',
-      (b) => formFields(b).channel === USER && match(formFields(b).text ?? '', formFields(b).blocks ?? ''),
-    )
-    .reply(200, { ok: true, ts: '1.1' });
+  stubDm(USER, (f) => match(f.text ?? '', f.blocks ?? ''));
 
 beforeEach(start);
 afterEach(async () => {
@@ -185,6 +182,26 @@ describe('filing through the signed Slack app', () => {
     );
     await filing.worker.drain();
     expect(shown.isDone()).toBe(true);
+  });
+
+  it('with the Messages tab off, a /support request is answered in the channel it was typed in', async () => {
+    // Slack refuses the app's DM with messages_tab_disabled while the tab is off:
+    // https://docs.slack.dev/reference/methods/chat.postMessage#errors
+    await t.deps.filing!.stop();
+    const filing = await attachFiling(parseConfig({ FILING_MODE: 'dry-run' }));
+    let modal = '';
+    const opened = nock('https://slack.com')
+      .post('/api/views.open', (b) => ((modal = formFields(b).view ?? ''), true))
+      .reply(200, { ok: true });
+    await t.send(commandBody('meta'));
+    await eventually(() => opened.isDone());
+    await submit('support-meta', JSON.parse(modal));
+    const slack = slackStandIn(manifestWithoutMessagesTab());
+    await filing.worker.drain();
+    slack.done();
+    expect(slack.posts).toEqual([]);
+    expect(slack.ephemerals).toEqual([expect.objectContaining({ channel: CHANNEL, user: USER })]);
+    expect(slack.ephemerals[0]!.text).toMatch(/^Dry run/);
   });
 
   it('rejects a submission with a bad signature and stores nothing', async () => {

@@ -1,4 +1,5 @@
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/filing/settings';
+import { INTERNAL_REQUEST_OPTIONS, optionLabel } from '../../src/forms/internal-requests';
+import { DEFAULT_SETTINGS, parseSettings, type FilingSettings } from '../../src/filing/settings';
 import { formDefinition } from '../../src/forms/definitions';
 import { createPrepare } from '../../src/forms/plan';
 import type { OncallResult } from '../../src/oncall/types';
@@ -31,15 +32,23 @@ const oncall = (rotation: string, people: { name: string; slackUserId?: string; 
       : { ok: false, reason: 'none' },
 });
 
+/** What the "extend an expired subscription" request files, for this requester. */
+function prepareExtendSubscription(settings: FilingSettings, who: { name?: string; email?: string }) {
+  const route = 'internal-request/sm-extend-subscription';
+  const prepare = createPrepare({ rules, settings, lookupUser: async () => who });
+  return prepare(submission(route, values(route), 'sm-extend-subscription'));
+}
+
 describe('createPrepare', () => {
   it('files a STAR as a confidential issue in the STAR project, assigned to the on-call Support Manager', async () => {
     const settings = parseSettings({ gitlabUsers: { U77: 'manager-gl' } });
+    // The Support Manager on call is its own rotation; its first person (PagerDuty: "Primary") is assigned.
     const prepare = createPrepare({
       rules,
       settings,
-      oncall: oncall('support', [
-        { name: 'Eng', role: 'Primary' },
-        { name: 'Mgr', slackUserId: 'U77', role: 'Escalation Manager' },
+      oncall: oncall('manager', [
+        { name: 'Mgr', slackUserId: 'U77', role: 'Primary' },
+        { name: 'Backup', role: 'Escalation level 2' },
       ]),
     });
     const request = await prepare(submission('star', values('star')));
@@ -87,18 +96,10 @@ describe('createPrepare', () => {
     const settings = parseSettings({
       internalRequest: { ticketFormId: 360000123, customFields: { option: 11, contact_email: 12 } },
     });
-    const prepare = createPrepare({
-      rules,
-      settings,
-      lookupUser: async () => ({ name: 'Sam Seller', email: 'sam@gitlab.example' }),
+    const request = await prepareExtendSubscription(settings, {
+      name: 'Sam Seller',
+      email: 'sam@gitlab.example',
     });
-    const request = await prepare(
-      submission(
-        'internal-request/sm-extend-subscription',
-        values('internal-request/sm-extend-subscription'),
-        'sm-extend-subscription',
-      ),
-    );
     expect(request).toMatchObject({
       target: 'zendesk-ticket',
       ticket: {
@@ -116,6 +117,20 @@ describe('createPrepare', () => {
         tags: ['internal_request', 'support_router', 'ir_sm_extend_subscription'],
         priority: 'urgent',
         comment: { public: false },
+      },
+    });
+  });
+
+  it('sends a drop-down custom field the tag of the option chosen, not its label', async () => {
+    // Zendesk sets a drop-down ticket field by the option's tag value:
+    // https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_fields/ (custom_field_options: name, value)
+    const tags = Object.fromEntries(INTERNAL_REQUEST_OPTIONS.map((o) => [optionLabel(o), `ir_${o.id}`]));
+    const settings = parseSettings({ internalRequest: { customFields: { option: { id: 11, tags } } } });
+    const request = await prepareExtendSubscription(settings, { email: 'sam@gitlab.example' });
+    expect(request).toMatchObject({
+      ticket: {
+        custom_fields: [{ id: 11, value: 'ir_sm-extend-subscription' }],
+        requester: { email: 'sam@gitlab.example', name: 'sam' },
       },
     });
   });

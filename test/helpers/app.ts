@@ -30,6 +30,7 @@ export const SCHEDULES: StaticSchedules = {
   schedules: {
     support: [{ name: 'Alice Example', slack_user_id: 'U0ALICE' }],
     cmoc: [{ name: 'Bob Example', slack_user_id: 'U0BOB' }],
+    manager: [{ name: 'Mina Manager', slack_user_id: 'U0MINA' }],
   },
 };
 

@@ -36,6 +36,7 @@ const SAMPLE: Record<string, string> = {
   organization: 'Acme Inc.',
   valid_until: '2027-06-30',
   customer_email: 'customer@example.com',
+  customer_name: 'Casey Customer',
   subject: 'Runners stopped',
   cc_me: 'yes',
 };

@@ -18,3 +18,18 @@ export const submissionRow = (over: Partial<Submission> = {}): Submission => ({
   updatedAt: 0,
   ...over,
 });
+
+/** A STAR filed as issue #3, ready for its channel notice. */
+export const filedStar = (): Submission =>
+  submissionRow({
+    status: 'filed',
+    routeId: 'star',
+    payload: {
+      values: {
+        ticket_link: 'https://gitlab.zendesk.com/agent/tickets/5',
+        urgency: 'urgent',
+        reason: 'stalled',
+      },
+    },
+    result: { target: 'gitlab-issue', url: 'https://gitlab.com/star/-/issues/3', ref: '#3' },
+  });

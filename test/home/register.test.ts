@@ -13,12 +13,13 @@ const published = (check: (view: string) => boolean, times = 1) =>
 describe('App Home', () => {
   const app = useTestApp({}, { fresh: true });
 
-  it('shows both rotations, the form buttons and "nothing yet" without the filing module', async () => {
+  it('shows the three rotations (Support, CMOC, Support Manager), the form buttons and "nothing yet" without the filing module', async () => {
     const pending = published((v) => v.includes('looking up who is on call'));
     const home = published(
       (v) =>
         v.includes('<@U0ALICE>') &&
         v.includes('<@U0BOB>') &&
+        v.includes('*Support Manager:* <@U0MINA>') &&
         v.includes(ACTION_OPEN_FORM) &&
         v.includes('Nothing yet.'),
     );

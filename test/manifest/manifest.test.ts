@@ -13,7 +13,11 @@ const manifest = parseYaml(fs.readFileSync(path.join(root, 'manifest.yml'), 'utf
   features: {
     slash_commands: Array<{ command: string; url: string }>;
     shortcuts: Array<{ callback_id: string; type: string }>;
-    app_home: { home_tab_enabled: boolean };
+    app_home: {
+      home_tab_enabled: boolean;
+      messages_tab_enabled: boolean;
+      messages_tab_read_only_enabled: boolean;
+    };
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -35,6 +39,8 @@ const METHOD_SCOPES: Record<string, string | string[] | null> = {
   'views.update': null,
   'views.publish': null,
   'conversations.open': 'im:write',
+  // The boot check that the bot is in the STAR channel (public; a private one answers channel_not_found).
+  'conversations.info': 'channels:read',
   // The filing module reads the requester's email (internal requests, CC on tickets on behalf).
   'users.info': ['users:read', 'users:read.email'],
   'users.lookupByEmail': 'users:read.email',
@@ -117,5 +123,14 @@ describe('manifest.yml', () => {
     expect([...urls].map((u) => new URL(u).pathname)).toEqual(['/slack/events']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it('turns the Messages tab on, read-only: the bot DMs requesters, nobody writes to it', () => {
+    // Slack refuses the app's DMs with messages_tab_disabled while the tab is off:
+    // https://docs.slack.dev/reference/methods/chat.postMessage#errors
+    expect(manifest.features.app_home).toMatchObject({
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: true,
+    });
   });
 });

@@ -21,7 +21,7 @@ describe('on-call without a schedule', () => {
   it('still requires the settings of a chosen provider', () => {
     expect(oncallProblems(parseConfig({ ONCALL_PROVIDER: 'gitlab-chatops' }))).toEqual([
       expect.stringMatching(/^CHATOPS_PROJECT/),
-      expect.stringMatching(/^GITLAB_TOKEN/),
+      expect.stringMatching(/^CHATOPS_TOKEN \(or GITLAB_TOKEN\)/),
     ]);
   });
 });

@@ -55,7 +55,7 @@ describe('limits', () => {
   it('keeps App Home under 100 blocks with many requests', () => {
     const home = buildHome({
       rules: testRules(),
-      oncall: { support: undefined, cmoc: undefined },
+      oncall: { support: undefined, cmoc: undefined, manager: undefined },
       myRequests: Array.from({ length: 500 }, (_, i) => ({ title: `r${i}`, status: 'filed' })),
     });
     expect(home.blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerView);
