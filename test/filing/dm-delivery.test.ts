@@ -25,6 +25,8 @@ const filed = (reply?: object) =>
   });
 
 beforeAll(() => nock.disableNetConnect());
+// nock lives for the whole jest worker: give the next test file its network back.
+afterAll(() => nock.enableNetConnect());
 afterEach(() => nock.cleanAll());
 
 describe('telling the requester by DM', () => {

@@ -29,6 +29,8 @@ const oncall = (id: string, name: string, level: number, email: string) => ({
 const star = filedStar();
 
 beforeAll(() => nock.disableNetConnect());
+// nock lives for the whole jest worker: give the next test file its network back.
+afterAll(() => nock.enableNetConnect());
 afterEach(() => {
   const pending = nock.pendingMocks();
   nock.cleanAll();
