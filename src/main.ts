@@ -3,13 +3,14 @@
 import type { App } from '@slack/bolt';
 import { createApp } from './app';
 import { buildDeps } from './build-deps';
-import { ConfigError, loadConfig, slackProblems, type Config } from './config';
+import { ConfigError, loadConfig, operatingProblems, slackProblems, type Config } from './config';
 import type { AppDeps } from './deps';
 import { createLogger, type Logger } from './logger';
 import { oncallProblems } from './oncall';
 import { createFilingService, type FilingService } from './filing/service';
 import { myRequests } from './forms/requests';
 import { publishHome } from './home/publish';
+import { startOperating, type Operating } from './operating';
 import { createPostgresEventDedupe, type PostgresEventDedupe } from './slack/dedupe-postgres';
 import { storeLocation, type StoreLocation } from './store';
 
@@ -41,6 +42,8 @@ export interface Running {
   deps: AppDeps;
   /** The HTTP port actually bound (HTTP mode; 0 asks the OS for one). */
   port?: number;
+  /** The metrics port bound, when METRICS_PORT is set. */
+  metricsPort?: number;
   stop(): Promise<void>;
 }
 
@@ -70,7 +73,7 @@ function sharedEventDedupe(config: Config, logger: Logger): PostgresEventDedupe 
 
 /** Starts the app; throws StartupError listing every problem found. */
 export async function start(config: Config, logger?: Logger): Promise<Running> {
-  const problems = [...slackProblems(config), ...oncallProblems(config)];
+  const problems = [...slackProblems(config), ...oncallProblems(config), ...operatingProblems(config)];
   if (problems.length) throw new StartupError(problems);
   const log = logger ?? createLogger(config.LOG_LEVEL);
   let deps: AppDeps;
@@ -103,6 +106,7 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
       oncall: deps.oncall,
       // Refresh the requester's App Home, so "My requests" shows the new state without a reload.
       afterNotify: (submission) => publishHome(app.client, deps, submission.userId),
+      onOutcome: (outcome) => deps.insights.filingFinished(outcome),
     });
   } catch (err) {
     throw new StartupError([
@@ -111,21 +115,41 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   }
   deps.filing = filing;
   deps.myRequests = (userId) => myRequests(filing.store, deps.rules, userId);
+  let operating: Operating;
+  try {
+    operating = await startOperating(config, deps, filing.store, log);
+  } catch (err) {
+    await filing.stop();
+    throw new StartupError([err instanceof Error ? err.message : String(err)]);
+  }
   const server: unknown = await app.start(config.PORT);
   filing.start();
   const address = (server as { address?: () => unknown } | undefined)?.address?.();
   const port = address && typeof address === 'object' && 'port' in address ? Number(address.port) : undefined;
   const mode = config.SLACK_APP_TOKEN ? 'socket mode' : 'http';
   log.info(
-    { mode, port: port ?? config.PORT, oncall: config.ONCALL_PROVIDER, rules: deps.rules.source },
+    {
+      mode,
+      port: port ?? config.PORT,
+      ...(operating.metricsPort !== undefined ? { metricsPort: operating.metricsPort } : {}),
+      oncall: config.ONCALL_PROVIDER,
+      rules: deps.rules.source,
+    },
     'support-router is running',
   );
   const stop = async () => {
     await (app.stop() as Promise<void>);
+    await operating.stop();
     await filing.stop(); // finishes the calls in flight; unfinished requests resume at the next start
     await sharedDedupe?.close();
   };
-  return { app, deps, ...(port !== undefined ? { port } : {}), stop };
+  return {
+    app,
+    deps,
+    ...(port !== undefined ? { port } : {}),
+    ...(operating.metricsPort !== undefined ? { metricsPort: operating.metricsPort } : {}),
+    stop,
+  };
 }
 
 export async function main(): Promise<void> {

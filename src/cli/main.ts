@@ -1,11 +1,12 @@
-// The support-router command line: classify requests and lint or inspect the rules, offline and
-// without any Slack, GitLab or Zendesk credentials.
+// The support-router command line: classify requests, lint or inspect the rules, and report on the
+// routing analytics in the store; offline and without any Slack, GitLab or Zendesk credentials.
 import { parseArgs } from 'node:util';
 
 import { ConfigError, loadConfig } from '../config';
 import { RulesError, loadRules } from '../routing/load';
 import type { RuleSet } from '../routing/types';
 import { classifyJsonl, formatClassification } from './classify-output';
+import { reportCommand } from './report';
 import { lintReport, showRule } from './rules-output';
 
 const USAGE = `Usage:
@@ -13,7 +14,12 @@ const USAGE = `Usage:
   support-router classify --jsonl             read {"text": "..."} lines on stdin, write one result line each
   support-router rules lint [FILE]            validate a rules file (default: RULES_FILE or the built-in rules)
   support-router rules show ID                print one rule: its answer, form and signals
+  support-router report [--since 7d] [--json] requests per route and surface, abstain rate, corrections,
+                                              forms opened -> filed, filing outcomes (store: DATABASE_URL)
+  support-router report --corrections --jsonl kept texts of corrected requests as labelled lines
+                                              {"text","route","from"} (needs ANALYTICS_KEEP_TEXT_DAYS)
 Options:
+  --since 7d|30d|12h|ISO                      start of the report's period (default 7d)
   --rules FILE                                use this rules file (overrides RULES_FILE)
   -h, --help                                  show this help`;
 
@@ -75,6 +81,8 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean' },
         jsonl: { type: 'boolean' },
         rules: { type: 'string' },
+        since: { type: 'string' },
+        corrections: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -92,6 +100,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'classify')
       return await classifyCommand(rest, values, loadRules(rulesPath(values.rules)));
     if (command === 'rules') return rulesCommand(rest, values.rules);
+    if (command === 'report') return await reportCommand(loadConfig(), values, stdout, stderr);
     stderr(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   } catch (err) {

@@ -43,6 +43,7 @@ export async function handleOptionChange(
     ...(meta.permalink ? { permalink: meta.permalink } : {}),
     ...(meta.channel ? { channel: meta.channel } : {}),
     ...(meta.threadTs ? { threadTs: meta.threadTs } : {}),
+    ...(meta.triageId ? { triageId: meta.triageId } : {}),
   });
   if (!next) return;
   // The hash makes Slack refuse the update if the person changed the view meanwhile.

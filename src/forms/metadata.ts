@@ -16,6 +16,10 @@ const schema = z.object({
     .string()
     .regex(/^\d+\.\d+$/)
     .optional(),
+  a: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,32}$/)
+    .optional(),
 });
 
 export interface FormMetadata {
@@ -25,12 +29,21 @@ export interface FormMetadata {
   /** Channel and thread of the conversation the form was opened from (answers go back there). */
   channel?: string;
   threadTs?: string;
+  /** The triage answer the form was opened from (routing analytics: opened, then filed). */
+  triageId?: string;
 }
 
 export function encodeMetadata(m: FormMetadata): string {
-  const full = JSON.stringify({ r: m.routeId, o: m.optionId, p: m.permalink, c: m.channel, t: m.threadTs });
+  const full = JSON.stringify({
+    r: m.routeId,
+    o: m.optionId,
+    p: m.permalink,
+    c: m.channel,
+    t: m.threadTs,
+    a: m.triageId,
+  });
   if (full.length <= LIMITS.privateMetadata) return full;
-  return JSON.stringify({ r: m.routeId, o: m.optionId, c: m.channel, t: m.threadTs });
+  return JSON.stringify({ r: m.routeId, o: m.optionId, c: m.channel, t: m.threadTs, a: m.triageId });
 }
 
 export function decodeMetadata(raw: string | undefined): FormMetadata | undefined {
@@ -43,12 +56,13 @@ export function decodeMetadata(raw: string | undefined): FormMetadata | undefine
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) return undefined;
-  const { r, o, p, c, t } = parsed.data;
+  const { r, o, p, c, t, a } = parsed.data;
   return {
     routeId: r,
     ...(o ? { optionId: o } : {}),
     ...(p ? { permalink: p } : {}),
     ...(c ? { channel: c } : {}),
     ...(t ? { threadTs: t } : {}),
+    ...(a ? { triageId: a } : {}),
   };
 }
