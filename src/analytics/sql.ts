@@ -39,12 +39,12 @@ export function analyticsStore(db: SqlRunner): AnalyticsStore {
         [r.triageId ?? null, r.at, r.from, r.to],
       );
       if (!r.triageId) return;
-      await db.run(
-        `UPDATE triage_events SET corrected_to = ?,
-           text_until = CASE WHEN text IS NOT NULL AND ? IS NOT NULL THEN ? ELSE text_until END
-         WHERE id = ?`,
-        [r.to, r.keepTextUntil ?? null, r.keepTextUntil ?? null, r.triageId],
-      );
+      await db.run('UPDATE triage_events SET corrected_to = ? WHERE id = ?', [r.to, r.triageId]);
+      if (r.keepTextUntil !== undefined)
+        await db.run('UPDATE triage_events SET text_until = ? WHERE id = ? AND text IS NOT NULL', [
+          r.keepTextUntil,
+          r.triageId,
+        ]);
     },
     async recordFormOpened(triageId, route, at) {
       await db.run(
