@@ -8,6 +8,7 @@ import { loadRules } from '../../src/routing/load';
 import { classifyBy, eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
 import {
   blockActionBody,
+  pickRouteBody,
   commandBody,
   eventBody,
   mentionEvent,
@@ -96,14 +97,7 @@ describe('routing analytics from the Slack app', () => {
 
     // "Not what I meant" -> support-feedback: a correction of this answer.
     nock('https://hooks.slack.com').post('/commands/T0TEAM/1/abc').reply(200, 'ok');
-    await t.send(
-      blockActionBody({
-        type: 'static_select',
-        action_id: ACTION_PICK_ROUTE,
-        block_id: menuBlock?.block_id,
-        selected_option: { value: 'support-feedback', text: { type: 'plain_text', text: 'x' } },
-      }),
-    );
+    await t.send(pickRouteBody('support-feedback', menuBlock?.block_id));
     await eventually(() => nock.isDone());
 
     let metadata = '';

@@ -1,8 +1,7 @@
 // Metrics after real requests through the Bolt app over signed HTTP: counters by surface, triage by
 // route and band, corrections from -> to, ack timing; and no user text or user id in any label.
 import nock from 'nock';
-import { ACTION_PICK_ROUTE } from '../../src/ids';
-import { blockActionBody, commandBody, eventBody, mentionEvent, USER } from '../helpers/payloads';
+import { commandBody, eventBody, mentionEvent, pickRouteBody, USER } from '../helpers/payloads';
 import { eventually, useTestApp, type TestApp } from '../helpers/app';
 
 type Ack = { blocks: Array<{ type: string; block_id?: string }> };
@@ -14,7 +13,12 @@ async function value(t: TestApp, name: string, labels: Record<string, string>): 
   const base = name.replace(/_count$/, '');
   const metric = t.deps.insights.metrics.registry.getSingleMetric(base);
   if (!metric) throw new Error(`no metric ${base}`);
-  const { values } = await metric.get();
+  // A histogram's values carry the series name (_bucket, _sum, _count); a counter's do not.
+  const values = (await metric.get()).values as Array<{
+    value: number;
+    labels: Record<string, string | number | undefined>;
+    metricName?: string;
+  }>;
   const hit = values.find(
     (v) => (v.metricName ?? base) === name && Object.entries(labels).every(([k, l]) => v.labels[k] === l),
   );
@@ -49,14 +53,7 @@ describe('metrics from real requests', () => {
     const menu = ack.blocks.find((b) => b.block_id?.includes('|menu|'));
     expect(menu).toBeDefined();
     const picked = nock('https://hooks.slack.com').post('/commands/T0TEAM/1/abc').reply(200, 'ok');
-    await app().send(
-      blockActionBody({
-        type: 'static_select',
-        action_id: ACTION_PICK_ROUTE,
-        block_id: menu?.block_id,
-        selected_option: { value: 'support-feedback', text: { type: 'plain_text', text: 'x' } },
-      }),
-    );
+    await app().send(pickRouteBody('support-feedback', menu?.block_id));
     await eventually(() => picked.isDone());
     expect(await value(app(), 'support_router_requests_total', { surface: 'action' })).toBe(1);
     expect(
@@ -69,14 +66,7 @@ describe('metrics from real requests', () => {
 
   it('ignores a forged block_id: the from route must be one the rules have', async () => {
     nock('https://hooks.slack.com').post('/commands/T0TEAM/1/abc').reply(200, 'ok');
-    await app().send(
-      blockActionBody({
-        type: 'static_select',
-        action_id: ACTION_PICK_ROUTE,
-        block_id: `tr1|menu|AAAAAAAAAAAA|${SECRET_WORDS}`,
-        selected_option: { value: 'star', text: { type: 'plain_text', text: 'x' } },
-      }),
-    );
+    await app().send(pickRouteBody('star', `tr1|menu|AAAAAAAAAAAA|${SECRET_WORDS}`));
     await eventually(() => nock.isDone());
     expect(await value(app(), 'support_router_corrections_total', { from: 'unknown', to: 'star' })).toBe(1);
     const all = await app().deps.insights.metrics.registry.metrics();
