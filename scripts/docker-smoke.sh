@@ -4,6 +4,7 @@
 # the default SQLite store is written as the non-root user, /metrics is served on METRICS_PORT only,
 # and SIGTERM stops the container within 10 s. Prints the image size and the start-to-healthy time.
 #   npm run docker:smoke        (uses docker when its daemon answers, else podman; exit 3 when neither)
+#   SMOKE_DATABASE_URL=postgres://... npm run docker:smoke    also runs two replicas on that PostgreSQL
 # Podman without a systemd session (CI machines, containers) needs runc, cgroupfs and no default
 # ulimits; those flags are set here. When node:20-bookworm-slim cannot be pulled (no registry
 # reachable) a local stand-in is built under that name: scripts/container-base-standin.sh.
@@ -99,4 +100,41 @@ status=$(timeout 15 "${engine[@]}" wait "$name" || echo timeout)
 stopped=$(since "$t")
 echo "SIGTERM: exit $status after $stopped s"
 awk -v s="$stopped" 'BEGIN { exit !(s < 10) }' && [ "$status" = 0 ] || { echo "did not stop cleanly within 10 s" >&2; exit 1; }
+
+# Optional: two replicas of the image on one PostgreSQL (as compose.yaml runs them), in a schema of
+# their own that is dropped afterwards. SMOKE_DATABASE_URL must be reachable from the host network.
+if [ -n "${SMOKE_DATABASE_URL:-}" ]; then
+  schema="smoke_$$"
+  psql -q "$SMOKE_DATABASE_URL" -c "CREATE SCHEMA $schema"
+  replicas=("$name-a" "$name-b")
+  drop_schema() {
+    for r in "${replicas[@]}"; do "${engine[@]}" rm -f -v "$r" >/dev/null 2>&1 || true; done
+    psql -q "$SMOKE_DATABASE_URL" -c "DROP SCHEMA IF EXISTS $schema CASCADE" || true
+    cleanup
+  }
+  trap drop_schema EXIT
+  sep='?'; case "$SMOKE_DATABASE_URL" in *\?*) sep='&' ;; esac
+  db_url="${SMOKE_DATABASE_URL}${sep}options=-c%20search_path%3D${schema}"
+  ports=()
+  for r in "${replicas[@]}"; do
+    p=$(free_port)
+    ports+=("$p")
+    "${run[@]}" -d --name "$r" --network host -e SLACK_BOT_TOKEN=xoxb-smoke -e SLACK_SIGNING_SECRET="$SECRET" \
+      -e SLACK_API_URL="http://127.0.0.1:$slack_port/api/" -e PORT="$p" -e DATABASE_URL="$db_url" "$IMAGE" >/dev/null
+  done
+  for i in 0 1; do
+    node scripts/smoke-slack.js wait "http://127.0.0.1:${ports[$i]}/readyz" 60 >/dev/null \
+      || { "${engine[@]}" logs "${replicas[$i]}" >&2; exit 1; }
+    node scripts/smoke-slack.js command "${ports[$i]}" "$SECRET" "how do I request a license for a hackerone reporter?" >/dev/null
+  done
+  total=$("${engine[@]}" exec "${replicas[0]}" node bin/support-router.js report --json --since 1h \
+    | node -e "let s='';process.stdin.on('data',c=>s+=c).on('end',()=>console.log(JSON.parse(s).total))")
+  [ "$total" = 2 ] || { echo "the replicas do not share the store (report total $total)" >&2; exit 1; }
+  echo "two replicas on PostgreSQL: both ready, each answered, one shared store (report total $total)"
+  for r in "${replicas[@]}"; do "${engine[@]}" kill --signal TERM "$r" >/dev/null; done
+  for r in "${replicas[@]}"; do
+    status=$(timeout 15 "${engine[@]}" wait "$r" || echo timeout)
+    [ "$status" = 0 ] || { echo "$r did not stop cleanly ($status)" >&2; exit 1; }
+  done
+fi
 echo "docker:smoke passed"
