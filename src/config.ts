@@ -70,7 +70,7 @@ export const envSchema = z.object({
   /** Serves GET /metrics (Prometheus) on this port; unset, no metrics server. Never the Slack port. */
   METRICS_PORT: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.coerce.number().int().min(1).max(65535).optional(),
+    z.coerce.number().int().min(0).max(65535).optional(),
   ),
   /** Keep the texts of corrected and abstained requests this many days; unset or 0 keeps none. */
   ANALYTICS_KEEP_TEXT_DAYS: withDefault(z.coerce.number().int().min(0).max(3650), 0),
@@ -126,7 +126,8 @@ export function loadConfig(): Config {
 
 /** Settings that are each valid but cannot go together. */
 export function operatingProblems(config: Config): string[] {
-  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT)
+  // 0 asks the OS for a free port, so two zeros never collide.
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT)
     return ['METRICS_PORT: must differ from PORT (the Slack port is public; metrics are not)'];
   return [];
 }

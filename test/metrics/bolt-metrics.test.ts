@@ -2,7 +2,7 @@
 // route and band, corrections from -> to, ack timing; and no user text or user id in any label.
 import nock from 'nock';
 import { commandBody, eventBody, mentionEvent, pickRouteBody, USER } from '../helpers/payloads';
-import { eventually, useTestApp, type TestApp } from '../helpers/app';
+import { eventually, request, useTestApp, type TestApp } from '../helpers/app';
 
 type Ack = { blocks: Array<{ type: string; block_id?: string }> };
 
@@ -82,5 +82,9 @@ describe('metrics from real requests', () => {
     // Default process metrics are there too.
     expect(all).toContain('process_resident_memory_bytes');
     expect(all).toContain('nodejs_eventloop_lag_seconds');
+  });
+
+  it('serves no metrics on the Slack port, which is public', async () => {
+    expect((await request(app().port, 'GET', '/metrics')).status).toBe(404);
   });
 });
