@@ -109,7 +109,7 @@ if [ -n "${SMOKE_DATABASE_URL:-}" ]; then
   replicas=("$name-a" "$name-b")
   drop_schema() {
     for r in "${replicas[@]}"; do "${engine[@]}" rm -f -v "$r" >/dev/null 2>&1 || true; done
-    psql -q "$SMOKE_DATABASE_URL" -c "DROP SCHEMA IF EXISTS $schema CASCADE" || true
+    psql -q "$SMOKE_DATABASE_URL" -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $schema CASCADE" || true
     cleanup
   }
   trap drop_schema EXIT
