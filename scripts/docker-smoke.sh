@@ -5,7 +5,7 @@
 # and SIGTERM stops the container within 10 s. Prints the image size and the start-to-healthy time.
 #   npm run docker:smoke        (uses docker when its daemon answers, else podman; exit 3 when neither)
 #   SMOKE_DATABASE_URL=postgres://... npm run docker:smoke    also runs two replicas on that PostgreSQL
-# Podman without a systemd session (CI machines, containers) needs runc, cgroupfs and no default
+# Podman without systemd (CI machines, containers) needs runc, cgroupfs and no default
 # ulimits; those flags are set here. When node:20-bookworm-slim cannot be pulled (no registry
 # reachable) a local stand-in is built under that name: scripts/container-base-standin.sh.
 set -euo pipefail
