@@ -19,6 +19,13 @@ module.exports = tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Node 20 globals the smoke-test helpers use (they run outside TypeScript).
+    files: ['scripts/**/*.js'],
+    languageOptions: {
+      globals: { fetch: 'readonly', URLSearchParams: 'readonly', setTimeout: 'readonly' },
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',

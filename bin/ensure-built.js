@@ -18,6 +18,8 @@ function newestMtime(dir) {
 }
 
 module.exports = function ensureBuilt(entry = 'src/cli/main.js') {
+  // An installed image ships dist/ without src/: nothing to rebuild from.
+  if (!fs.existsSync(path.join(root, 'src'))) return;
   const marker = path.join(root, 'dist', entry);
   const builtAt = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
   if (builtAt >= newestMtime(path.join(root, 'src'))) return;

@@ -3,6 +3,8 @@
 import { App } from '@slack/bolt';
 import type { AppDeps } from './deps';
 import { registerListeners } from './listeners';
+import { instrumentBolt } from './metrics/bolt';
+import { isReady } from './readiness';
 import { boltLogger } from './slack/bolt-logger';
 import { webClientOptions, type ClientTuning } from './slack/client-options';
 import { createReceiver } from './slack/receiver';
@@ -25,7 +27,7 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions): App {
   const known = opts.botId !== undefined && opts.botUserId !== undefined;
   const app = new App({
     token: opts.token,
-    receiver: createReceiver({ ...opts, logger: deps.logger, clientOptions }),
+    receiver: createReceiver({ ...opts, logger: deps.logger, clientOptions, ready: () => isReady(deps) }),
     clientOptions,
     logger: boltLogger(deps.logger),
     ...(known ? { botId: opts.botId, botUserId: opts.botUserId } : {}),
@@ -38,6 +40,7 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions): App {
   app.error(async (error) => {
     deps.logger.error({ err: error, code: error.code }, 'unhandled error in a listener');
   });
+  instrumentBolt(app, deps.insights.metrics);
   registerListeners(app, deps);
   return app;
 }

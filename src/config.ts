@@ -74,6 +74,30 @@ export const envSchema = z.object({
   FILING_LEASE_MS: withDefault(z.coerce.number().int().min(200), 120_000),
   FILING_POLL_MS: withDefault(z.coerce.number().int().min(10), 1_000),
 
+  // Operating: metrics, routing analytics, who sees the weekly summary
+  /** Serves GET /metrics (Prometheus) on this port; unset, no metrics server. Never the Slack port. */
+  METRICS_PORT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(0).max(65535).optional(),
+  ),
+  /** Keep the texts of corrected and abstained requests this many days; unset or 0 keeps none. */
+  ANALYTICS_KEEP_TEXT_DAYS: withDefault(z.coerce.number().int().min(0).max(3650), 0),
+  /** Slack user ids (comma-separated) who see the weekly routing summary in App Home. */
+  ADMIN_USER_IDS: withDefault(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'must be Slack user ids like U012ABC, comma-separated')),
+      ),
+    '',
+  ),
+
   // Storage
   DATABASE_URL: optionalString,
   DATA_DIR: withDefault(z.string(), './data'),
@@ -158,6 +182,14 @@ export function readEnvironment(): Record<string, string | undefined> {
 /** Reads `.env` (if present) into the environment, then parses it. */
 export function loadConfig(): Config {
   return parseConfig(readEnvironment());
+}
+
+/** Settings that are each valid but cannot go together. */
+export function operatingProblems(config: Config): string[] {
+  // 0 asks the OS for a free port, so two zeros never collide.
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT)
+    return ['METRICS_PORT: must differ from PORT (the Slack port is public; metrics are not)'];
+  return [];
 }
 
 /** Problems that stop the Slack bot from starting (the CLI does not need these). */

@@ -1,5 +1,6 @@
 // The dependency container every register(app, deps) receives. Built once in main.ts (or by the
 // test helpers), so listeners never create clients or read the environment themselves.
+import type { Insights } from './analytics/recorder';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Classification, RuleSet } from './routing/types';
@@ -25,6 +26,8 @@ export interface AppDeps {
   classify: (text: string) => Classification;
   oncall: OncallService;
   dedupe: EventDedupe;
+  /** Metrics and routing analytics: every triage, correction, form opened and filing outcome. */
+  insights: Insights;
   /** The user's recent requests for App Home; App Home shows "nothing yet" when absent. */
   myRequests?: (userId: string) => Promise<MyRequest[]>;
   /** The outbox and its worker (forms file through it); attached by main once the store is open. */

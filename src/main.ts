@@ -16,13 +16,14 @@ import {
 import { startupReport } from './checks/report';
 import { slackAuthProblem } from './checks/slack';
 import { describeStore, storeError } from './checks/store';
-import { readEnvironment, slackProblems, type Config } from './config';
+import { operatingProblems, readEnvironment, slackProblems, type Config } from './config';
 import type { AppDeps } from './deps';
 import { createLogger, type Logger } from './logger';
 import { oncallProblems } from './oncall';
 import { createFilingService, type FilingService } from './filing/service';
 import { myRequests } from './forms/requests';
 import { publishHome } from './home/publish';
+import { startOperating, type Operating } from './operating';
 import { createPostgresEventDedupe, type PostgresEventDedupe } from './slack/dedupe-postgres';
 import type { RuleSet } from './routing/types';
 import { checkStarChannel } from './slack/star-channel';
@@ -43,6 +44,8 @@ export interface Running {
   deps: AppDeps;
   /** The HTTP port actually bound (HTTP mode; 0 asks the OS for one). */
   port?: number;
+  /** The metrics port bound, when METRICS_PORT is set. */
+  metricsPort?: number;
   stop(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   const problems = [
     ...fromLines('slack', slackProblems(config)),
     ...fromLines('settings', oncallProblems(config)),
+    ...fromLines('settings', operatingProblems(config)),
   ];
   if (errorsOf(problems).length) throw new StartupError(problems);
   const log = logger ?? createLogger(config.LOG_LEVEL);
@@ -104,6 +108,7 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
       oncall: deps.oncall,
       // Refresh the requester's App Home, so "My requests" shows the new state without a reload.
       afterNotify: (submission) => publishHome(app.client, deps, submission.userId),
+      onOutcome: (outcome) => deps.insights.filingFinished(outcome),
     });
   } catch (err) {
     const where = config.DATABASE_URL ? 'DATABASE_URL' : 'DATA_DIR';
@@ -116,17 +121,37 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   deps.filing = filing;
   await checkStarChannel(app.client, filing.settings.star.channel, log);
   deps.myRequests = (userId) => myRequests(filing.store, deps.rules, userId);
+  let operating: Operating;
+  try {
+    operating = await startOperating(config, deps, filing.store, log);
+  } catch (err) {
+    await filing.stop();
+    throw new StartupError(buildProblems(err, 'settings', 'METRICS_PORT'));
+  }
   const server: unknown = await app.start(config.PORT);
   filing.start();
   const address = (server as { address?: () => unknown } | undefined)?.address?.();
   const port = address && typeof address === 'object' && 'port' in address ? Number(address.port) : undefined;
-  log.info(bootSummary(config, deps.rules, port), 'support-router is running');
+  log.info(
+    {
+      ...bootSummary(config, deps.rules, port),
+      ...(operating.metricsPort !== undefined ? { metricsPort: operating.metricsPort } : {}),
+    },
+    'support-router is running',
+  );
   const stop = async () => {
     await (app.stop() as Promise<void>);
+    await operating.stop();
     await filing.stop(); // finishes the calls in flight; unfinished requests resume at the next start
     await sharedDedupe?.close();
   };
-  return { app, deps, ...(port !== undefined ? { port } : {}), stop };
+  return {
+    app,
+    deps,
+    ...(port !== undefined ? { port } : {}),
+    ...(operating.metricsPort !== undefined ? { metricsPort: operating.metricsPort } : {}),
+    stop,
+  };
 }
 
 /** What an operator confirms before real tickets are filed: where it listens, stores and files. */

@@ -75,6 +75,18 @@ describe('.env.example', () => {
     expect(() => parseConfig(example)).not.toThrow();
   });
 
+  // `docker run --env-file` takes everything after `=` as the value (dotenv strips an inline
+  // comment, Docker does not), so the file must mean the same to both.
+  it('reads the same with `docker run --env-file` as with dotenv (no inline comments)', () => {
+    const lines = fs.readFileSync(path.join(__dirname, '..', '.env.example'), 'utf8').split('\n');
+    const asDocker = Object.fromEntries(
+      lines
+        .filter((l) => l.trim() && !l.startsWith('#'))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    expect(asDocker).toEqual(example);
+  });
+
   it('lists every setting the bot reads (tests-only settings aside)', () => {
     const settings = Object.keys(envSchema.shape).filter((k) => k !== 'TEST_DATABASE_URL');
     expect(Object.keys(example).sort()).toEqual(settings.sort());

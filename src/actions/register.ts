@@ -1,6 +1,7 @@
 // Interactive parts of the triage reply: "Not what I meant" / the unknown-route menu, and URL
 // buttons (which still send block_actions that must be acked).
 import type { AllMiddlewareArgs, App, BlockStaticSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decodeTriageRef } from '../analytics/triage-ref';
 import type { AppDeps } from '../deps';
 import { ACTION_OPEN_LINK, ACTION_PICK_ROUTE } from '../ids';
 import { picked, triageReply } from '../listeners/triage';
@@ -21,7 +22,14 @@ export async function handlePickRoute(
     if (!body.view) await respond({ response_type: 'ephemeral', replace_original: false, text: ROUTE_GONE });
     return;
   }
-  const reply = triageReply(deps, picked(route), { why: 'You picked this route' });
+  // The menu's block says which answer is corrected; the new answer keeps that id, so a form
+  // opened from it (or a second correction) still belongs to the same request.
+  const from = decodeTriageRef(action.block_id);
+  if (from) deps.insights.corrected({ triageId: from.triageId, from: from.route, to: route });
+  const reply = triageReply(deps, picked(route), {
+    why: 'You picked this route',
+    ...(from ? { ref: { triageId: from.triageId, route } } : {}),
+  });
   const message = reply.later ? await reply.later : reply.now;
   if (body.view) {
     await client.views.update({ view_id: body.view.id, view: buildAnswerModal(message) });

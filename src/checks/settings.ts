@@ -1,11 +1,20 @@
 // The settings, checked whole: each variable on its own, then what the chosen on-call provider and
 // filing mode need, then names that look like a mistyped setting. Nothing here touches the network.
-import { ConfigError, envSchema, parseConfig, partialConfig, slackProblems, type Config } from '../config';
+import {
+  ConfigError,
+  envSchema,
+  operatingProblems,
+  parseConfig,
+  partialConfig,
+  slackProblems,
+  type Config,
+} from '../config';
 import { oncallProblems } from '../oncall';
 import { didYouMean, fromLines, problem, type Problem } from './problems';
 
 /** Prefixes of this bot's settings: an unknown variable with one of them is probably a typo. */
-const OWN_PREFIXES = /^(SLACK|ONCALL|PAGERDUTY|CHATOPS|GITLAB|ZENDESK|FILING|DATABASE|DATA|LOG|RULES)_/;
+const OWN_PREFIXES =
+  /^(SLACK|ONCALL|PAGERDUTY|CHATOPS|GITLAB|ZENDESK|FILING|DATABASE|DATA|LOG|RULES|METRICS|ANALYTICS|ADMIN)_/;
 
 function unknownSettings(env: Record<string, string | undefined>): Problem[] {
   const known = Object.keys(envSchema.shape);
@@ -82,6 +91,7 @@ export function checkSettings(env: Record<string, string | undefined>, slack = t
   const whole = config ?? partialConfig(env);
   if (slack) problems.push(...fromLines('slack', slackProblems(whole)));
   problems.push(...fromLines('settings', oncallProblems(whole)));
+  problems.push(...fromLines('settings', operatingProblems(whole)));
   problems.push(...filingProblems(whole), ...unknownSettings(env));
   return { ...(config ? { config } : {}), problems };
 }

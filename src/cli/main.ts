@@ -1,11 +1,12 @@
-// The support-router command line: classify requests and lint or inspect the rules, offline and
-// without any Slack, GitLab or Zendesk credentials.
+// The support-router command line: classify requests, lint or inspect the rules, and report on the
+// routing analytics in the store; offline and without any Slack, GitLab or Zendesk credentials.
 import { parseArgs } from 'node:util';
 
 import { ConfigError, loadConfig, readEnvironment } from '../config';
 import { RulesError, loadRules } from '../routing/load';
 import type { RuleSet } from '../routing/types';
 import { classifyJsonl, formatClassification } from './classify-output';
+import { reportCommand } from './report';
 import { lintReport, listRules, showRule } from './rules-output';
 
 const USAGE = `Usage:
@@ -16,7 +17,12 @@ const USAGE = `Usage:
   support-router rules show ID                print one rule: its answer, form and signals
   support-router config check [--online]      check the settings and the files they name without starting
                                               the bot; --online also asks Slack, PostgreSQL and on-call
+  support-router report [--since 7d] [--json] requests per route and surface, abstain rate, corrections,
+                                              forms opened -> filed, filing outcomes (store: DATABASE_URL)
+  support-router report --corrections --jsonl kept texts of corrected requests as labelled lines
+                                              {"text","route","from"} (needs ANALYTICS_KEEP_TEXT_DAYS)
 Options:
+  --since 7d|30d|12h|ISO                      start of the report's period (default 7d)
   --rules FILE                                use this rules file (overrides RULES_FILE)
   --online                                    with config check: call Slack, PostgreSQL and the provider
   -h, --help                                  show this help`;
@@ -84,6 +90,8 @@ export async function main(argv: string[]): Promise<number> {
         jsonl: { type: 'boolean' },
         rules: { type: 'string' },
         online: { type: 'boolean' },
+        since: { type: 'string' },
+        corrections: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -113,6 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       (result.ok ? stdout : stderr)(result.text);
       return result.ok ? 0 : 1;
     }
+    if (command === 'report') return await reportCommand(loadConfig(), values, stdout, stderr);
     stderr(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   } catch (err) {

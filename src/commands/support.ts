@@ -22,7 +22,10 @@ export function subcommands(): SubcommandTable {
 }
 
 export async function triageCommand(args: CommandArgs, text: string, deps: AppDeps): Promise<void> {
-  const reply = triageReply(deps, deps.classify(text), { quoted: text });
+  const reply = triageReply(deps, deps.classify(text), {
+    quoted: text,
+    record: { surface: 'command', text },
+  });
   await args.ack({ response_type: 'ephemeral', ...reply.now });
   if (reply.later)
     await args.respond({ response_type: 'ephemeral', replace_original: true, ...(await reply.later) });

@@ -37,7 +37,7 @@ export async function handleAppMention(
     return;
   }
   // Events are acked before listeners run, so the on-call lookup can finish before posting once.
-  const reply = triageReply(deps, classification);
+  const reply = triageReply(deps, classification, { record: { surface: 'mention', text } });
   await post(reply.later ? await reply.later : reply.now);
 }
 

@@ -12,7 +12,7 @@ import { GitlabFiler } from './gitlab';
 import { createGitlabClient } from './gitlab-client';
 import { SlackNotifier, type ChatPoster } from './notify';
 import { loadSettings, type FilingSettings } from './settings';
-import { FilingWorker, type Timing } from './worker';
+import { FilingWorker, type Timing, type WorkerOptions } from './worker';
 import { ZendeskFiler } from './zendesk';
 import { createZendeskClient } from './zendesk-client';
 
@@ -38,6 +38,8 @@ export interface FilingServiceDeps {
   owner?: string;
   /** Called after each notification (main refreshes the requester's App Home). */
   afterNotify?: (submission: Submission) => Promise<void>;
+  /** Each final filing outcome (metrics, routing analytics). */
+  onOutcome?: WorkerOptions['onOutcome'];
 }
 
 export interface FilingService {
@@ -114,6 +116,7 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
     concurrency: config.FILING_CONCURRENCY,
     ...(deps.timing ? { timing: deps.timing } : {}),
     ...(deps.owner ? { owner: deps.owner } : {}),
+    ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
   });
   return {
     store,

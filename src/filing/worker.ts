@@ -3,6 +3,7 @@
 // (a worker that died mid-call) hands the row to the next claim, whose attempt looks for the issue
 // or replays the Zendesk key before creating anything.
 import crypto from 'node:crypto';
+import type { FilingOutcome } from '../analytics/recorder';
 import type { Logger } from '../logger';
 import type { FiledResult, FilingStore, Submission } from '../store/types';
 import { FilingError, toFilingError } from './errors';
@@ -29,6 +30,8 @@ export interface WorkerOptions {
   owner?: string;
   /** Notify attempts before a row is closed anyway (each waits for the lease to expire). */
   maxNotifyAttempts?: number;
+  /** Told each final outcome (filed, dry run, parked as failed): metrics and routing analytics. */
+  onOutcome?: (outcome: FilingOutcome) => void;
 }
 
 export class FilingWorker {
@@ -142,6 +145,8 @@ export class FilingWorker {
     if (!(await store.finish(row.id, owner, { status: 'filed', result }, this.timing.now())))
       return undefined;
     log.info({ ref: result.ref, dryRun: this.o.mode === 'dry-run' }, 'filed');
+    const outcome = result.dryRun ? 'dry_run' : 'filed';
+    this.o.onOutcome?.({ submission: row, outcome, target: result.target, at: this.timing.now() });
     return { ...row, status: 'filed', result, notifyAttempts: 0 };
   }
 
@@ -183,6 +188,12 @@ export class FilingWorker {
     const error = `${err.userMessage}${err.kind === 'retryable' ? ` (gave up after ${row.budgetUsed} attempts)` : ''}`;
     if (!(await store.finish(row.id, owner, { status: 'failed', error }, this.timing.now())))
       return undefined;
+    this.o.onOutcome?.({
+      submission: row,
+      outcome: 'failed',
+      ...(target ? { target } : {}),
+      at: this.timing.now(),
+    });
     return { ...row, status: 'failed', error, notifyAttempts: 0 };
   }
 

@@ -44,6 +44,7 @@ export async function handleOptionChange(
     ...(meta.channel ? { channel: meta.channel } : {}),
     ...(meta.threadTs ? { threadTs: meta.threadTs } : {}),
     ...(meta.askedIn ? { askedIn: meta.askedIn } : {}),
+    ...(meta.triageId ? { triageId: meta.triageId } : {}),
   });
   if (!next) return;
   // The hash makes Slack refuse the update if the person changed the view meanwhile.

@@ -1,4 +1,5 @@
 // What the form listeners need, built once from the app's dependencies and the filing service.
+import type { Insights } from '../analytics/recorder';
 import type { Config } from '../config';
 import type { FilingService } from '../filing/service';
 import type { Logger } from '../logger';
@@ -10,6 +11,8 @@ export interface FormsContext {
   logger: Logger;
   rules: RuleSet;
   filing: Pick<FilingService, 'submit' | 'store' | 'settings' | 'worker' | 'mode'>;
+  /** Records a form opened from a triage answer (routing analytics); absent in some tests. */
+  insights?: Pick<Insights, 'formOpened'>;
   /** Injected clock (tests pin Support Hours). */
   now?: () => Date;
 }

@@ -24,6 +24,10 @@ const schema = z.object({
     .string()
     .regex(/^\d+\.\d+$/)
     .optional(),
+  g: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,32}$/)
+    .optional(),
 });
 
 export interface FormMetadata {
@@ -35,10 +39,18 @@ export interface FormMetadata {
   threadTs?: string;
   /** Where the person asked, when the answer was only shown to them (an ephemeral, a command). */
   askedIn?: { channel: string; threadTs?: string };
+  /** The triage answer the form was opened from (routing analytics: opened, then filed). */
+  triageId?: string;
 }
 
 export function encodeMetadata(m: FormMetadata): string {
-  const where = { c: m.channel, t: m.threadTs, a: m.askedIn?.channel, at: m.askedIn?.threadTs };
+  const where = {
+    c: m.channel,
+    t: m.threadTs,
+    a: m.askedIn?.channel,
+    at: m.askedIn?.threadTs,
+    g: m.triageId,
+  };
   const full = JSON.stringify({ r: m.routeId, o: m.optionId, p: m.permalink, ...where });
   if (full.length <= LIMITS.privateMetadata) return full;
   return JSON.stringify({ r: m.routeId, o: m.optionId, ...where });
@@ -54,7 +66,7 @@ export function decodeMetadata(raw: string | undefined): FormMetadata | undefine
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) return undefined;
-  const { r, o, p, c, t, a, at } = parsed.data;
+  const { r, o, p, c, t, a, at, g } = parsed.data;
   return {
     routeId: r,
     ...(o ? { optionId: o } : {}),
@@ -62,5 +74,6 @@ export function decodeMetadata(raw: string | undefined): FormMetadata | undefine
     ...(c ? { channel: c } : {}),
     ...(t ? { threadTs: t } : {}),
     ...(a ? { askedIn: { channel: a, ...(at ? { threadTs: at } : {}) } } : {}),
+    ...(g ? { triageId: g } : {}),
   };
 }

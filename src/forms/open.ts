@@ -2,6 +2,7 @@
 // (or, for a STAR outside Global Support Hours, the "not now, here is the emergency path" view)
 // and opens it; inside another modal it is pushed on top.
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
+import { decodeTriageRef } from '../analytics/triage-ref';
 import type { Logger } from '../logger';
 import type { Rule } from '../routing/schema';
 import { createDmRefusalReport, isDmRefused } from '../slack/dm-refused';
@@ -22,6 +23,8 @@ export interface OpenContext {
   channel?: string;
   threadTs?: string;
   askedIn?: FormMetadata['askedIn'];
+  /** The triage answer whose button opened the form. */
+  triageId?: string;
 }
 
 /** The field a message's text goes into, per form kind. */
@@ -56,6 +59,7 @@ export function buildOpenView(
     ...(open.channel ? { channel: open.channel } : {}),
     ...(open.threadTs ? { threadTs: open.threadTs } : {}),
     ...(open.askedIn ? { askedIn: open.askedIn } : {}),
+    ...(open.triageId ? { triageId: open.triageId } : {}),
   };
   return buildFormModal({
     definition: def,
@@ -93,9 +97,11 @@ export async function handleOpenForm(args: ButtonArgs, ctx: FormsContext): Promi
   await ack();
   const decoded = decodeFormValue(action.value ?? '');
   const rule = ctx.rules.byId.get(decoded.route);
+  const triageId = decodeTriageRef(action.block_id)?.triageId;
   const view = rule
     ? buildOpenView(rule, ctx, {
         ...replyTargetOf(body),
+        ...(triageId ? { triageId } : {}),
         ...(decoded.permalink ? { permalink: decoded.permalink } : {}),
         ...(decoded.text ? { text: decoded.text } : {}),
       })
@@ -104,6 +110,7 @@ export async function handleOpenForm(args: ButtonArgs, ctx: FormsContext): Promi
     ctx.logger.warn({ route: decoded.route }, 'open_form for a route without a form');
     return;
   }
+  if (triageId && rule) ctx.insights?.formOpened({ triageId, route: rule.id });
   await showForm(args, view, ctx.logger);
 }
 

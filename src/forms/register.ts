@@ -23,7 +23,13 @@ import { handleOpenForm, showForm } from './open';
 
 export function formsContextOf(deps: AppDeps): FormsContext | undefined {
   if (!deps.filing) return undefined;
-  return { config: deps.config, logger: deps.logger, rules: deps.rules, filing: deps.filing };
+  return {
+    config: deps.config,
+    logger: deps.logger,
+    rules: deps.rules,
+    filing: deps.filing,
+    insights: deps.insights,
+  };
 }
 
 export const formSubcommands: SubcommandTable = createFormSubcommands(formsContextOf);

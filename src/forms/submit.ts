@@ -95,6 +95,7 @@ export async function handleFormSubmission(
       values: result.values,
       ...(def.option ? { optionId: def.option.id } : {}),
       ...(meta.permalink ? { permalink: meta.permalink } : {}),
+      ...(meta.triageId ? { triageId: meta.triageId } : {}),
     },
     ...(meta.channel || meta.askedIn
       ? {

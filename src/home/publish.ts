@@ -5,6 +5,7 @@ import type { webApi } from '@slack/bolt';
 import type { AppDeps, MyRequest } from '../deps';
 import { ROTATIONS, type OncallResult, type Rotation } from '../oncall/types';
 import { buildHome } from '../views/home';
+import { weeklyFigures } from './weekly';
 
 async function myRequests(deps: AppDeps, userId: string): Promise<MyRequest[] | undefined> {
   if (!deps.myRequests) return undefined;
@@ -28,11 +29,16 @@ function cachedOncall(deps: AppDeps): OncallView {
 }
 
 export async function publishHome(client: webApi.WebClient, deps: AppDeps, userId: string): Promise<void> {
-  const mine = await myRequests(deps, userId);
+  const [mine, weekly] = await Promise.all([myRequests(deps, userId), weeklyFigures(deps, userId)]);
   const publish = (oncall: OncallView) =>
     client.views.publish({
       user_id: userId,
-      view: buildHome({ rules: deps.rules, oncall, ...(mine ? { myRequests: mine } : {}) }),
+      view: buildHome({
+        rules: deps.rules,
+        oncall,
+        ...(mine ? { myRequests: mine } : {}),
+        ...(weekly ? { weekly } : {}),
+      }),
     });
   const cached = cachedOncall(deps);
   if (ROTATIONS.every((r) => cached[r])) {

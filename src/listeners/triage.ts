@@ -2,6 +2,7 @@
 // route whose answer is not cached: then `now` says "looking up" and `later` resolves to the answer,
 // which the surface sends after its ack.
 import type { AppDeps } from '../deps';
+import type { Surface } from '../metrics/registry';
 import { isRotation, type Rotation } from '../oncall/types';
 import type { Classification } from '../routing/types';
 import type { Message } from '../views/blocks';
@@ -13,7 +14,10 @@ export interface Reply {
   later?: Promise<Message>;
 }
 
-export type TriageOptions = Pick<TriageInput, 'quoted' | 'permalink' | 'why'>;
+export type TriageOptions = Pick<TriageInput, 'quoted' | 'permalink' | 'why' | 'ref'> & {
+  /** An answer from the classifier: recorded (metrics, analytics) with the text it classified. */
+  record?: { surface: Surface; text: string };
+};
 
 /** "oncall/cmoc" -> "cmoc"; any other on-call rule asks for the Support rotation. */
 export function rotationOf(routeId: string): Rotation {
@@ -21,8 +25,16 @@ export function rotationOf(routeId: string): Rotation {
   return isRotation(suffix) ? suffix : 'support';
 }
 
-export function triageReply(deps: AppDeps, classification: Classification, opts: TriageOptions = {}): Reply {
-  const base = { rules: deps.rules, classification, ...opts };
+export function triageReply(
+  deps: AppDeps,
+  classification: Classification,
+  { record, ...opts }: TriageOptions = {},
+): Reply {
+  // The one place a classifier's answer is recorded; its id rides in the answer's blocks.
+  const ref = record
+    ? { triageId: deps.insights.triaged({ ...record, classification }), route: classification.route }
+    : opts.ref;
+  const base = { rules: deps.rules, classification, ...opts, ...(ref ? { ref } : {}) };
   const rule = deps.rules.byId.get(classification.route);
   if (rule?.action !== 'oncall') return { now: buildTriageMessage(base) };
   const rotation = rotationOf(rule.id);

@@ -69,7 +69,9 @@ export async function handleAskSubmit(
   const classification = input.route ? picked(input.route) : deps.classify(input.text ?? '');
   const reply = triageReply(deps, classification, {
     ...(input.text ? { quoted: input.text } : {}),
-    ...(input.route ? { why: 'You picked this route' } : {}),
+    ...(input.route
+      ? { why: 'You picked this route' }
+      : { record: { surface: 'global_shortcut', text: input.text ?? '' } }),
   });
   await ack({ response_action: 'update', view: buildAnswerModal(reply.now) });
   if (reply.later) await client.views.update({ view_id: view.id, view: buildAnswerModal(await reply.later) });

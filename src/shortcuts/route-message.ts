@@ -32,7 +32,11 @@ export async function handleRouteMessage(args: MessageShortcutArgs, deps: AppDep
     return;
   }
   const permalink = await permalinkOf(args, deps);
-  const reply = triageReply(deps, deps.classify(text), { quoted: text, ...(permalink ? { permalink } : {}) });
+  const reply = triageReply(deps, deps.classify(text), {
+    quoted: text,
+    ...(permalink ? { permalink } : {}),
+    record: { surface: 'message_shortcut', text },
+  });
   await respond({ response_type: 'ephemeral', ...(reply.later ? await reply.later : reply.now) });
 }
 

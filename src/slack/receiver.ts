@@ -1,4 +1,4 @@
-// Transport only: the HTTP receiver (one request URL, /slack/events, plus GET /healthz) or the
+// Transport only: the HTTP receiver (one request URL, /slack/events, plus GET /healthz and /readyz) or the
 // Socket Mode receiver. A custom receiver ignores App-level signingSecret and processBeforeResponse,
 // so both are set here. Request bodies are capped (Bolt buffers the whole body before verifying it),
 // and future-dated timestamps are refused (Bolt only rejects old ones).
@@ -9,6 +9,7 @@ import { boltLogger } from './bolt-logger';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTHZ_PATH = '/healthz';
+export const READYZ_PATH = '/readyz';
 /** Slack's largest payloads (view submissions) are tens of kB; 1 MiB leaves room and caps abuse. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -24,6 +25,8 @@ export interface ReceiverOptions {
   unhandledRequestTimeoutMillis?: number;
   /** Web API options for the Socket Mode client's apps.connections.open (timeout, GovSlack URL). */
   clientOptions?: webApi.WebClientOptions;
+  /** /readyz answers 200 only when this resolves true (the store answers, the rules are loaded). */
+  ready?: () => Promise<boolean>;
 }
 
 const healthz = {
@@ -34,6 +37,23 @@ const healthz = {
     res.end('{"ok":true}');
   },
 };
+
+/** GET /readyz: 200 when ready, 503 otherwise (a replica a load balancer should skip for now). */
+function readyz(ready: () => Promise<boolean>) {
+  return {
+    path: READYZ_PATH,
+    method: ['GET'],
+    handler: (_req: IncomingMessage, res: ServerResponse) => {
+      ready().then(
+        (ok) => {
+          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok }));
+        },
+        () => res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}'),
+      );
+    },
+  };
+}
 
 /** Refuses before buffering: a declared oversize body (413) or a timestamp from the future (401). */
 export function guardRequest(req: IncomingMessage, res: ServerResponse, nowS = Date.now() / 1000): boolean {
@@ -55,11 +75,12 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, nowS = D
 
 export function createReceiver(opts: ReceiverOptions): Receiver {
   const logger = boltLogger(opts.logger);
+  const customRoutes = [healthz, readyz(opts.ready ?? (async () => true))];
   if (opts.appToken)
     return new SocketModeReceiver({
       appToken: opts.appToken,
       logger,
-      customRoutes: [healthz],
+      customRoutes,
       installerOptions: {
         port: opts.port,
         ...(opts.clientOptions ? { clientOptions: opts.clientOptions } : {}),
@@ -69,7 +90,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   const receiver = new HTTPReceiver({
     signingSecret: opts.signingSecret,
     endpoints: [EVENTS_PATH],
-    customRoutes: [healthz],
+    customRoutes,
     processBeforeResponse: false,
     signatureVerification: true,
     bodyLimit: BODY_LIMIT_BYTES,

@@ -84,6 +84,84 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE slack_event_ids (id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);
       CREATE INDEX slack_event_ids_expiry ON slack_event_ids (expires_at);`,
   },
+  {
+    version: 5,
+    name: 'routing analytics',
+    // What was answered, corrected, opened and filed (src/analytics). Texts are null unless
+    // ANALYTICS_KEEP_TEXT_DAYS keeps them, each with the time it is purged at.
+    sqlite: `
+      CREATE TABLE triage_events (
+        id TEXT PRIMARY KEY,
+        at INTEGER NOT NULL,
+        surface TEXT NOT NULL,
+        route TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        band TEXT NOT NULL,
+        alternatives TEXT NOT NULL,
+        corrected_to TEXT,
+        form_route TEXT,
+        form_opened_at INTEGER,
+        filed_at INTEGER,
+        text TEXT,
+        text_until INTEGER
+      );
+      CREATE INDEX triage_events_at ON triage_events (at);
+      CREATE INDEX triage_events_text_until ON triage_events (text_until) WHERE text_until IS NOT NULL;
+      CREATE TABLE triage_corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        triage_id TEXT,
+        at INTEGER NOT NULL,
+        from_route TEXT NOT NULL,
+        to_route TEXT NOT NULL
+      );
+      CREATE INDEX triage_corrections_at ON triage_corrections (at);
+      CREATE TABLE filing_outcomes (
+        submission_id TEXT PRIMARY KEY,
+        triage_id TEXT,
+        at INTEGER NOT NULL,
+        route TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        service TEXT,
+        seconds REAL NOT NULL
+      );
+      CREATE INDEX filing_outcomes_at ON filing_outcomes (at);`,
+    postgres: `
+      CREATE TABLE triage_events (
+        id TEXT PRIMARY KEY,
+        at BIGINT NOT NULL,
+        surface TEXT NOT NULL,
+        route TEXT NOT NULL,
+        confidence DOUBLE PRECISION NOT NULL,
+        band TEXT NOT NULL,
+        alternatives TEXT NOT NULL,
+        corrected_to TEXT,
+        form_route TEXT,
+        form_opened_at BIGINT,
+        filed_at BIGINT,
+        text TEXT,
+        text_until BIGINT
+      );
+      CREATE INDEX triage_events_at ON triage_events (at);
+      CREATE INDEX triage_events_text_until ON triage_events (text_until) WHERE text_until IS NOT NULL;
+      CREATE TABLE triage_corrections (
+        id BIGSERIAL PRIMARY KEY,
+        triage_id TEXT,
+        at BIGINT NOT NULL,
+        from_route TEXT NOT NULL,
+        to_route TEXT NOT NULL
+      );
+      CREATE INDEX triage_corrections_at ON triage_corrections (at);
+      CREATE TABLE filing_outcomes (
+        submission_id TEXT PRIMARY KEY,
+        triage_id TEXT,
+        at BIGINT NOT NULL,
+        route TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        service TEXT,
+        seconds DOUBLE PRECISION NOT NULL
+      );
+      CREATE INDEX filing_outcomes_at ON filing_outcomes (at);`,
+  },
 ];
 
 /** The same statement in both dialects; it runs before the applied versions are read. */

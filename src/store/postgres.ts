@@ -1,6 +1,8 @@
 // The shared backend: PostgreSQL through pg. Several bot replicas point at the same database; a
 // claim locks one due row with FOR UPDATE SKIP LOCKED, so each request is taken by exactly one of them.
 import { Pool, type PoolConfig, type QueryConfig, type QueryResultRow } from 'pg';
+import { analyticsStore } from '../analytics/sql';
+import type { AnalyticsStore } from '../analytics/types';
 import { CREATE_SCHEMA_MIGRATIONS, pendingMigrations } from './migrations';
 import { rowToSubmission, type SubmissionRow } from './rows';
 import type {
@@ -29,9 +31,20 @@ export const REQUEST_TIMEOUTS = {
 /** Migrations run at start, before any request, and may wait for another replica's: no tight limit. */
 const MIGRATION_TIMEOUT_MS = 10 * 60_000;
 
+/** `?` placeholders (the shared analytics queries) as PostgreSQL's $1, $2, ... */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
 export class PostgresStore implements FilingStore {
   readonly kind = 'postgres';
   private readonly pool: Pool;
+  readonly analytics: AnalyticsStore = analyticsStore({
+    all: async <R>(sql: string, params: unknown[]) =>
+      (await this.pool.query(numbered(sql), params)).rows as R[],
+    run: async (sql, params) => (await this.pool.query(numbered(sql), params)).rowCount ?? 0,
+  });
 
   constructor(connectionString: string, options: PoolConfig = {}) {
     this.pool = new Pool({ connectionString, max: 10, ...REQUEST_TIMEOUTS, ...options });

@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { analyticsStore } from '../analytics/sql';
+import type { AnalyticsStore } from '../analytics/types';
 import { CREATE_SCHEMA_MIGRATIONS, pendingMigrations } from './migrations';
 import { rowToSubmission, type SubmissionRow } from './rows';
 import type {
@@ -23,6 +25,10 @@ export class SqliteStore implements FilingStore {
   private readonly db: Database.Database;
   /** Compiling a statement costs more than running it: each SQL text is prepared once, on first use. */
   private readonly statements = new Map<string, Database.Statement>();
+  readonly analytics: AnalyticsStore = analyticsStore({
+    all: async <R>(sql: string, params: unknown[]) => this.statement(sql).all(...params) as R[],
+    run: async (sql, params) => this.statement(sql).run(...params).changes,
+  });
 
   constructor(readonly file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

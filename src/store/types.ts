@@ -1,3 +1,5 @@
+import type { AnalyticsStore } from '../analytics/types';
+
 // The outbox: one row per submitted form, keyed by the modal's view id. The row is written before
 // the ack, and a worker files it afterwards, so a submission survives a crash at any point.
 
@@ -69,6 +71,8 @@ export interface EnqueueResult {
  */
 export interface FilingStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Routing analytics, in the same database (its tables come with the migrations). */
+  readonly analytics: AnalyticsStore;
   migrate(): Promise<void>;
   enqueue(input: NewSubmission, now: number): Promise<EnqueueResult>;
   /** Claims one row that needs filing (pending and due) or telling (done but not yet notified). */

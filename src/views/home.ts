@@ -1,6 +1,7 @@
 // App Home: who is on call now (Support, CMOC, Support Manager), buttons for the most used forms, and the user's
 // requests (filled by the filing module; "nothing yet" without it).
 import type { types } from '@slack/bolt';
+import type { PeriodFigures } from '../analytics/types';
 import type { MyRequest } from '../deps';
 import { ACTION_ONCALL_REFRESH, ACTION_OPEN_FORM } from '../ids';
 import { ROUTE } from '../routes';
@@ -11,6 +12,7 @@ import { escapeMrkdwn } from '../slack/escape';
 import { capBlocks, clip, LIMITS } from '../slack/limits';
 import { button, context, mrkdwnSection, type Block } from './blocks';
 import { buildOncallBlocks, buildOncallPending } from './oncall';
+import { buildWeeklySummary } from './weekly-summary';
 
 /** The forms App Home offers first, when the rules have them. */
 export const HOME_FORMS = [
@@ -27,6 +29,8 @@ export interface HomeInput {
   oncall: Record<Rotation, OncallResult | undefined>;
   /** undefined: the filing module is not wired in yet. */
   myRequests?: MyRequest[];
+  /** The last 7 days of routing, for admins (ADMIN_USER_IDS) only. */
+  weekly?: PeriodFigures;
 }
 
 export function homeForms(rules: RuleSet): Rule[] {
@@ -61,6 +65,7 @@ export function buildHome(input: HomeInput): types.HomeView {
   blocks.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'My requests' } });
   const mine = input.myRequests ?? [];
   blocks.push(mrkdwnSection(mine.length ? mine.slice(0, 20).map(requestLine).join('\n') : 'Nothing yet.'));
+  if (input.weekly) blocks.push(...buildWeeklySummary(input.weekly));
   return {
     type: 'home',
     blocks: capBlocks(blocks, LIMITS.blocksPerView, (n) => context(`${n} more not shown`)),

@@ -2,6 +2,7 @@
 // action (a form button, the on-call answer, the policy), one line of evidence, and a
 // "Not what I meant" menu of the alternatives. Pure: data in, blocks out.
 import type { types } from '@slack/bolt';
+import { triageBlockId, type TriageBlock, type TriageRef } from '../analytics/triage-ref';
 import { ACTION_OPEN_FORM, ACTION_OPEN_LINK, ACTION_PICK_ROUTE } from '../ids';
 import { ROUTE } from '../routes';
 import { renderAnswer } from '../routing/answer';
@@ -23,6 +24,14 @@ export interface TriageInput {
   oncall?: Block[];
   /** Replaces the classifier's evidence, e.g. when the user picked the route. */
   why?: string;
+  /** The recorded answer this is (or was corrected from), carried in the action blocks' block_id. */
+  ref?: TriageRef;
+}
+
+/** block_id for an action block of the answer, when it belongs to a recorded one. */
+function refBlock(input: TriageInput, block: TriageBlock): { block_id?: string } {
+  const id = input.ref ? triageBlockId(input.ref, block) : undefined;
+  return id ? { block_id: id } : {};
 }
 
 /** Routes offered when nothing fits, when they exist in the rules. */
@@ -72,6 +81,7 @@ function nextStep(rule: Rule, input: TriageInput): Block[] {
       return [
         {
           type: 'actions',
+          ...refBlock(input, 'form'),
           elements: [
             button('Open the form', ACTION_OPEN_FORM, {
               value: encodeFormValue({
@@ -110,7 +120,7 @@ export function buildTriageMessage(input: TriageInput): Message {
     classification.alternatives.map((a) => a.route),
     'Not what I meant',
   );
-  if (menu) blocks.push({ type: 'actions', elements: [menu] });
+  if (menu) blocks.push({ type: 'actions', ...refBlock(input, 'menu'), elements: [menu] });
   return { text: fallbackText(`${rule.title}: ${renderAnswer(rule, rules)}`), blocks };
 }
 
@@ -123,7 +133,7 @@ export function buildUnknownMessage(input: TriageInput): Message {
   );
   const ids = [...classification.alternatives.map((a) => a.route), ...COMMON_ROUTES].slice(0, 8);
   const menu = routeMenu(rules, ids, 'Pick a route');
-  if (menu) blocks.push({ type: 'actions', elements: [menu] });
+  if (menu) blocks.push({ type: 'actions', ...refBlock(input, 'menu'), elements: [menu] });
   if (classification.evidence.length) blocks.push(context(`Why: ${evidenceLine(classification)}`));
   return { text: "I'm not sure where this should go. Pick the closest match.", blocks };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import nock from 'nock';
 import type { App } from '@slack/bolt';
 import { createApp } from '../../src/app';
+import { insightsFor } from '../../src/build-deps';
 import { parseConfig, type Config } from '../../src/config';
 import type { AppDeps } from '../../src/deps';
 import { createLogger } from '../../src/logger';
@@ -97,8 +98,9 @@ export function testConfig(extra: Record<string, string> = {}): Config {
 export function testDeps(opts: TestAppOptions = {}): AppDeps {
   const logger = createLogger('silent');
   const rules = opts.rules ?? testRules();
+  const config = testConfig(opts.config);
   return {
-    config: testConfig(opts.config),
+    config,
     logger,
     rules,
     classify: opts.classify ?? DEFAULT_CLASSIFIER,
@@ -108,6 +110,7 @@ export function testDeps(opts: TestAppOptions = {}): AppDeps {
       logger,
     }),
     dedupe: opts.dedupe ?? createEventDedupe(),
+    insights: insightsFor(config, logger, rules),
     ...(opts.myRequests ? { myRequests: opts.myRequests } : {}),
   };
 }

@@ -38,7 +38,11 @@ export async function stopFilingApp(t: TestApp): Promise<void> {
 export function submitForm(
   t: TestApp,
   route: string,
-  { viewId = 'V0FORM', user = { id: USER, team_id: TEAM } }: { viewId?: string; user?: object } = {},
+  {
+    viewId = 'V0FORM',
+    user = { id: USER, team_id: TEAM },
+    metadata = encodeMetadata({ routeId: route }),
+  }: { viewId?: string; user?: object; metadata?: string } = {},
 ): Promise<Response> {
   const def = formDefinition(t.deps.rules.byId.get(route)!, t.deps.rules.byId)!;
   return t.send(
@@ -53,7 +57,7 @@ export function submitForm(
         team_id: TEAM,
         type: 'modal',
         callback_id: VIEW_FILE_FORM,
-        private_metadata: encodeMetadata({ routeId: route }),
+        private_metadata: metadata,
         hash: 'h',
         state: { values: stateFor(def, filledValues(def)) },
         blocks: [],

@@ -1,6 +1,6 @@
 // Payload factories: realistic Slack request bodies with overridable fields, encoded as Slack sends
 // them (commands form-encoded, interactivity as payload=<json>, events as JSON).
-import { COMMAND, SHORTCUT_ASK, SHORTCUT_ROUTE_MESSAGE, VIEW_ASK } from '../../src/ids';
+import { ACTION_PICK_ROUTE, COMMAND, SHORTCUT_ASK, SHORTCUT_ROUTE_MESSAGE, VIEW_ASK } from '../../src/ids';
 
 export const TEAM = 'T0TEAM';
 export const USER = 'U0ASKER';
@@ -126,6 +126,15 @@ export function blockActionBody(
     ...overrides,
   });
 }
+
+/** A pick in the "Not what I meant" / route menu of an answer (its block_id says which answer). */
+export const pickRouteBody = (route: string, blockId?: string): Encoded =>
+  blockActionBody({
+    type: 'static_select',
+    action_id: ACTION_PICK_ROUTE,
+    ...(blockId ? { block_id: blockId } : {}),
+    selected_option: { value: route, text: { type: 'plain_text', text: route } },
+  });
 
 export function viewSubmissionBody(
   values: Record<string, Record<string, unknown>>,

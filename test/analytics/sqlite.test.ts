@@ -1,0 +1,5 @@
+import { analyticsContract, sqliteDatabase } from './contract';
+
+describe('routing analytics on SQLite', () => {
+  analyticsContract(sqliteDatabase);
+});
