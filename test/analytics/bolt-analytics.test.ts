@@ -117,7 +117,7 @@ describe('routing analytics from the Slack app', () => {
     );
     await eventually(() => nock.isDone());
     const triageId = formBlock?.block_id?.split('|')[2];
-    expect(JSON.parse(metadata)).toMatchObject({ r: 'support-meta', a: triageId });
+    expect(JSON.parse(metadata)).toMatchObject({ r: 'support-meta', g: triageId });
 
     await submitForm(t, 'support-meta', { metadata });
     nock('https://slack.com').post('/api/chat.postMessage').reply(200, { ok: true, ts: '1.2' });
