@@ -13,8 +13,8 @@ export type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewar
 /** Removes the mentions of the bot itself; other text stays as typed. */
 export function stripBotMention(text: string, botUserId?: string): string {
   const pattern = botUserId
-    ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g')
-    : /^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>/;
+    ? new RegExp(`<@${botUserId}(\\|[^<>]*)?>`, 'g')
+    : /^\s*<@[UW][A-Z0-9]+(\|[^<>]*)?>/;
   return text.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
 }
 
