@@ -8,6 +8,7 @@ import { createOncall } from './oncall';
 import { classify } from './routing/classify';
 import { loadRules } from './routing/load';
 import { createEventDedupe, type EventDedupe } from './slack/dedupe';
+import { createMembership } from './slack/membership';
 
 /** `dedupe` defaults to the in-memory one; main passes the PostgreSQL one when replicas share a database. */
 export function buildDeps(config: Config, logger: Logger, dedupe?: EventDedupe): AppDeps {
@@ -19,5 +20,6 @@ export function buildDeps(config: Config, logger: Logger, dedupe?: EventDedupe):
     classify: (text) => classify(text, rules),
     oncall: createOncall(config, logger),
     dedupe: dedupe ?? createEventDedupe(),
+    membership: createMembership(logger),
   };
 }

@@ -4,6 +4,7 @@ import type { AllMiddlewareArgs, App, BlockStaticSelectAction, SlackActionMiddle
 import type { AppDeps } from '../deps';
 import { ACTION_OPEN_LINK, ACTION_PICK_ROUTE } from '../ids';
 import { picked, triageReply } from '../listeners/triage';
+import { actorOfBody } from '../slack/actor';
 import { buildAnswerModal } from '../views/ask';
 import { ROUTE_GONE } from '../views/triage';
 
@@ -21,7 +22,8 @@ export async function handlePickRoute(
     if (!body.view) await respond({ response_type: 'ephemeral', replace_original: false, text: ROUTE_GONE });
     return;
   }
-  const reply = triageReply(deps, picked(route), { why: 'You picked this route' });
+  const viewer = { client, actor: actorOfBody(body) };
+  const reply = triageReply(deps, viewer, picked(route), { why: 'You picked this route' });
   const message = reply.later ? await reply.later : reply.now;
   if (body.view) {
     await client.views.update({ view_id: body.view.id, view: buildAnswerModal(message) });

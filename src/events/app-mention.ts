@@ -19,7 +19,7 @@ export function stripBotMention(text: string, botUserId?: string): string {
 }
 
 export async function handleAppMention(
-  { event, client, context }: MentionArgs,
+  { event, body, client, context }: MentionArgs,
   deps: AppDeps,
 ): Promise<void> {
   const text = stripBotMention(event.text ?? '', context.botUserId);
@@ -37,7 +37,8 @@ export async function handleAppMention(
     return;
   }
   // Events are acked before listeners run, so the on-call lookup can finish before posting once.
-  const reply = triageReply(deps, classification);
+  const actor = { userId: event.user, teamId: body.team_id, enterpriseId: body.enterprise_id };
+  const reply = triageReply(deps, { client, actor }, classification);
   await post(reply.later ? await reply.later : reply.now);
 }
 

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { FilingService } from '../filing/service';
 import type { Logger } from '../logger';
 import type { RuleSet } from '../routing/types';
+import type { MembershipService } from '../slack/membership';
 import type { LinkHosts } from './links';
 
 export interface FormsContext {
@@ -10,6 +11,7 @@ export interface FormsContext {
   logger: Logger;
   rules: RuleSet;
   filing: Pick<FilingService, 'submit' | 'store' | 'settings' | 'worker' | 'mode'>;
+  membership: MembershipService;
   /** Injected clock (tests pin Support Hours). */
   now?: () => Date;
 }

@@ -4,6 +4,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
 import type { Logger } from '../logger';
 import type { Rule } from '../routing/schema';
+import { actorOfBody } from '../slack/actor';
+import { refusalText } from '../slack/membership';
 import { decodeFormValue } from '../views/form-button';
 import { buildFormModal } from '../views/forms/modal';
 import { outOfHoursView } from '../views/forms/messages';
@@ -77,6 +79,9 @@ export function replyTargetOf(body: BlockButtonAction): Pick<OpenContext, 'chann
 export async function handleOpenForm(args: ButtonArgs, ctx: FormsContext): Promise<void> {
   const { ack, body, action } = args;
   await ack();
+  // Only the workspace's own members file: checked here and again at submit.
+  const membership = await ctx.membership.check(args.client, actorOfBody(body));
+  if (!membership.member) return tell(args, refusalText(membership), ctx.logger);
   const decoded = decodeFormValue(action.value ?? '');
   const rule = ctx.rules.byId.get(decoded.route);
   const view = rule
@@ -109,19 +114,18 @@ export async function showForm(args: ButtonArgs, view: types.ModalView, logger: 
     else await client.views.open(request);
   } catch (err) {
     logger.warn({ err }, 'could not open a form');
-    await tellNotOpened(args, logger);
+    await tell(args, FORM_NOT_OPENED, logger);
   }
 }
 
 /** Answers where the click came from: the message (response_url), the channel, or a DM (App Home). */
-async function tellNotOpened({ body, client, respond }: ButtonArgs, logger: Logger): Promise<void> {
-  const text = FORM_NOT_OPENED;
+async function tell({ body, client, respond }: ButtonArgs, text: string, logger: Logger): Promise<void> {
   try {
     if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text });
     else if (body.channel?.id)
       await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text });
     else await client.chat.postMessage({ channel: body.user.id, text });
   } catch (err) {
-    logger.warn({ err }, 'could not say that the form did not open');
+    logger.warn({ err }, 'could not tell the clicker why no form opened');
   }
 }

@@ -23,7 +23,8 @@ import { handleOpenForm, showForm } from './open';
 
 export function formsContextOf(deps: AppDeps): FormsContext | undefined {
   if (!deps.filing) return undefined;
-  return { config: deps.config, logger: deps.logger, rules: deps.rules, filing: deps.filing };
+  const { config, logger, rules, filing, membership } = deps;
+  return { config, logger, rules, filing, membership };
 }
 
 export const formSubcommands: SubcommandTable = createFormSubcommands(formsContextOf);

@@ -14,6 +14,7 @@ import type { OncallProvider } from '../../src/oncall/types';
 import { loadRules } from '../../src/routing/load';
 import type { Classification, RuleSet } from '../../src/routing/types';
 import { createEventDedupe, type EventDedupe } from '../../src/slack/dedupe';
+import type { MembershipService } from '../../src/slack/membership';
 import { BOT_ID, BOT_USER, type Encoded } from './payloads';
 import { SIGNING_SECRET, signedHeaders } from './signing';
 import { request, type Response } from './http';
@@ -72,6 +73,8 @@ export interface TestAppOptions {
   config?: Record<string, string>;
   /** Defaults to a fresh in-memory dedupe. */
   dedupe?: EventDedupe;
+  /** Defaults to everyone being a member; test/security drives the real check over users.info. */
+  membership?: MembershipService;
   /** How long Bolt waits for an ack before answering on its own; short by default to keep tests quick. */
   ackTimeoutMs?: number;
 }
@@ -83,6 +86,12 @@ export interface TestApp {
   send(payload: Encoded, headers?: Record<string, string>): Promise<Response>;
   stop(): Promise<void>;
 }
+
+/** Membership pinned to "a full member", for suites about something else. */
+export const EVERYONE_A_MEMBER: MembershipService = {
+  peek: () => ({ member: true }),
+  check: () => Promise.resolve({ member: true }),
+};
 
 export function testConfig(extra: Record<string, string> = {}): Config {
   return parseConfig({
@@ -107,6 +116,7 @@ export function testDeps(opts: TestAppOptions = {}): AppDeps {
       logger,
     }),
     dedupe: opts.dedupe ?? createEventDedupe(),
+    membership: opts.membership ?? EVERYONE_A_MEMBER,
     ...(opts.myRequests ? { myRequests: opts.myRequests } : {}),
   };
 }
