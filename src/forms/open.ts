@@ -5,6 +5,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, t
 import type { Logger } from '../logger';
 import type { Rule } from '../routing/schema';
 import { actorOfBody } from '../slack/actor';
+import { stripInvisible } from '../text/invisible';
 import { refusalText } from '../slack/membership';
 import { decodeFormValue } from '../views/form-button';
 import { buildFormModal } from '../views/forms/modal';
@@ -47,8 +48,10 @@ export function buildOpenView(
     ...open.prefill,
   };
   const textField = TEXT_FIELD[def.kind];
-  if (open.text && !prefill[textField])
-    prefill[textField] = open.permalink ? `${open.text}\n\n(${open.permalink})` : open.text;
+  if (open.text && !prefill[textField]) {
+    const text = stripInvisible(open.text);
+    prefill[textField] = open.permalink ? `${text}\n\n(${open.permalink})` : text;
+  }
   const metadata: FormMetadata = {
     routeId: rule.id,
     ...(def.option ? { optionId: def.option.id } : {}),

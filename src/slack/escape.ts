@@ -1,8 +1,11 @@
 // Slack treats &, < and > as control characters in mrkdwn: "<!channel>", "<@U1>" and
 // "<https://evil|https://trusted>" are all written with them. User text echoed in mrkdwn is escaped
-// (& first, so "&lt;" typed by a user stays "&lt;" on screen) and nothing else is touched.
+// (& first, so "&lt;" typed by a user stays "&lt;" on screen), and loses the characters nobody can
+// see (bidi overrides, zero-width), which could make the echo read differently from what it is.
+import { stripInvisible } from '../text/invisible';
+
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return stripInvisible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Quotes user text as a mrkdwn block quote, escaped, one "> " per line. */
