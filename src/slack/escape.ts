@@ -8,6 +8,14 @@ export function escapeMrkdwn(text: string): string {
   return stripInvisible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * A mrkdwn link `<url|label>`. The URL comes from the bot's own rebuilt links or an API, and cannot
+ * break out of the brackets: `<`, `>`, `|` and spaces are percent-encoded; the label is escaped.
+ */
+export function mrkdwnLink(url: string, label: string): string {
+  return `<${url.replace(/[<>| ]/g, encodeURIComponent)}|${escapeMrkdwn(label)}>`;
+}
+
 /** Quotes user text as a mrkdwn block quote, escaped, one "> " per line. */
 export function quoteMrkdwn(text: string): string {
   return escapeMrkdwn(text)
