@@ -5,7 +5,7 @@ import { createApp } from './app';
 import { buildDeps } from './build-deps';
 import { ConfigError, loadConfig, slackProblems, type Config } from './config';
 import type { AppDeps } from './deps';
-import { createLogger, type Logger } from './logger';
+import { configuredSecrets, createLogger, type Logger } from './logger';
 import { oncallProblems } from './oncall';
 import { createFilingService, type FilingService } from './filing/service';
 import { myRequests } from './forms/requests';
@@ -72,7 +72,7 @@ function sharedEventDedupe(config: Config, logger: Logger): PostgresEventDedupe 
 export async function start(config: Config, logger?: Logger): Promise<Running> {
   const problems = [...slackProblems(config), ...oncallProblems(config)];
   if (problems.length) throw new StartupError(problems);
-  const log = logger ?? createLogger(config.LOG_LEVEL);
+  const log = logger ?? createLogger(config.LOG_LEVEL, undefined, configuredSecrets(config));
   let deps: AppDeps;
   const sharedDedupe = sharedEventDedupe(config, log);
   try {

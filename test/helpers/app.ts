@@ -73,6 +73,8 @@ export interface TestAppOptions {
   config?: Record<string, string>;
   /** Defaults to a fresh in-memory dedupe. */
   dedupe?: EventDedupe;
+  /** Defaults to a silent logger. */
+  logger?: AppDeps['logger'];
   /** Defaults to everyone being a member; test/security drives the real check over users.info. */
   membership?: MembershipService;
   /** How long Bolt waits for an ack before answering on its own; short by default to keep tests quick. */
@@ -103,7 +105,7 @@ export function testConfig(extra: Record<string, string> = {}): Config {
 }
 
 export function testDeps(opts: TestAppOptions = {}): AppDeps {
-  const logger = createLogger('silent');
+  const logger = opts.logger ?? createLogger('silent');
   const rules = opts.rules ?? testRules();
   return {
     config: testConfig(opts.config),
