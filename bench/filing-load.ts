@@ -59,7 +59,7 @@ export function submission(i: number, teamId: string) {
     payload: {
       type: 'view_submission',
       team: { id: teamId },
-      user: { id: `U${i % 17}` },
+      user: { id: `U${i % 17}`, team_id: teamId },
       view,
       api_app_id: 'A1',
       token: 'x',

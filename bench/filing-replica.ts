@@ -11,6 +11,7 @@ import { parseSettings } from '../src/filing/settings';
 import { registerFormListeners } from '../src/forms/listeners';
 import { createLogger } from '../src/logger';
 import { loadRules } from '../src/routing/load';
+import { createMembership } from '../src/slack/membership';
 import { openStore, type StoreLocation } from '../src/store';
 import { SECRET } from './filing-load';
 
@@ -56,7 +57,8 @@ async function run({ owner, stubsUrl, location }: ReplicaOptions): Promise<void>
     store: await openStore(location),
     owner,
   });
-  registerFormListeners(app, { config, logger, rules, filing, now: () => IN_HOURS });
+  const membership = createMembership(logger, { installation: { teamId: 'TB' } });
+  registerFormListeners(app, { config, logger, rules, filing, membership, now: () => IN_HOURS });
   const server = (await app.start(0)) as http.Server;
   filing.start();
   const send = (msg: ReplicaMessage) => process.send?.(msg);

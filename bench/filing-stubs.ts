@@ -109,7 +109,8 @@ export class RemoteStubs extends EventEmitter {
     ) {
       if (path.includes('chat.postMessage')) this.counts.slackPosts += 1;
       this.emit('slack', path, body);
-      return this.json(res, 200, { ok: true, user: { profile: {} }, ts: '1.1' });
+      // users.info answers with a full member of the bench's workspace (TB).
+      return this.json(res, 200, { ok: true, user: { id: 'U0', team_id: 'TB', profile: {} }, ts: '1.1' });
     }
     if (req.method === 'POST' && path === '/api/v2/tickets.json') return this.createTicket(req, res, body);
     if (req.method === 'GET' && path === '/api/v2/tickets.json') {

@@ -11,6 +11,7 @@ import { classify } from './routing/classify';
 import { loadRules } from './routing/load';
 import type { RuleSet } from './routing/types';
 import { createEventDedupe, type EventDedupe } from './slack/dedupe';
+import { createMembership } from './slack/membership';
 
 /** `dedupe` defaults to the in-memory one; main passes the PostgreSQL one when replicas share a database. */
 export function buildDeps(config: Config, logger: Logger, dedupe?: EventDedupe): AppDeps {
@@ -23,6 +24,7 @@ export function buildDeps(config: Config, logger: Logger, dedupe?: EventDedupe):
     oncall: createOncall(config, logger),
     dedupe: dedupe ?? createEventDedupe(),
     insights: insightsFor(config, logger, rules),
+    membership: createMembership(logger),
   };
 }
 

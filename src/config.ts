@@ -10,6 +10,16 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
 
 const url = z.url({ protocol: /^https?$/ });
 
+/** Loopback hosts, where plain http never leaves the machine (tests, local stubs). */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+/** A URL the bot sends a token to: https, or http on a loopback host only. */
+const tokenUrl = url.refine((v) => {
+  // Runs after the URL check even when that failed; an unparsable value is that check's to report.
+  if (!URL.canParse(v)) return true;
+  const u = new URL(v);
+  return u.protocol === 'https:' || LOOPBACK.test(u.hostname);
+}, 'must be an https:// URL (http:// only for localhost or 127.0.0.1): the bot sends its token there');
+
 export const envSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   RULES_FILE: optionalString,
@@ -30,7 +40,7 @@ export const envSchema = z.object({
       .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
       .optional(),
   ),
-  SLACK_API_URL: z.preprocess((v) => (v === '' ? undefined : v), url.optional()),
+  SLACK_API_URL: z.preprocess((v) => (v === '' ? undefined : v), tokenUrl.optional()),
   PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3000),
 
   // On-call
@@ -39,7 +49,7 @@ export const envSchema = z.object({
   ONCALL_CACHE_SECONDS: withDefault(z.coerce.number().int().min(0), 60),
   ONCALL_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100), 5000),
   PAGERDUTY_API_TOKEN: optionalString,
-  PAGERDUTY_API_URL: withDefault(url, 'https://api.pagerduty.com'),
+  PAGERDUTY_API_URL: withDefault(tokenUrl, 'https://api.pagerduty.com'),
   PAGERDUTY_SUPPORT_SCHEDULE_IDS: optionalString,
   PAGERDUTY_SUPPORT_ESCALATION_POLICY_IDS: optionalString,
   PAGERDUTY_CMOC_SCHEDULE_IDS: optionalString,
@@ -59,9 +69,9 @@ export const envSchema = z.object({
   CHATOPS_TIMEOUT_MS: withDefault(z.coerce.number().int().min(1000), 120_000),
 
   // GitLab and Zendesk (filing; ChatOps also uses GitLab)
-  GITLAB_URL: withDefault(url, 'https://gitlab.com'),
+  GITLAB_URL: withDefault(tokenUrl, 'https://gitlab.com'),
   GITLAB_TOKEN: optionalString,
-  ZENDESK_URL: z.preprocess((v) => (v === '' ? undefined : v), url.optional()),
+  ZENDESK_URL: z.preprocess((v) => (v === '' ? undefined : v), tokenUrl.optional()),
   ZENDESK_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.email().optional()),
   ZENDESK_API_TOKEN: optionalString,
   FILING_MODE: withDefault(z.enum(['live', 'dry-run']), 'live'),

@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import type { Classification, RuleSet } from './routing/types';
 import type { OncallService } from './oncall/types';
 import type { EventDedupe } from './slack/dedupe';
+import type { MembershipService } from './slack/membership';
 import type { FilingService } from './filing/service';
 
 /** One of the user's filed requests, as App Home lists it (filled by the filing module). */
@@ -28,6 +29,8 @@ export interface AppDeps {
   dedupe: EventDedupe;
   /** Metrics and routing analytics: every triage, correction, form opened and filing outcome. */
   insights: Insights;
+  /** Who is a full member of the workspace: only they file, and only they see who is on call. */
+  membership: MembershipService;
   /** The user's recent requests for App Home; App Home shows "nothing yet" when absent. */
   myRequests?: (userId: string) => Promise<MyRequest[]>;
   /** The outbox and its worker (forms file through it); attached by main once the store is open. */

@@ -18,7 +18,7 @@ import { slackAuthProblem } from './checks/slack';
 import { describeStore, storeError } from './checks/store';
 import { operatingProblems, readEnvironment, slackProblems, type Config } from './config';
 import type { AppDeps } from './deps';
-import { createLogger, type Logger } from './logger';
+import { configuredSecrets, createLogger, type Logger } from './logger';
 import { oncallProblems } from './oncall';
 import { createFilingService, type FilingService } from './filing/service';
 import { myRequests } from './forms/requests';
@@ -78,7 +78,7 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
     ...fromLines('settings', operatingProblems(config)),
   ];
   if (errorsOf(problems).length) throw new StartupError(problems);
-  const log = logger ?? createLogger(config.LOG_LEVEL);
+  const log = logger ?? createLogger(config.LOG_LEVEL, undefined, configuredSecrets(config));
   let deps: AppDeps;
   const sharedDedupe = sharedEventDedupe(config, log);
   try {

@@ -5,6 +5,7 @@ import { decodeTriageRef } from '../analytics/triage-ref';
 import type { AppDeps } from '../deps';
 import { ACTION_OPEN_LINK, ACTION_PICK_ROUTE } from '../ids';
 import { picked, triageReply } from '../listeners/triage';
+import { actorOfBody } from '../slack/actor';
 import { buildAnswerModal } from '../views/ask';
 import { ROUTE_GONE } from '../views/triage';
 
@@ -26,7 +27,8 @@ export async function handlePickRoute(
   // opened from it (or a second correction) still belongs to the same request.
   const from = decodeTriageRef(action.block_id);
   if (from) deps.insights.corrected({ triageId: from.triageId, from: from.route, to: route });
-  const reply = triageReply(deps, picked(route), {
+  const viewer = { client, actor: actorOfBody(body) };
+  const reply = triageReply(deps, viewer, picked(route), {
     why: 'You picked this route',
     ...(from ? { ref: { triageId: from.triageId, route } } : {}),
   });

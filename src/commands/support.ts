@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps';
 import { formSubcommands } from '../forms/register';
 import { COMMAND } from '../ids';
 import { triageReply } from '../listeners/triage';
+import { actorOfCommand } from '../slack/actor';
 import { buildHelp } from '../views/help';
 import { oncallSubcommand } from './oncall';
 import type { CommandArgs, SubcommandHandler, SubcommandTable } from './subcommand';
@@ -22,7 +23,8 @@ export function subcommands(): SubcommandTable {
 }
 
 export async function triageCommand(args: CommandArgs, text: string, deps: AppDeps): Promise<void> {
-  const reply = triageReply(deps, deps.classify(text), {
+  const viewer = { client: args.client, actor: actorOfCommand(args.command) };
+  const reply = triageReply(deps, viewer, deps.classify(text), {
     quoted: text,
     record: { surface: 'command', text },
   });

@@ -13,13 +13,13 @@ export type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewar
 /** Removes the mentions of the bot itself; other text stays as typed. */
 export function stripBotMention(text: string, botUserId?: string): string {
   const pattern = botUserId
-    ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g')
-    : /^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>/;
+    ? new RegExp(`<@${botUserId}(\\|[^<>]*)?>`, 'g')
+    : /^\s*<@[UW][A-Z0-9]+(\|[^<>]*)?>/;
   return text.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
 }
 
 export async function handleAppMention(
-  { event, client, context }: MentionArgs,
+  { event, body, client, context }: MentionArgs,
   deps: AppDeps,
 ): Promise<void> {
   const text = stripBotMention(event.text ?? '', context.botUserId);
@@ -37,7 +37,10 @@ export async function handleAppMention(
     return;
   }
   // Events are acked before listeners run, so the on-call lookup can finish before posting once.
-  const reply = triageReply(deps, classification, { record: { surface: 'mention', text } });
+  const actor = { userId: event.user, teamId: body.team_id, enterpriseId: body.enterprise_id };
+  const reply = triageReply(deps, { client, actor }, classification, {
+    record: { surface: 'mention', text },
+  });
   await post(reply.later ? await reply.later : reply.now);
 }
 

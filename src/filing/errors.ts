@@ -59,6 +59,13 @@ export function errorForStatus(
   });
 }
 
+/** A call aimed anywhere but the configured host: refused before the token leaves. */
+export function foreignOriginError(service: string): FilingError {
+  return new FilingError('permanent', `${service} sent the bot to another address; it did not follow.`, {
+    service,
+  });
+}
+
 export function timeoutError(service: string): FilingError {
   return new FilingError('retryable', `${service} did not answer in time.`, { service });
 }

@@ -4,7 +4,7 @@
 // and turns failures into FilingErrors; the outbox worker decides about retries.
 import { Gitlab } from '@gitbeaker/rest';
 import { createRequesterFn, type FormattedResponse } from '@gitbeaker/requester-utils';
-import { errorForStatus, errorForThrown, timeoutError } from './errors';
+import { errorForStatus, errorForThrown, foreignOriginError, timeoutError } from './errors';
 
 const SERVICE = 'GitLab';
 
@@ -15,8 +15,13 @@ async function parseBody(response: Response): Promise<FormattedResponse['body']>
   return response.text();
 }
 
-/** One fetch per call: no retries (the worker retries, honouring Retry-After and looking for duplicates). */
+/**
+ * One fetch per call: no retries (the worker retries, honouring Retry-After and looking for
+ * duplicates). The token goes to `origin` only: a pagination link or any absolute endpoint that
+ * points elsewhere is refused before the request is made.
+ */
 export async function singleShotRequest(
+  origin: string,
   endpoint: string,
   options: Record<string, unknown> = {},
 ): Promise<FormattedResponse> {
@@ -31,6 +36,7 @@ export async function singleShotRequest(
   const base = prefixUrl ? (prefixUrl.endsWith('/') ? prefixUrl : `${prefixUrl}/`) : undefined;
   const url = new URL(endpoint, base);
   url.search = searchParams ?? '';
+  if (url.origin !== origin) throw foreignOriginError(SERVICE);
   let response: Response;
   try {
     // redirect: 'error' keeps a compromised or misconfigured host from bouncing the token elsewhere.
@@ -58,11 +64,15 @@ export interface GitlabClientOptions {
 }
 
 export function createGitlabClient(options: GitlabClientOptions) {
+  const origin = new URL(options.host).origin;
   return new Gitlab({
     host: options.host.replace(/\/+$/, ''),
     token: options.token,
     queryTimeout: options.timeoutMs,
-    requesterFn: createRequesterFn((_, options) => Promise.resolve(options), singleShotRequest),
+    requesterFn: createRequesterFn(
+      (_, options) => Promise.resolve(options),
+      (endpoint, options) => singleShotRequest(origin, endpoint, options),
+    ),
   });
 }
 

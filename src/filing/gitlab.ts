@@ -14,6 +14,8 @@ interface IssueLike {
 }
 
 export interface GitlabFilerOptions {
+  /** GITLAB_URL: an issue link is the API's web_url only when it is on this origin. */
+  baseUrl?: string;
   /** Called when a template cannot be fetched (the built-in body is used instead). */
   onTemplateFallback?: (project: string, template: string, reason: string) => void;
 }
@@ -27,7 +29,7 @@ export class GitlabFiler {
   async file(request: GitlabIssueRequest, context: FileContext): Promise<FiledResult> {
     if (context.mayExist) {
       const existing = await this.findByMarker(request.project, context.key);
-      if (existing) return this.result(existing);
+      if (existing) return this.result(existing, request.project);
     }
     const description = await this.describe(request, context.key);
     const assigneeIds = request.assigneeUsername ? await this.userIds(request.assigneeUsername) : [];
@@ -39,7 +41,7 @@ export class GitlabFiler {
     })) as unknown as IssueLike;
     if (typeof issue?.iid !== 'number' || typeof issue.web_url !== 'string')
       throw new FilingError('retryable', 'GitLab returned an unexpected answer.', { service: 'GitLab' });
-    return this.result(issue);
+    return this.result(issue, request.project);
   }
 
   /** The issue an earlier attempt created, found by the marker in its description. */
@@ -96,7 +98,25 @@ export class GitlabFiler {
     }
   }
 
-  private result(issue: IssueLike): FiledResult {
-    return { target: 'gitlab-issue', url: issue.web_url, ref: `#${issue.iid}` };
+  private result(issue: IssueLike, project: string): FiledResult {
+    return { target: 'gitlab-issue', url: this.issueUrl(issue, project), ref: `#${issue.iid}` };
+  }
+
+  /**
+   * The link the bot posts is the bot's: the API's web_url when it parses and is on GITLAB_URL's
+   * origin (https, which config enforces but for loopback), otherwise built from project and iid.
+   */
+  private issueUrl(issue: IssueLike, project: string): string {
+    const base = this.options.baseUrl;
+    if (!base) return issue.web_url;
+    const origin = new URL(base).origin;
+    try {
+      const url = new URL(issue.web_url);
+      if (url.origin === origin && !url.username && !url.password) return url.href;
+    } catch {
+      // not a URL: built below
+    }
+    const path = project.split('/').map(encodeURIComponent).join('/');
+    return `${base.replace(/\/+$/, '')}/${path}/-/issues/${issue.iid}`;
   }
 }

@@ -65,6 +65,7 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
           timeoutMs: config.FILING_TIMEOUT_MS,
         }),
         {
+          baseUrl: config.GITLAB_URL,
           onTemplateFallback: (project, template, reason) =>
             logger.warn({ project, template, reason }, 'issue template not fetched; using the built-in body'),
         },

@@ -9,6 +9,7 @@
 // Its debug events carry the Authorization header, so debug stays off and they are never logged.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createClient } from 'node-zendesk';
+import { foreignOriginError } from './errors';
 
 export interface ZendeskCallContext {
   idempotencyKey?: string;
@@ -32,7 +33,13 @@ interface TransportOptions {
   body?: string;
 }
 
-export async function zendeskTransport(uri: string, options: TransportOptions): Promise<Response> {
+/** The transport for one Zendesk origin: the token is never sent anywhere else. */
+export async function zendeskTransport(
+  origin: string,
+  uri: string,
+  options: TransportOptions,
+): Promise<Response> {
+  if (new URL(uri).origin !== origin) throw foreignOriginError('Zendesk');
   const context = zendeskCallContext.getStore();
   const headers: Record<string, string> = { ...options.headers };
   if (context?.idempotencyKey) headers['Idempotency-Key'] = context.idempotencyKey;
@@ -90,7 +97,8 @@ export function createZendeskClient(options: ZendeskClientOptions): ZendeskTicke
     debug: false,
     logger: silent,
     transportConfig: {
-      transportFn: zendeskTransport,
+      transportFn: (uri: string, o: TransportOptions) =>
+        zendeskTransport(new URL(options.url).origin, uri, o),
       responseAdapter: (r: Response) => ({
         json: () => r.json(),
         status: r.status,

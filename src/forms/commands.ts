@@ -4,6 +4,8 @@ import type { AppDeps } from '../deps';
 import { INTERNAL_REQUEST_PREFIX, ROUTE } from '../routes';
 import type { CommandArgs, SubcommandHandler, SubcommandTable } from '../commands/subcommand';
 import { statusMessage } from '../views/forms/messages';
+import { actorOfCommand } from '../slack/actor';
+import { refusalText } from '../slack/membership';
 import { ROUTE_GONE } from '../views/triage';
 import type { FormsContext } from './context';
 import { findOption, INTERNAL_REQUEST_OPTIONS } from './internal-requests';
@@ -25,17 +27,22 @@ async function openRoute(
   const channel = args.command.channel_id;
   const where = channel && !channel.startsWith('D') ? { askedIn: askedIn(channel) } : {};
   const view = ctx && rule ? buildOpenView(rule, ctx, { ...where, ...open }) : undefined;
-  if (!view) {
+  if (!ctx || !view) {
     // Without a filing service nothing can open; with one, the rules have lost (or changed) the route.
     await args.ack({ response_type: 'ephemeral', text: ctx ? ROUTE_GONE : NOT_SET_UP });
     return;
   }
   await args.ack();
+  const membership = await ctx.membership.check(args.client, actorOfCommand(args.command));
+  if (!membership.member) {
+    await args.respond({ response_type: 'ephemeral', text: refusalText(membership) });
+    return;
+  }
   try {
     await args.client.views.open({ trigger_id: args.command.trigger_id, view });
   } catch (err) {
     // After the ack, so Slack shows nothing: log it and tell the user.
-    ctx?.logger.warn({ err, route: routeId }, 'could not open a form');
+    ctx.logger.warn({ err, route: routeId }, 'could not open a form');
     await args.respond({ response_type: 'ephemeral', text: FORM_NOT_OPENED });
   }
 }

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { FilingService } from '../filing/service';
 import type { Logger } from '../logger';
 import type { RuleSet } from '../routing/types';
+import type { MembershipService } from '../slack/membership';
 import type { LinkHosts } from './links';
 
 export interface FormsContext {
@@ -13,6 +14,7 @@ export interface FormsContext {
   filing: Pick<FilingService, 'submit' | 'store' | 'settings' | 'worker' | 'mode'>;
   /** Records a form opened from a triage answer (routing analytics); absent in some tests. */
   insights?: Pick<Insights, 'formOpened'>;
+  membership: MembershipService;
   /** Injected clock (tests pin Support Hours). */
   now?: () => Date;
 }

@@ -6,6 +6,9 @@ import { decodeTriageRef } from '../analytics/triage-ref';
 import type { Logger } from '../logger';
 import type { Rule } from '../routing/schema';
 import { createDmRefusalReport, isDmRefused } from '../slack/dm-refused';
+import { actorOfBody } from '../slack/actor';
+import { stripInvisible } from '../text/invisible';
+import { refusalText } from '../slack/membership';
 import { decodeFormValue } from '../views/form-button';
 import { buildFormModal } from '../views/forms/modal';
 import { outOfHoursView } from '../views/forms/messages';
@@ -50,8 +53,10 @@ export function buildOpenView(
     ...open.prefill,
   };
   const textField = TEXT_FIELD[def.kind];
-  if (open.text && !prefill[textField])
-    prefill[textField] = open.permalink ? `${open.text}\n\n(${open.permalink})` : open.text;
+  if (open.text && !prefill[textField]) {
+    const text = stripInvisible(open.text);
+    prefill[textField] = open.permalink ? `${text}\n\n(${open.permalink})` : text;
+  }
   const metadata: FormMetadata = {
     routeId: rule.id,
     ...(def.option ? { optionId: def.option.id } : {}),
@@ -95,6 +100,9 @@ export function askedIn(channel: string, threadTs?: string): NonNullable<OpenCon
 export async function handleOpenForm(args: ButtonArgs, ctx: FormsContext): Promise<void> {
   const { ack, body, action } = args;
   await ack();
+  // Only the workspace's own members file: checked here and again at submit.
+  const membership = await ctx.membership.check(args.client, actorOfBody(body));
+  if (!membership.member) return tell(args, refusalText(membership), ctx.logger);
   const decoded = decodeFormValue(action.value ?? '');
   const rule = ctx.rules.byId.get(decoded.route);
   const triageId = decodeTriageRef(action.block_id)?.triageId;
@@ -130,15 +138,14 @@ export async function showForm(args: ButtonArgs, view: types.ModalView, logger: 
     else await client.views.open(request);
   } catch (err) {
     logger.warn({ err }, 'could not open a form');
-    await tellNotOpened(args, logger);
+    await tell(args, FORM_NOT_OPENED, logger);
   }
 }
 
 const reportDmRefused = createDmRefusalReport();
 
 /** Answers where the click came from: the message (response_url), the channel, or a DM (App Home). */
-async function tellNotOpened({ body, client, respond }: ButtonArgs, logger: Logger): Promise<void> {
-  const text = FORM_NOT_OPENED;
+async function tell({ body, client, respond }: ButtonArgs, text: string, logger: Logger): Promise<void> {
   try {
     if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text });
     else if (body.channel?.id)
@@ -146,6 +153,6 @@ async function tellNotOpened({ body, client, respond }: ButtonArgs, logger: Logg
     else await client.chat.postMessage({ channel: body.user.id, text });
   } catch (err) {
     if (isDmRefused(err)) reportDmRefused(logger, err);
-    logger.warn({ err }, 'could not say that the form did not open');
+    logger.warn({ err }, 'could not tell the clicker why no form opened');
   }
 }

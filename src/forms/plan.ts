@@ -1,8 +1,8 @@
 // Turns a stored submission into what to file: a GitLab issue (STAR, issue forms) or a Zendesk
 // ticket (internal requests, tickets on behalf). Runs in the worker, after the ack, so it may look
 // up the on-call person and the requester's email. User text is quoted, so a line like "/close"
-// typed into a form cannot run as a GitLab quick action, and its @mentions and #/!/& references are
-// broken, so it cannot notify people or cross-reference issues.
+// typed into a form cannot run as a GitLab quick action, and it is made inert for GitLab
+// (gitlab-text.ts): no mention, reference, link or image from typed text works there.
 import { customFieldValue } from '../filing/custom-fields';
 import { FilingError } from '../filing/errors';
 import type { FilingSettings } from '../filing/settings';
@@ -13,6 +13,8 @@ import type { Submission } from '../store/types';
 import { formDefinition, type FormDefinition } from './definitions';
 import { FIELDS, type FieldDef } from './fields';
 import { ISSUE_FORMS } from './gitlab-issues';
+import { stripInvisible } from '../text/invisible';
+import { inertMarkdown, neutraliseMentions } from './gitlab-text';
 import { optionLabel } from './internal-requests';
 import { readPayload } from './payload';
 
@@ -35,18 +37,10 @@ const quote = (text: string) =>
     .map((l) => `> ${l}`)
     .join('\n');
 
-/** An invisible joiner after the sigil: GitLab no longer reads a reference, people still read the text. */
-const JOINER = '\u200d';
-const LINK = /(https?:\/\/\S+)/;
-// @user, @group/sub, @all (not the @ of an email address); #123, !123, &123, group/project#123.
-const REFERENCE = /(?<![\w.+-])@(?=[\w])|[#!&](?=\d)/g;
-
-/** Neutralises GitLab mentions and references in user text; links (which GitLab leaves alone) are kept. */
-export function neutralise(text: string): string {
-  return text
-    .split(LINK)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(REFERENCE, (sigil) => sigil + JOINER)))
-    .join('');
+/** "Sam Seller (Slack user U0ABCDEF12)", or just the id when the name is unknown. */
+function slackUserLabel(name: string | undefined, userId: string): string {
+  const id = `Slack user ${userId.replace(/[^A-Z0-9]/gi, '')}`;
+  return name ? `${name} (${id})` : id;
 }
 
 function display(field: FieldDef, value: string): string {
@@ -99,13 +93,20 @@ export function createPrepare(deps: PlanDeps): PrepareFiling {
     if (!rule?.form || !def)
       throw new FilingError('permanent', 'This kind of request is no longer filed by the bot.');
     const typed = payload.values;
+    const found = (await deps.lookupUser?.(submission.userId).catch(() => ({}) as Requester)) ?? {};
+    // A Slack display name is typed by its owner like any other text.
+    const who: Requester = found.name ? { ...found, name: stripInvisible(found.name) } : found;
     const footer = [
-      `Submitted from Slack by <@${submission.userId}> via support-router.`,
+      // Named without a `@`: `@U0ABCDEF12` would mention whoever registers that name on GitLab.
+      `Submitted from Slack by ${slackUserLabel(who.name, submission.userId)} via support-router.`,
       ...(payload.permalink ? [`Slack message: ${payload.permalink}`] : []),
     ];
 
     if (def.kind === 'star' || def.kind === 'gitlab-issue') {
-      const v = Object.fromEntries(Object.entries(typed).map(([k, value]) => [k, neutralise(value)]));
+      const inert = (values: Record<string, string>, how: (t: string) => string) =>
+        Object.fromEntries(Object.entries(values).map(([k, value]) => [k, how(value)]));
+      const v = inert(typed, inertMarkdown);
+      const forTitle = inert(typed, neutraliseMentions);
       const spec = ISSUE_FORMS[rule.id];
       const star = def.kind === 'star';
       const urgency = display(FIELDS.urgency, v.urgency ?? '');
@@ -117,9 +118,9 @@ export function createPrepare(deps: PlanDeps): PrepareFiling {
         target: 'gitlab-issue',
         project,
         title: star
-          ? `STAR: ${urgency.split(' (')[0]}: ${v.ticket_link}`
-          : (spec?.issueTitle(v) ?? v.title ?? rule.title).slice(0, 255),
-        description: answers(def, v, footer),
+          ? `STAR: ${urgency.split(' (')[0]}: ${forTitle.ticket_link}`
+          : (spec?.issueTitle(forTitle) ?? forTitle.title ?? rule.title).slice(0, 255),
+        description: answers(def, v, footer.map(inertMarkdown)),
         ...(rule.form.template ? { template: rule.form.template } : {}),
         ...(spec?.fallbackTemplate ? { fallbackTemplate: spec.fallbackTemplate } : {}),
         labels: rule.form.labels ?? (star ? deps.settings.star.labels : []),
@@ -131,7 +132,6 @@ export function createPrepare(deps: PlanDeps): PrepareFiling {
 
     // Zendesk does not read GitLab references: its text stays exactly as typed.
     const v = typed;
-    const who = (await deps.lookupUser?.(submission.userId).catch(() => ({}) as Requester)) ?? {};
     const signed = [...footer, who.email ? `Team member: ${who.name ?? ''} <${who.email}>` : ''].filter(
       Boolean,
     );

@@ -13,7 +13,7 @@ import type { SubcommandTable } from '../commands/subcommand';
 import type { AppDeps } from '../deps';
 import { ACTION_OPEN_FORM } from '../ids';
 import type { Rule } from '../routing/schema';
-import { escapeMrkdwn } from '../slack/escape';
+import { escapeMrkdwn, mrkdwnLink } from '../slack/escape';
 import { clip, LIMITS } from '../slack/limits';
 import { decodeFormValue } from '../views/form-button';
 import { createFormSubcommands } from './commands';
@@ -23,13 +23,8 @@ import { handleOpenForm, showForm } from './open';
 
 export function formsContextOf(deps: AppDeps): FormsContext | undefined {
   if (!deps.filing) return undefined;
-  return {
-    config: deps.config,
-    logger: deps.logger,
-    rules: deps.rules,
-    filing: deps.filing,
-    insights: deps.insights,
-  };
+  const { config, logger, rules, filing, membership, insights } = deps;
+  return { config, logger, rules, filing, membership, insights };
 }
 
 export const formSubcommands: SubcommandTable = createFormSubcommands(formsContextOf);
@@ -37,7 +32,7 @@ export const formSubcommands: SubcommandTable = createFormSubcommands(formsConte
 /** Without a filing service: say what the form needs and link the handbook's own form. */
 export function buildFormPlaceholder(rule: Rule): types.ModalView {
   const link = rule.form?.url ?? rule.link;
-  const text = `*${escapeMrkdwn(rule.title)}*\nFiling from Slack is not set up on this bot. Use <${link.replace(/[<>|]/g, encodeURIComponent)}|the handbook's form>.`;
+  const text = `*${escapeMrkdwn(rule.title)}*\nFiling from Slack is not set up on this bot. Use ${mrkdwnLink(link, "the handbook's form")}.`;
   return {
     type: 'modal',
     title: { type: 'plain_text', text: clip(rule.title, LIMITS.modalTitle) },

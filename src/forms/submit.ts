@@ -11,6 +11,8 @@ import { describeSupportHours, isWithinSupportHours } from './hours';
 import { decodeMetadata } from './metadata';
 import { validateSubmission } from './validate';
 import { mrkdwnSection, plain } from '../views/blocks';
+import { actorOfBody } from '../slack/actor';
+import { refusalText } from '../slack/membership';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -22,8 +24,6 @@ const staleView = (text: string) => ({
 });
 
 const NOT_SAVED = 'I could not save your request just now. Nothing was filed: please press Submit again.';
-const EXTERNAL_USER =
-  'Only members of this workspace can file requests to Support. Ask your contact at GitLab to file it for you.';
 
 /** A message the person cannot fix by editing one value, shown under the form's first field. */
 function fieldError(def: FormDefinition, text: string) {
@@ -43,7 +43,7 @@ function storedInTime(write: Promise<unknown>, ms: number): Promise<boolean> {
 }
 
 export async function handleFormSubmission(
-  { ack, body, view }: SubmitArgs,
+  { ack, body, view, client }: SubmitArgs,
   ctx: FormsContext,
 ): Promise<void> {
   const meta = decodeMetadata(view.private_metadata);
@@ -58,14 +58,11 @@ export async function handleFormSubmission(
     });
     return;
   }
-  // The bot files as whoever submits. Someone from another organisation (Slack Connect) can open the
-  // form from a shared channel, but is not a team member: refuse before anything is stored.
-  if (body.user.team_id && body.team?.id && body.user.team_id !== body.team.id) {
-    ctx.logger.warn(
-      { route: rule.id, team: body.user.team_id },
-      'refused a submission from another workspace',
-    );
-    await ack(fieldError(def, EXTERNAL_USER));
+  // The bot files as whoever submits: a guest, someone from another organisation (Slack Connect)
+  // or a deactivated account is refused before anything is stored, whatever the form's opener saw.
+  const membership = await ctx.membership.check(client, actorOfBody(body));
+  if (!membership.member) {
+    await ack(fieldError(def, refusalText(membership)));
     return;
   }
   const settings = ctx.filing.settings;

@@ -2,6 +2,7 @@
 // are parsed against the configured hosts and rebuilt, and every problem is reported on its own
 // block, so Slack keeps what the person typed and shows the message under the right field.
 import { z } from 'zod';
+import { stripInvisible } from '../text/invisible';
 import type { FieldDef } from './fields';
 import type { FormDefinition } from './definitions';
 import { parseGroup, parseHttpsUrl, parseTicketLink, type LinkHosts } from './links';
@@ -30,7 +31,8 @@ function readRaw(state: ViewStateValues, field: FieldDef): string {
   if (element.selected_option) return element.selected_option.value;
   if (element.selected_date) return element.selected_date;
   if (element.selected_options) return element.selected_options.map((o) => o.value).join(',');
-  return (element.value ?? '').trim();
+  // What is typed is what gets filed, minus characters nobody can see (bidi controls, zero-width).
+  return stripInvisible(element.value ?? '').trim();
 }
 
 const email = z.email();

@@ -1,12 +1,14 @@
 // Turns a classification into a reply for any surface. Everything is immediate except an on-call
-// route whose answer is not cached: then `now` says "looking up" and `later` resolves to the answer,
-// which the surface sends after its ack.
+// route whose answer (or whose asker's membership) is not cached: then `now` says "looking up" and
+// `later` resolves to the answer, which the surface sends after its ack. The handbook's answers are
+// for everyone; who is on call is shown to the workspace's own members only.
 import type { AppDeps } from '../deps';
 import type { Surface } from '../metrics/registry';
 import { isRotation, type Rotation } from '../oncall/types';
 import type { Classification } from '../routing/types';
+import type { Actor, MembershipClient } from '../slack/membership';
 import type { Message } from '../views/blocks';
-import { buildOncallBlocks, buildOncallPending } from '../views/oncall';
+import { buildOncallBlocks, buildOncallMembersOnly, buildOncallPending } from '../views/oncall';
 import { buildTriageMessage, type TriageInput } from '../views/triage';
 
 export interface Reply {
@@ -19,6 +21,12 @@ export type TriageOptions = Pick<TriageInput, 'quoted' | 'permalink' | 'why' | '
   record?: { surface: Surface; text: string };
 };
 
+/** Who asks, and the client to check them with (users.info). */
+export interface Viewer {
+  client: MembershipClient;
+  actor: Actor;
+}
+
 /** "oncall/cmoc" -> "cmoc"; any other on-call rule asks for the Support rotation. */
 export function rotationOf(routeId: string): Rotation {
   const suffix = routeId.split('/')[1] ?? '';
@@ -27,6 +35,7 @@ export function rotationOf(routeId: string): Rotation {
 
 export function triageReply(
   deps: AppDeps,
+  viewer: Viewer,
   classification: Classification,
   { record, ...opts }: TriageOptions = {},
 ): Reply {
@@ -38,17 +47,18 @@ export function triageReply(
   const rule = deps.rules.byId.get(classification.route);
   if (rule?.action !== 'oncall') return { now: buildTriageMessage(base) };
   const rotation = rotationOf(rule.id);
+  const withOncall = (oncall: Message['blocks']) => buildTriageMessage({ ...base, oncall });
+  const known = deps.membership.peek(viewer.actor);
+  if (known && !known.member) return { now: withOncall(buildOncallMembersOnly(rotation)) };
   const cached = deps.oncall.peek(rotation);
-  if (cached) {
-    const oncall = buildOncallBlocks(rotation, { ok: true, answer: cached, cached: true });
-    return { now: buildTriageMessage({ ...base, oncall }) };
-  }
-  return {
-    now: buildTriageMessage({ ...base, oncall: buildOncallPending(rotation) }),
-    later: deps.oncall
-      .lookup(rotation)
-      .then((result) => buildTriageMessage({ ...base, oncall: buildOncallBlocks(rotation, result) })),
+  if (known && cached)
+    return { now: withOncall(buildOncallBlocks(rotation, { ok: true, answer: cached, cached: true })) };
+  const answer = async () => {
+    const membership = known ?? (await deps.membership.check(viewer.client, viewer.actor));
+    if (!membership.member) return withOncall(buildOncallMembersOnly(rotation));
+    return withOncall(buildOncallBlocks(rotation, await deps.oncall.lookup(rotation)));
   };
+  return { now: withOncall(buildOncallPending(rotation)), later: answer() };
 }
 
 /** The classification used when the user picked a route by hand. */

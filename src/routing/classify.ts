@@ -18,6 +18,12 @@ const BAYES_FULL_WEIGHT_AT = 3;
 /** Similarity above this is worth naming as evidence. */
 const SIMILAR_EVIDENCE = 0.35;
 
+/**
+ * The classifier reads at most this many characters of a message. A real request says what it needs
+ * well within it (the longest labelled request is under 400); the cap bounds the work per message.
+ */
+export const MAX_CLASSIFIED_CHARS = 4_000;
+
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 interface Ranked {
@@ -55,7 +61,7 @@ function isOnTopic(phraseHits: Map<number, Hit>, compiled: Compiled): boolean {
 export function classify(text: string, rules: RuleSet): Classification {
   const compiled = rules.compiled as Compiled;
   const settings = rules.file.classifier;
-  const tokens = textStems(text, compiled);
+  const tokens = textStems(text.slice(0, MAX_CLASSIFIED_CHARS), compiled);
   const phraseHits = findPhrases(tokens, compiled);
   const hits = new TermHits(phraseHits, compiled);
   const similar = compiled.similarity.scores(tokens.content);

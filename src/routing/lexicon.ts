@@ -4,14 +4,36 @@ import { stem as stemWord } from 'porter2';
 
 import { BOUNDARY } from './normalize';
 
-const stemCache = new Map<string, string>();
+/**
+ * Memo caches hold at most this many entries, and only words up to MEMO_KEY_MAX characters: no real
+ * word is longer, and a flood of long made-up words must not keep megabytes alive.
+ */
+const MEMO_ENTRIES = 50_000;
+const MEMO_KEY_MAX = 40;
+
+/** A memo with bounded entries and key length; when full it starts again (cheap, and still bounded). */
+class BoundedMemo<V> {
+  private readonly map = new Map<string, V>();
+
+  get(key: string): V | undefined {
+    return key.length > MEMO_KEY_MAX ? undefined : this.map.get(key);
+  }
+
+  set(key: string, value: V): void {
+    if (key.length > MEMO_KEY_MAX) return;
+    if (this.map.size >= MEMO_ENTRIES) this.map.clear();
+    this.map.set(key, value);
+  }
+}
+
+const stemCache = new BoundedMemo<string>();
 
 export function stem(word: string): string {
   if (word === BOUNDARY) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
     s = /\d/.test(word) ? word : stemWord(word);
-    if (stemCache.size < 50_000) stemCache.set(word, s);
+    stemCache.set(word, s);
   }
   return s;
 }
@@ -20,21 +42,46 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
  * The words the rules know. A typo is looked up by generating its one-edit variants (deletions,
- * swaps of neighbours, replacements, insertions) and keeping the known ones: nothing to index at
- * load, a few hundred set lookups the first time a word is seen, memoised after that.
+ * swaps of neighbours, replacements, insertions) and keeping the known ones, memoised. A candidate
+ * is only built when the text before the edit starts a known word and the text after it ends one
+ * (the prefix and suffix sets), so a made-up word costs a few lookups, not 54 strings per letter:
+ * the same answers, with work that stays small.
  */
 export class Lexicon {
   private readonly words = new Set<string>();
   private readonly stems = new Set<string>();
-  private readonly repairs = new Map<string, string | null>();
+  /**
+   * Every prefix and every suffix of every word a typo may stand for ("" included); built by the
+   * first repair, so loading the rules does not pay for them.
+   */
+  private prefixes = new Set<string>();
+  private suffixes = new Set<string>();
+  private readonly repairs = new BoundedMemo<string | null>();
+  /** One edit cannot turn a word longer than this into a known word, so longer words skip repair. */
+  private readonly maxRepairable: number;
 
   constructor(
     words: Iterable<string>,
     private readonly minLength = 5,
   ) {
+    let longest = 0;
     for (const w of words) {
       this.words.add(w);
       this.stems.add(stem(w));
+      if (w.length > longest) longest = w.length;
+    }
+    this.maxRepairable = longest + 1;
+  }
+
+  private buildAffixes(): void {
+    this.prefixes = new Set(['']);
+    this.suffixes = new Set(['']);
+    for (const w of this.words) {
+      if (!this.isTarget(w)) continue;
+      for (let i = 1; i <= w.length; i++) {
+        this.prefixes.add(w.slice(0, i));
+        this.suffixes.add(w.slice(-i));
+      }
     }
   }
 
@@ -43,12 +90,17 @@ export class Lexicon {
     return candidate.length >= this.minLength - 1 && this.words.has(candidate) && !/\d/.test(candidate);
   }
 
-  /** The known word a typo most likely stands for, or null. Results are memoised. */
+  /**
+   * The known word a typo most likely stands for, or null. Results are memoised. Words longer than
+   * any known word + 1 are no typo of one, and are skipped before any work.
+   */
   repair(word: string): string | null {
-    if (word.length < this.minLength || this.words.has(word) || /\d/.test(word)) return null;
+    if (word.length < this.minLength || word.length > this.maxRepairable) return null;
+    if (this.words.has(word) || /\d/.test(word)) return null;
     if (this.stems.has(stem(word))) return null;
     const cached = this.repairs.get(word);
     if (cached !== undefined) return cached;
+    if (this.prefixes.size === 0) this.buildAffixes();
     // Every candidate is one edit away; the alphabetically first wins, so the answer is stable.
     let best: string | null = null;
     const consider = (candidate: string) => {
@@ -56,15 +108,24 @@ export class Lexicon {
     };
     for (let i = 0; i <= word.length; i++) {
       const head = word.slice(0, i);
+      // Every candidate below starts with `head`; once no known word does, no later edit can help.
+      if (!this.prefixes.has(head)) break;
       const tail = word.slice(i);
-      if (tail) consider(head + tail.slice(1));
-      if (tail.length > 1) consider(head + tail[1] + tail[0] + tail.slice(2));
+      // A candidate also ends with what follows the edit: it must end some known word.
+      const afterEdit = tail.length > 0 && this.suffixes.has(tail.slice(1));
+      const afterInsert = this.suffixes.has(tail);
+      if (afterEdit) consider(head + tail.slice(1));
+      if (tail.length > 1 && this.suffixes.has(tail.slice(2)))
+        consider(head + tail[1] + tail[0] + tail.slice(2));
+      if (!afterEdit && !afterInsert) continue;
       for (const letter of ALPHABET) {
-        if (tail) consider(head + letter + tail.slice(1));
-        consider(head + letter + tail);
+        const grown = head + letter;
+        if (!this.prefixes.has(grown)) continue;
+        if (afterEdit) consider(grown + tail.slice(1));
+        if (afterInsert) consider(grown + tail);
       }
     }
-    if (this.repairs.size < 50_000) this.repairs.set(word, best);
+    this.repairs.set(word, best);
     return best;
   }
 }

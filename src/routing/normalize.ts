@@ -27,24 +27,28 @@ export function describeUrl(raw: string): string {
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
 
-/** Rewrites Slack mrkdwn into plain text with the meaning of its markup kept as words. */
+/**
+ * Rewrites Slack mrkdwn into plain text with the meaning of its markup kept as words. Every pattern
+ * here reads hostile text too, so none can backtrack quadratically: a token's repeated class
+ * excludes the `<` that opens the next token (a run of unclosed `<#C1|` fails each start at once).
+ */
 export function normalizeSlackText(raw: string): string {
   return (
     raw
       // Links with or without labels: <https://x|label> -> "label" + what the URL is.
-      .replace(/<(https?:\/\/[^|>\s]+)(?:\|([^>]*))?>/g, (_m, href: string, label?: string) => {
+      .replace(/<(https?:\/\/[^|<>\s]+)(?:\|([^<>]*))?>/g, (_m, href: string, label?: string) => {
         const words = describeUrl(href);
         return ` ${label && !/^https?:/.test(label) ? label : ''} ${words} `;
       })
       // mailto links keep their label only.
-      .replace(/<mailto:[^|>]+(?:\|([^>]*))?>/g, (_m, label?: string) => ` ${label ?? 'email'} `)
+      .replace(/<mailto:[^|<>]+(?:\|([^<>]*))?>/g, (_m, label?: string) => ` ${label ?? 'email'} `)
       // User mentions carry no routing meaning.
-      .replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
+      .replace(/<@[UW][A-Z0-9]+(?:\|[^<>]*)?>/g, ' ')
       // Channel references keep the channel name: it can say "licensing" or "security".
-      .replace(/<#C[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => ` #${name ?? ''} `)
+      .replace(/<#C[A-Z0-9]+(?:\|([^<>]*))?>/g, (_m, name?: string) => ` #${name ?? ''} `)
       // User groups keep their handle; broadcast pings (<!here>, <!channel>) are dropped.
-      .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, handle?: string) => ` ${handle ?? ''} `)
-      .replace(/<![a-z]+(?:\|[^>]*)?>/g, ' ')
+      .replace(/<!subteam\^[A-Z0-9]+(?:\|([^<>]*))?>/g, (_m, handle?: string) => ` ${handle ?? ''} `)
+      .replace(/<![a-z]+(?:\|[^<>]*)?>/g, ' ')
       // Bare URLs pasted without Slack's brackets.
       .replace(/https?:\/\/[^\s<>|)]+/g, (href) => describeUrl(href))
       .replace(/&(amp|lt|gt);/g, (m) => ENTITIES[m] ?? m)
@@ -65,6 +69,13 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\b(\w+)[’'](re|ve|ll|d|m)\b/g, '$1'],
 ];
 
+/**
+ * Punctuation that ends a clause when whitespace (or the end) follows. The look-behind starts a
+ * match only at the beginning of a run, so a long run of dots followed by a letter costs one pass,
+ * not one pass per dot; the leftmost match is the same either way.
+ */
+const CLAUSE_END = /(?<![.,;:!?()[\]{}"“”—–])[.,;:!?()[\]{}"“”—–]+(\s|$)/g;
+
 const ASCII = /^[\x20-\x7e\t\n\r]*$/;
 
 const HASH = '#'.charCodeAt(0);
@@ -82,7 +93,7 @@ export function tokenize(text: string): string[] {
   if (/['’]/.test(t)) for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
   if (t.includes('cannot')) t = t.replace(/\bcannot\b/g, 'can not');
   if (t.includes('com')) t = t.replace(/\bgitlab\s*\.\s*com\b|\bgitlab-com\b|\bdot\s?com\b/g, ' gitlabcom ');
-  t = t.replace(/[.,;:!?()[\]{}"“”—–]+(\s|$)/g, ` ${BOUNDARY} `).replace(/\s-\s/g, ` ${BOUNDARY} `);
+  t = t.replace(CLAUSE_END, ` ${BOUNDARY} `).replace(/\s-\s/g, ` ${BOUNDARY} `);
   const tokens: string[] = [];
   for (const piece of t.split(/[^a-z0-9#@|]+/)) {
     if (!piece) continue;

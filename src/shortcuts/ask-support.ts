@@ -19,6 +19,7 @@ import {
   VIEW_ASK,
 } from '../ids';
 import { picked, triageReply } from '../listeners/triage';
+import { actorOfBody } from '../slack/actor';
 import { buildAnswerModal, buildAskModal } from '../views/ask';
 
 export async function handleAskShortcut(
@@ -48,7 +49,7 @@ export function readAskInput(view: ViewSubmitAction['view']): AskInput {
 }
 
 export async function handleAskSubmit(
-  { ack, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs,
+  { ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs,
   deps: AppDeps,
 ): Promise<void> {
   const input = readAskInput(view);
@@ -67,7 +68,7 @@ export async function handleAskSubmit(
     return;
   }
   const classification = input.route ? picked(input.route) : deps.classify(input.text ?? '');
-  const reply = triageReply(deps, classification, {
+  const reply = triageReply(deps, { client, actor: actorOfBody(body) }, classification, {
     ...(input.text ? { quoted: input.text } : {}),
     ...(input.route
       ? { why: 'You picked this route' }

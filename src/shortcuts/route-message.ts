@@ -4,6 +4,7 @@ import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareAr
 import type { AppDeps } from '../deps';
 import { SHORTCUT_ROUTE_MESSAGE } from '../ids';
 import { triageReply } from '../listeners/triage';
+import { actorOfBody } from '../slack/actor';
 
 export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
@@ -32,7 +33,8 @@ export async function handleRouteMessage(args: MessageShortcutArgs, deps: AppDep
     return;
   }
   const permalink = await permalinkOf(args, deps);
-  const reply = triageReply(deps, deps.classify(text), {
+  const viewer = { client: args.client, actor: actorOfBody(shortcut) };
+  const reply = triageReply(deps, viewer, deps.classify(text), {
     quoted: text,
     ...(permalink ? { permalink } : {}),
     record: { surface: 'message_shortcut', text },

@@ -1,8 +1,19 @@
 // Slack treats &, < and > as control characters in mrkdwn: "<!channel>", "<@U1>" and
 // "<https://evil|https://trusted>" are all written with them. User text echoed in mrkdwn is escaped
-// (& first, so "&lt;" typed by a user stays "&lt;" on screen) and nothing else is touched.
+// (& first, so "&lt;" typed by a user stays "&lt;" on screen), and loses the characters nobody can
+// see (bidi overrides, zero-width), which could make the echo read differently from what it is.
+import { stripInvisible } from '../text/invisible';
+
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return stripInvisible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A mrkdwn link `<url|label>`. The URL comes from the bot's own rebuilt links or an API, and cannot
+ * break out of the brackets: `<`, `>`, `|` and spaces are percent-encoded; the label is escaped.
+ */
+export function mrkdwnLink(url: string, label: string): string {
+  return `<${url.replace(/[<>| ]/g, encodeURIComponent)}|${escapeMrkdwn(label)}>`;
 }
 
 /** Quotes user text as a mrkdwn block quote, escaped, one "> " per line. */

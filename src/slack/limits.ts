@@ -24,9 +24,11 @@ export const LIMITS = {
 /** Cuts text to at most `max` characters, marking the cut with an ellipsis. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  // Array.from splits by code point, so an emoji is never cut in half.
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
+  // Array.from splits by code point, so an emoji is never cut in half. A code point is at most two
+  // UTF-16 units, so the first 2·max units hold all that can be kept: a 40,000-character text
+  // costs no more than a short one.
+  const chars = Array.from(text.slice(0, 2 * max));
+  if (chars.length <= max && text.length <= 2 * max) return text;
   return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
 }
 

@@ -1,8 +1,11 @@
 // Transport only: the HTTP receiver (one request URL, /slack/events, plus GET /healthz and /readyz) or the
 // Socket Mode receiver. A custom receiver ignores App-level signingSecret and processBeforeResponse,
-// so both are set here. Request bodies are capped (Bolt buffers the whole body before verifying it),
-// and future-dated timestamps are refused (Bolt only rejects old ones).
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// so both are set here. Anyone on the internet can reach the request URL, and Bolt buffers the whole
+// body before it verifies the signature, so the cheap refusals come first, from the headers alone:
+// a body over the cap, a signature that is not `v0=<64 hex>`, a timestamp that is not an integer
+// within ±5 minutes (Bolt only rejects old ones). The server drops slow or idle clients quickly and
+// bounds its connections.
+import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'node:http';
 import { HTTPReceiver, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import type { Logger } from '../logger';
 import { boltLogger } from './bolt-logger';
@@ -13,6 +16,12 @@ export const READYZ_PATH = '/readyz';
 /** Slack's largest payloads (view submissions) are tens of kB; 1 MiB leaves room and caps abuse. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const MAX_CLOCK_SKEW_S = 5 * 60;
+/** Slack sends its headers and its small bodies at once; a client this slow is not Slack. */
+export const HEADERS_TIMEOUT_MS = 5_000;
+export const REQUEST_TIMEOUT_MS = 10_000;
+export const MAX_CONNECTIONS = 512;
+const SIGNATURE = /^v0=[0-9a-f]{64}$/;
+const TIMESTAMP = /^\d{1,12}$/;
 
 export interface ReceiverOptions {
   logger: Logger;
@@ -55,21 +64,23 @@ function readyz(ready: () => Promise<boolean>) {
   };
 }
 
-/** Refuses before buffering: a declared oversize body (413) or a timestamp from the future (401). */
+/** Answers at once and closes the connection: the body is never buffered nor verified. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number): false {
+  res.writeHead(status, { connection: 'close' }).end();
+  req.resume(); // discarded as it arrives, so a client still sending is not left hanging
+  return false;
+}
+
+/** Refuses before buffering: a declared oversize body (413), a malformed signature or timestamp (401). */
 export function guardRequest(req: IncomingMessage, res: ServerResponse, nowS = Date.now() / 1000): boolean {
   if (req.method !== 'POST') return true;
   const length = Number(req.headers['content-length'] ?? 0);
-  if (length > BODY_LIMIT_BYTES) {
-    res.writeHead(413).end();
-    req.resume();
-    return false;
-  }
-  const ts = Number(req.headers['x-slack-request-timestamp']);
-  if (Number.isFinite(ts) && ts - nowS > MAX_CLOCK_SKEW_S) {
-    res.writeHead(401).end();
-    req.resume();
-    return false;
-  }
+  if (length > BODY_LIMIT_BYTES) return refuse(req, res, 413);
+  const signature = req.headers['x-slack-signature'];
+  const stamp = req.headers['x-slack-request-timestamp'];
+  if (typeof signature !== 'string' || !SIGNATURE.test(signature)) return refuse(req, res, 401);
+  if (typeof stamp !== 'string' || !TIMESTAMP.test(stamp)) return refuse(req, res, 401);
+  if (Math.abs(Number(stamp) - nowS) > MAX_CLOCK_SKEW_S) return refuse(req, res, 401);
   return true;
 }
 
@@ -104,5 +115,16 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   receiver.requestListener = (req, res) => {
     if (guardRequest(req, res)) inner(req, res);
   };
+  // Node waits up to 60 s for headers and 300 s for a request by default, with no connection limit.
+  const start = receiver.start.bind(receiver) as (port: number, options?: ServerOptions) => Promise<Server>;
+  receiver.start = (async (port: number, options: ServerOptions = {}) => {
+    const server = await start(port, {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      ...options,
+    });
+    server.maxConnections = MAX_CONNECTIONS;
+    return server;
+  }) as typeof receiver.start;
   return receiver;
 }

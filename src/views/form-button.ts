@@ -18,7 +18,9 @@ export function encodeFormValue(value: FormButtonValue): string {
   if (!value.text) return json;
   // The message's text rides along for the form to prefill, cut to what fits in the button.
   const room = LIMITS.buttonValue - json.length - 8;
-  let text = Array.from(value.text).slice(0, Math.max(0, room)).join('');
+  let text = Array.from(value.text.slice(0, 2 * Math.max(0, room)))
+    .slice(0, Math.max(0, room))
+    .join('');
   while (text && JSON.stringify({ r: value.route, p: value.permalink, t: text }).length > LIMITS.buttonValue)
     text = Array.from(text).slice(0, -50).join('');
   return text ? JSON.stringify({ r: value.route, p: value.permalink, t: text }) : json;

@@ -8,7 +8,7 @@ import { ROUTE } from '../routes';
 import type { Rule } from '../routing/schema';
 import type { RuleSet } from '../routing/types';
 import { ROTATIONS, type OncallResult, type Rotation } from '../oncall/types';
-import { escapeMrkdwn } from '../slack/escape';
+import { escapeMrkdwn, mrkdwnLink } from '../slack/escape';
 import { capBlocks, clip, LIMITS } from '../slack/limits';
 import { button, context, mrkdwnSection, type Block } from './blocks';
 import { buildOncallBlocks, buildOncallPending } from './oncall';
@@ -38,8 +38,8 @@ export function homeForms(rules: RuleSet): Rule[] {
 }
 
 function requestLine(r: MyRequest): string {
-  const title = escapeMrkdwn(clip(r.title, 150));
-  const shown = r.url ? `<${r.url}|${title}>` : title;
+  const title = clip(r.title, 150);
+  const shown = r.url ? mrkdwnLink(r.url, title) : escapeMrkdwn(title);
   return `• ${shown} (${escapeMrkdwn(r.status)})`;
 }
 

@@ -51,6 +51,16 @@ export function buildOncallBlocks(rotation: Rotation, result: OncallResult): Blo
   return [mrkdwnSection(oncallLine(result.answer)), context(oncallSource(result.answer))];
 }
 
+/** For someone who is not a full member: the rotation, never the names. */
+export function buildOncallMembersOnly(rotation: Rotation): Block[] {
+  return [
+    mrkdwnSection(
+      `*${ROTATION_LABEL[rotation]}:* who is on call is shown to members of this workspace only. ` +
+        'Please reach Support through the channels above, or ask your GitLab contact.',
+    ),
+  ];
+}
+
 export function buildOncallPending(rotation: Rotation): Block[] {
   return [mrkdwnSection(`*${ROTATION_LABEL[rotation]}:* looking up who is on call…`)];
 }

@@ -9,7 +9,9 @@ import { button, context, mrkdwnSection, type Message } from './blocks';
 
 const CUSTOMER_TEXT: RegExp[] = [
   /\b(customer|client|prospect|account owner|their (instance|group|namespace|subscription|license|ticket))s?\b/i,
-  /[\w.+-]+@[\w-]+\.[\w.-]+/, // an email address
+  // An email address; the look-behind starts a match only where a run of name characters begins,
+  // so 40,000 letters with no "@" cost one pass instead of one per letter.
+  /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+/,
   /\b(zendesk|ticket)\s*#?\d{3,}/i, // a ticket number
   /zendesk\.com\/agent\/tickets\/\d+/i,
   /\b(sfdc|salesforce)\b/i,

@@ -179,8 +179,8 @@ describe('createPrepare', () => {
     expect(request.description).toContain(
       '> Mail a.b@gitlab.example; https://gitlab.com/g/p/-/issues/9#note_1 stays.',
     );
-    // The bot's own footer still mentions nobody by GitLab syntax and is left as it is.
-    expect(request.description).toContain('Submitted from Slack by <@U1> via support-router.');
+    // The bot's own footer names the Slack user without a `@` (no lookup here, so only the id).
+    expect(request.description).toContain('Submitted from Slack by Slack user U1 via support-router.');
   });
 
   it('leaves Zendesk text exactly as typed (Zendesk does not read GitLab references)', async () => {

@@ -1,5 +1,5 @@
-// view_submission of a filing modal over signed HTTP: who may file, and what the modal says when the
-// store is slow.
+// view_submission of a filing modal over signed HTTP: what the modal says when the store is slow.
+// (Who may file is in test/security/who-may-file.test.ts.)
 import { loadRules } from '../../src/routing/load';
 import { STORE_LIMIT_MS } from '../../src/forms/submit';
 import type { NewSubmission } from '../../src/store/types';
@@ -10,27 +10,6 @@ const rules = loadRules();
 let t: TestApp;
 
 afterEach(() => stopFilingApp(t));
-
-describe('who may file', () => {
-  beforeEach(async () => {
-    t = await startFilingApp({ rules });
-  });
-
-  it('refuses a Slack Connect user from another organisation, and stores nothing', async () => {
-    const res = await submitForm(t, 'support-meta', { user: { id: 'U0EXT', team_id: 'T0OTHER' } });
-    expect(res.json()).toEqual({
-      response_action: 'errors',
-      errors: { title: expect.stringMatching(/^Only members of this workspace can file/) },
-    });
-    expect(await t.deps.filing!.store.countByStatus()).toEqual({ pending: 0, filed: 0, failed: 0 });
-  });
-
-  it('takes a member of the workspace', async () => {
-    const res = await submitForm(t, 'support-meta');
-    expect(res.json()).toMatchObject({ response_action: 'update' });
-    expect(await t.deps.filing!.store.countByStatus()).toMatchObject({ pending: 1 });
-  });
-});
 
 describe('a slow store', () => {
   beforeEach(async () => {

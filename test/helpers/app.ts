@@ -15,6 +15,7 @@ import type { OncallProvider } from '../../src/oncall/types';
 import { loadRules } from '../../src/routing/load';
 import type { Classification, RuleSet } from '../../src/routing/types';
 import { createEventDedupe, type EventDedupe } from '../../src/slack/dedupe';
+import type { MembershipService } from '../../src/slack/membership';
 import { BOT_ID, BOT_USER, type Encoded } from './payloads';
 import { SIGNING_SECRET, signedHeaders } from './signing';
 import { request, type Response } from './http';
@@ -74,6 +75,10 @@ export interface TestAppOptions {
   config?: Record<string, string>;
   /** Defaults to a fresh in-memory dedupe. */
   dedupe?: EventDedupe;
+  /** Defaults to a silent logger. */
+  logger?: AppDeps['logger'];
+  /** Defaults to everyone being a member; test/security drives the real check over users.info. */
+  membership?: MembershipService;
   /** How long Bolt waits for an ack before answering on its own; short by default to keep tests quick. */
   ackTimeoutMs?: number;
 }
@@ -86,6 +91,12 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+/** Membership pinned to "a full member", for suites about something else. */
+export const EVERYONE_A_MEMBER: MembershipService = {
+  peek: () => ({ member: true }),
+  check: () => Promise.resolve({ member: true }),
+};
+
 export function testConfig(extra: Record<string, string> = {}): Config {
   return parseConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -96,7 +107,7 @@ export function testConfig(extra: Record<string, string> = {}): Config {
 }
 
 export function testDeps(opts: TestAppOptions = {}): AppDeps {
-  const logger = createLogger('silent');
+  const logger = opts.logger ?? createLogger('silent');
   const rules = opts.rules ?? testRules();
   const config = testConfig(opts.config);
   return {
@@ -111,6 +122,7 @@ export function testDeps(opts: TestAppOptions = {}): AppDeps {
     }),
     dedupe: opts.dedupe ?? createEventDedupe(),
     insights: insightsFor(config, logger, rules),
+    membership: opts.membership ?? EVERYONE_A_MEMBER,
     ...(opts.myRequests ? { myRequests: opts.myRequests } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type FilingSettings } from '../../src/filing/settings
 import type { FilingWorker } from '../../src/filing/worker';
 import type { FormsContext } from '../../src/forms/context';
 import type { FilingStore } from '../../src/store/types';
+import { EVERYONE_A_MEMBER } from './app';
 import { memoryLogger } from './logger';
 import { handbookRules } from './rules';
 import { freshSqlite } from './stores';
@@ -27,6 +28,7 @@ export async function formsContext(
     },
     logger: memoryLogger().logger,
     rules: handbookRules(),
+    membership: EVERYONE_A_MEMBER,
     now: () => overrides.now ?? IN_HOURS,
     filing: {
       store,

@@ -77,8 +77,9 @@ describe('guardRequest', () => {
     const res = { status: 0, writeHead: (s: number) => ((res.status = s), { end: () => undefined }) };
     return res;
   };
+  const SIGNED = { 'x-slack-signature': `v0=${'ab'.repeat(32)}` };
   const req = (headers: Record<string, string>, method = 'POST') =>
-    ({ method, headers, resume: () => undefined }) as unknown as IncomingMessage;
+    ({ method, headers: { ...SIGNED, ...headers }, resume: () => undefined }) as unknown as IncomingMessage;
 
   it('lets a normal request through', () => {
     const res = fakeRes();

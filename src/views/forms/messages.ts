@@ -3,14 +3,12 @@
 // and the STAR channel notice. User text is escaped; errors are the filer's plain-words message.
 import type { types } from '@slack/bolt';
 import { ACTION_RETRY_FILING } from '../../ids';
-import { escapeMrkdwn } from '../../slack/escape';
+import { escapeMrkdwn, mrkdwnLink } from '../../slack/escape';
 import { clip, LIMITS } from '../../slack/limits';
 import type { Submission } from '../../store/types';
 import { button, context, fallbackText, mrkdwnSection, plain, type Message } from '../blocks';
 
-/** A mrkdwn link; the URL comes from our own rebuilt links or the API, and cannot break out of <...>. */
-export const link = (url: string, label: string) =>
-  `<${url.replace(/[<>| ]/g, encodeURIComponent)}|${escapeMrkdwn(label)}>`;
+export const link = mrkdwnLink;
 
 export function receivedView(title: string, dryRun: boolean): types.ModalView {
   const lines = [
@@ -53,7 +51,7 @@ export function filedMessage(s: Submission, title: string): Message {
   const r = s.result;
   if (r?.dryRun) {
     return {
-      text: fallbackText(`Dry run: ${title} was not filed; here is what would have been sent.`),
+      text: fallbackText(escapeMrkdwn(`Dry run: ${title} was not filed; here is what would have been sent.`)),
       blocks: [
         mrkdwnSection(
           `*Dry run* — ${escapeMrkdwn(title)}: nothing was sent. This is exactly what would be filed as a ${r.target === 'gitlab-issue' ? 'GitLab issue' : 'Zendesk ticket'}:`,
@@ -64,7 +62,8 @@ export function filedMessage(s: Submission, title: string): Message {
   }
   const where = r?.url ? link(r.url, r.ref ?? r.url) : 'it';
   return {
-    text: fallbackText(`Filed: ${title} ${r?.url ?? ''}`),
+    // The notification text is read as mrkdwn too: escaped, so nothing in it can ping or disguise a link.
+    text: fallbackText(escapeMrkdwn(`Filed: ${title} ${r?.url ?? ''}`)),
     blocks: [mrkdwnSection(`:white_check_mark: *Filed* — ${escapeMrkdwn(title)}: ${where}`)],
   };
 }
@@ -72,7 +71,7 @@ export function filedMessage(s: Submission, title: string): Message {
 export function failedMessage(s: Submission, title: string): Message {
   const why = escapeMrkdwn(s.error ?? 'Something went wrong while filing.');
   return {
-    text: fallbackText(`Could not file: ${title}`),
+    text: fallbackText(escapeMrkdwn(`Could not file: ${title}`)),
     blocks: [
       mrkdwnSection(
         `:warning: *Could not file* — ${escapeMrkdwn(title)}\n${why}\nYour answers are saved: press Retry, or file it by hand.`,
@@ -142,7 +141,7 @@ export function starNotice(n: StarNoticeInput): Message {
       : 'On-call Support Manager: not known to the bot; managers, please pick this up.',
   ].filter((l): l is string => !!l);
   return {
-    text: fallbackText(`New STAR: ${n.ticketUrl}`),
+    text: fallbackText(escapeMrkdwn(`New STAR: ${n.ticketUrl}`)),
     blocks: [mrkdwnSection(lines.join('\n')), context('Filed through support-router')],
   };
 }
