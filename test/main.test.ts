@@ -8,6 +8,7 @@ import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { start, StartupError } from '../src/main';
 import { BOT_TOKEN, FIXTURE_RULES, request } from './helpers/app';
+import { memoryLogger } from './helpers/logger';
 import { SIGNING_SECRET } from './helpers/signing';
 import { describePostgres, freshPgSchema } from './helpers/stores';
 
@@ -76,7 +77,7 @@ describe('start', () => {
     nock.enableNetConnect();
   });
 
-  it('starts in HTTP mode, answers /healthz, and stops', async () => {
+  it('starts in HTTP mode, says to invite the bot to the STAR channel, answers /healthz, and stops', async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
     const file = oncallFile('schedules:\n  support: [{name: Alice}]\n  cmoc: []\n');
@@ -84,7 +85,11 @@ describe('start', () => {
       .post('/api/auth.test')
       .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' })
       .post('/api/conversations.info')
-      .reply(200, { ok: true, channel: { id: 'CBVAE1L48', is_member: true } });
+      .reply(200, {
+        ok: true,
+        channel: { id: 'CBVAE1L48', name: 'support_ticket-attention-requests', is_member: false },
+      });
+    const log = memoryLogger();
     const running = await start(
       parseConfig({
         SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -94,8 +99,10 @@ describe('start', () => {
         PORT: '0',
         DATA_DIR: path.dirname(file), // the request store, kept out of the working tree
       }),
-      silent,
+      log.logger,
     );
+    // The boot check (conversations.info is_member) runs before the app takes requests.
+    expect(log.lines().join('\n')).toContain('/invite @support-router in #support_ticket-attention-requests');
     expect(running.port).toBeGreaterThan(0);
     expect((await request(running.port!, 'GET', '/healthz')).status).toBe(200);
     await running.stop();
