@@ -138,7 +138,7 @@ describe('start', () => {
     expect(message).toContain('On-call file:\n  - ONCALL_STATIC_FILE: cannot read the file (no such file)');
   });
 
-  it('starts in HTTP mode, answers /healthz, and stops', async () => {
+  it('starts in HTTP mode, says to invite the bot to the STAR channel, answers /healthz, and stops', async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
     const file = oncallFile('schedules:\n  support: [{name: Alice}]\n  cmoc: []\n');
@@ -147,7 +147,10 @@ describe('start', () => {
       .post('/api/auth.test')
       .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' })
       .post('/api/conversations.info')
-      .reply(200, { ok: true, channel: { id: 'CBVAE1L48', is_member: true } });
+      .reply(200, {
+        ok: true,
+        channel: { id: 'CBVAE1L48', name: 'support_ticket-attention-requests', is_member: false },
+      });
     const running = await start(
       parseConfig({
         SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -158,6 +161,10 @@ describe('start', () => {
         DATA_DIR: path.dirname(file), // the request store, kept out of the working tree
       }),
       logger,
+    );
+    // The boot check (conversations.info is_member) runs before the app takes requests.
+    expect(JSON.stringify(lines())).toContain(
+      '/invite @support-router in #support_ticket-attention-requests',
     );
     expect(running.port).toBeGreaterThan(0);
     // The boot line names what an operator must confirm before real tickets are filed.

@@ -1,7 +1,8 @@
 // Zendesk ticket custom fields by form field name. A text field takes the answer as typed; a
-// drop-down field takes the tag value of the chosen option, not its label (Zendesk: "the value
-// of a drop-down field is the tag of the option"), so the filing config maps each label the form
-// can send to its tag, and the map is checked at boot: every label the form offers must be there.
+// drop-down field takes the chosen option's value, which is its tag, not its label (ticket fields'
+// custom_field_options have a `name` shown and a `value` set:
+// https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_fields/), so the filing config
+// maps each label the form can send to its tag, checked at boot: every label offered must be there.
 import { z } from 'zod';
 import { FIELDS } from '../forms/fields';
 import { INTERNAL_REQUEST_OPTIONS, optionLabel } from '../forms/internal-requests';

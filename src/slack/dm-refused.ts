@@ -1,6 +1,6 @@
-// Slack refuses a bot's DM when the app's Messages tab is off (`messages_tab_disabled`) or the
-// person cannot be messaged by a bot (`cannot_dm_bot`), both listed under chat.postMessage's errors.
-// Nothing the bot retries will change that: the person is told where they asked, and the operator
+// Slack refuses a bot's DM when the app's Messages tab is off (`messages_tab_disabled`, in
+// chat.postMessage's errors) or the person is a bot the app cannot DM (`cannot_dm_bot`, documented
+// for conversations.open). Nothing the bot retries will change either: the person is told where they asked, and the operator
 // is told once per process what to change in the Slack app.
 import type { Logger } from '../logger';
 

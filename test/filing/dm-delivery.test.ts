@@ -4,13 +4,13 @@
 // must let the DM through; with the tab off the requester is told where they asked, and the
 // operator gets the fix once.
 import { webApi } from '@slack/bolt';
-import nock from 'nock';
 import { SlackNotifier } from '../../src/filing/notify';
 import { DEFAULT_SETTINGS } from '../../src/filing/settings';
 import { DM_REFUSED_FIX } from '../../src/slack/dm-refused';
 import { memoryLogger } from '../helpers/logger';
 import { handbookRules } from '../helpers/rules';
 import { manifestWithoutMessagesTab, slackStandIn } from '../helpers/slack-standin';
+import { useStrictNock } from '../helpers/strict-nock';
 import { submissionRow } from '../helpers/submissions';
 
 const TAB_OFF = manifestWithoutMessagesTab();
@@ -24,10 +24,7 @@ const filed = (reply?: object) =>
     ...(reply ? { reply } : {}),
   });
 
-beforeAll(() => nock.disableNetConnect());
-// nock lives for the whole jest worker: give the next test file its network back.
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useStrictNock();
 
 describe('telling the requester by DM', () => {
   it('arrives with the repository’s manifest (Messages tab on, read-only)', async () => {

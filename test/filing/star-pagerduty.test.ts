@@ -15,6 +15,7 @@ import { formFields } from '../helpers/http';
 import { memoryLogger } from '../helpers/logger';
 import { handbookRules } from '../helpers/rules';
 import { slackStandIn } from '../helpers/slack-standin';
+import { useStrictNock } from '../helpers/strict-nock';
 import { filedStar } from '../helpers/submissions';
 
 const PD = 'https://api.pagerduty.com';
@@ -28,14 +29,7 @@ const oncall = (id: string, name: string, level: number, email: string) => ({
 
 const star = filedStar();
 
-beforeAll(() => nock.disableNetConnect());
-// nock lives for the whole jest worker: give the next test file its network back.
-afterAll(() => nock.enableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useStrictNock();
 
 describe('a STAR with a PagerDuty Support Manager rotation', () => {
   it('mentions the manager on call, found on the second /oncalls page', async () => {

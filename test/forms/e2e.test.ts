@@ -117,8 +117,9 @@ describe('filing through the signed Slack app', () => {
     const ticket = nock(ZD, { reqheaders: { 'idempotency-key': idempotencyKey(`${TEAM}:V0FORM`) } })
       .post(
         '/api/v2/tickets.json',
-        (b: { ticket: { requester: { email: string }; tags: string[] } }) =>
+        (b: { ticket: { requester: { email: string; name?: string }; tags: string[] } }) =>
           b.ticket.requester.email === 'asker@gitlab.example' &&
+          b.ticket.requester.name === 'Asker' && // Zendesk needs it for a requester new to it
           b.ticket.tags.includes('ir_saas_extend_trial'),
       )
       .once()

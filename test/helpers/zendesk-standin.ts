@@ -1,8 +1,9 @@
 // A Zendesk Tickets API stand-in that keeps the rules Zendesk documents:
-// - a requester new to Zendesk needs a name: "Creating a ticket with a new requester ... The name,
-//   email, and locale id can be set on the new requester, with the name and email being required"
-//   (https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#creating-a-ticket-with-a-new-requester),
-//   refused with 422 RecordInvalid and field `details` (https://developer.zendesk.com/api-reference/introduction/requests/);
+// - a requester new to Zendesk is created from the ticket's `requester` only with a name as well as
+//   an email (Tickets API, "Creating a ticket with a new requester":
+//   https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/); otherwise 422
+//   RecordInvalid with per-field `details` (https://developer.zendesk.com/api-reference/introduction/requests/);
+//   the exact description below is illustrative, the shape is Zendesk's;
 // - Idempotency-Key: a replay returns the first ticket (`x-idempotency-lookup: hit`); keys expire
 //   after 2 hours; the same key with different parameters is refused
 //   (https://developer.zendesk.com/api-reference/ticketing/introduction/#idempotency);

@@ -10,7 +10,9 @@
 import http from 'node:http';
 import nock from 'nock';
 import { parseConfig } from '../../src/config';
+import { createGitlabClient } from '../../src/filing/gitlab-client';
 import { createOncall } from '../../src/oncall';
+import { createChatopsProvider } from '../../src/oncall/gitlab-chatops';
 import { memoryLogger } from '../helpers/logger';
 import { useStrictNock } from '../helpers/strict-nock';
 
@@ -98,11 +100,15 @@ describe('ChatOps on a second GitLab host with its own token', () => {
     );
     nock.enableNetConnect('127.0.0.1');
     try {
-      const result = await createOncall(
-        config({ CHATOPS_GITLAB_URL: ops.url }),
-        memoryLogger().logger,
-      ).lookup('support');
-      expect(result).toMatchObject({ ok: false });
+      // The client the bot builds for ChatOps, pointed at the loopback origin directly.
+      const provider = createChatopsProvider({
+        gitlab: createGitlabClient({ host: ops.url, token: 'glpat-ops-token', timeoutMs: 2000 }),
+        project: 'chatops/bot',
+        ref: 'main',
+        job: 'oncall',
+        triggerToken: 'trigger-secret',
+      });
+      await expect(provider.lookup('support', new AbortController().signal)).rejects.toThrow();
       expect(reached).toEqual([]); // not one request there, so no token either
     } finally {
       nock.disableNetConnect();
