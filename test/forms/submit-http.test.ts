@@ -32,7 +32,8 @@ describe('a slow store', () => {
     t.deps.filing = slow;
     const started = Date.now();
     const first = await submitForm(t, 'support-meta');
-    expect(Date.now() - started).toBeLessThan(STORE_LIMIT_MS + 300);
+    // The contract is Slack's: an answer inside its 3-second ack window, whatever the machine's load.
+    expect(Date.now() - started).toBeLessThan(3000);
     expect(first.json()).toEqual({
       response_action: 'errors',
       errors: { title: expect.stringMatching(/could not save your request.*Nothing was filed/) },
