@@ -23,7 +23,7 @@ describe('a slow store', () => {
     const slow = {
       ...filing,
       submit: async (input: NewSubmission) => {
-        await new Promise((r) => setTimeout(r, STORE_LIMIT_MS + 300));
+        await new Promise((r) => setTimeout(r, STORE_LIMIT_MS + 1500)); // lands after Slack's 3 s
         const result = await filing.submit(input);
         landed = true;
         return result;
