@@ -11,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-IMAGE="${SMOKE_IMAGE:-localhost/support-router:smoke}"
+# A tag of its own per run, so two runs at once (two checkouts) never test each other's image.
+IMAGE="${SMOKE_IMAGE:-localhost/support-router:smoke-$$}"
 BASE=docker.io/library/node:20-bookworm-slim
 SECRET=smoke-signing-secret
 now() { date +%s.%N; }
@@ -55,6 +56,8 @@ work="$(mktemp -d)"
 name="support-router-smoke-$$"
 cleanup() {
   "${engine[@]}" rm -f -v "$name" >/dev/null 2>&1 || true
+  # The layers stay in the build cache; only this run's tag goes.
+  [ -z "${SMOKE_IMAGE:-}" ] && "${engine[@]}" rmi "$IMAGE" >/dev/null 2>&1 || true
   [ -n "${stand_in:-}" ] && kill "$stand_in" 2>/dev/null || true
   rm -rf "$work"
 }

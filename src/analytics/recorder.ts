@@ -14,6 +14,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const CORRECTION_WINDOW_MS = DAY_MS;
 /** Kept texts are clipped: hostile input (40,000 characters) must not become 40 kB rows. */
 export const KEPT_TEXT_MAX = 4000;
+/** Writes waiting for the store, at most (a few seconds of a busy workspace). */
+export const MAX_QUEUED_WRITES = 5000;
 
 export interface FilingOutcome {
   submission: Submission;
@@ -52,21 +54,34 @@ const SERVICE_OF_TARGET: Record<string, string> = { 'gitlab-issue': 'gitlab', 'z
 export function createInsights(o: InsightsOptions): Insights {
   const now = o.now ?? Date.now;
   const keepMs = Math.max(0, o.keepTextDays ?? 0) * DAY_MS;
-  const pending = new Set<Promise<void>>();
+  // Writes run one after another, in the order they were recorded: a form opened (an UPDATE of the
+  // answer's row) never overtakes the answer's INSERT on a pooled PostgreSQL connection. A store
+  // that stops answering must not make the queue grow without end: past the cap, rows are dropped.
+  let queue: Promise<void> = Promise.resolve();
+  let queued = 0;
+  let dropped = 0;
   let store: AnalyticsStore | undefined;
   /** A label is a known route id or "unknown", never a value from a payload. */
   const routeLabel = (route: string) => (o.rules.byId.has(route) ? route : UNKNOWN_ROUTE);
   const write = (what: string, run: (s: AnalyticsStore) => Promise<unknown>) => {
     const target = store;
     if (!target) return;
-    const done = new Promise<void>((resolve) => setImmediate(resolve))
+    if (queued >= MAX_QUEUED_WRITES) {
+      if (dropped++ % MAX_QUEUED_WRITES === 0)
+        o.logger.warn({ what, dropped }, 'routing analytics writes are backing up; dropping rows');
+      return;
+    }
+    queued += 1;
+    queue = queue
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(() => run(target))
       .then(
         () => undefined,
         (err: unknown) => o.logger.warn({ err, what }, 'could not record routing analytics'),
       )
-      .finally(() => pending.delete(done));
-    pending.add(done);
+      .finally(() => {
+        queued -= 1;
+      });
   };
   return {
     metrics: o.metrics,
@@ -74,7 +89,8 @@ export function createInsights(o: InsightsOptions): Insights {
       store = next;
     },
     triaged({ surface, classification, text }) {
-      const id = crypto.randomBytes(9).toString('base64url');
+      // randomUUID draws from a cached pool (a few µs here, against ~25 µs for a small randomBytes).
+      const id = crypto.randomUUID().replace(/-/g, '');
       const route = routeLabel(classification.route);
       const band = bandOf(classification.confidence, route);
       o.metrics.triage.inc({ route, band });
@@ -135,7 +151,7 @@ export function createInsights(o: InsightsOptions): Insights {
     },
     purge: async () => (store ? store.purgeTexts(now()) : 0),
     async flush() {
-      while (pending.size) await Promise.all([...pending]);
+      while (queued > 0) await queue;
     },
   };
 }
