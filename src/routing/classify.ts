@@ -2,7 +2,9 @@
 // signals (phrases and concepts, negation-aware) to what the rules' examples teach (nearest-example
 // similarity and naive Bayes); a softmax with a "nothing fits" option turns scores into confidences,
 // and low confidence answers "unknown" with the likely routes.
+import { calibrate, QUESTION_CAP } from './calibration';
 import type { Compiled, CompiledRule } from './compile';
+import { factScore, questionFor, readFacts, statedLabels, type FactReading } from './facts';
 import { describe, findPhrases, type Hit, signalFires, TermHits, textStems } from './match';
 import { type Classification, type RuleSet, UNKNOWN_ROUTE } from './types';
 
@@ -17,6 +19,8 @@ const UNKNOWN_CAP_OFF_TOPIC = 0.95;
 const BAYES_FULL_WEIGHT_AT = 3;
 /** Similarity above this is worth naming as evidence. */
 const SIMILAR_EVIDENCE = 0.35;
+/** A runner-up this close to the best (share of the best's confidence) is worth a question. */
+const QUESTION_RUNNER_UP = 0.2;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -38,10 +42,17 @@ function signalScore(rule: CompiledRule, hits: TermHits): { score: number; posit
 }
 
 /** What made the best route win, in words: computed for the winner only. */
-function evidenceFor(rule: CompiledRule, hits: TermHits, similarity: number): string[] {
+function evidenceFor(
+  rule: CompiledRule,
+  hits: TermHits,
+  similarity: number,
+  facts: { compiled: Compiled; reading: FactReading },
+): string[] {
   const evidence = rule.signals
     .filter((s) => s.weight > 0 && signalFires(s, hits))
     .map((s) => describe(s, hits));
+  for (const label of statedLabels(rule, facts.compiled.facts, facts.reading))
+    evidence.unshift(`says: ${label}`);
   if (similarity >= SIMILAR_EVIDENCE)
     evidence.push(`close to the rule's examples (${Math.round(similarity * 100)}%)`);
   return evidence.slice(0, 4);
@@ -52,14 +63,27 @@ function isOnTopic(phraseHits: Map<number, Hit>, compiled: Compiled): boolean {
   return false;
 }
 
+/** The answer with what calibration works from: the best route's softmax share and its margin. */
+export interface DetailedClassification {
+  classification: Classification;
+  share: number;
+  margin: number;
+}
+
 export function classify(text: string, rules: RuleSet): Classification {
+  return classifyDetailed(text, rules).classification;
+}
+
+export function classifyDetailed(text: string, rules: RuleSet): DetailedClassification {
   const compiled = rules.compiled as Compiled;
   const settings = rules.file.classifier;
-  const tokens = textStems(text, compiled);
+  const tokens = textStems(text, compiled, settings.askWeight);
   const phraseHits = findPhrases(tokens, compiled);
   const hits = new TermHits(phraseHits, compiled);
-  const similar = compiled.similarity.scores(tokens.content);
-  const bayes = settings.bayesWeight > 0 ? compiled.similarity.bayes(tokens.content) : undefined;
+  const reading = readFacts(compiled.facts, hits);
+  const similar = compiled.similarity.scores(tokens.content, tokens.contentWeights);
+  const bayes =
+    settings.bayesWeight > 0 ? compiled.similarity.bayes(tokens.content, tokens.contentWeights) : undefined;
   // Naive Bayes always names some route; its say grows with the words it actually knows.
   const known = compiled.similarity.knownCount(tokens.content);
   const bayesWeight = settings.bayesWeight * Math.min(1, known / BAYES_FULL_WEIGHT_AT);
@@ -78,7 +102,7 @@ export function classify(text: string, rules: RuleSet): Classification {
       continue;
     }
     signalled ||= positive;
-    const total = score + learned(rule.id);
+    const total = score + learned(rule.id) + settings.factWeight * factScore(rule, reading);
     if (total > 0) candidates.push({ rule, score: total });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -95,24 +119,38 @@ export function classify(text: string, rules: RuleSet): Classification {
 
   const best = ranked[0];
   if (best && best.confidence >= settings.threshold && best.score > unknownScore) {
-    return {
+    const close = ranked.filter((r) => r.confidence >= QUESTION_RUNNER_UP * best.confidence);
+    const question = questionFor(
+      ranked.map((r) => r.rule),
+      close.map((r) => r.rule),
+      compiled.facts,
+      reading,
+    );
+    const margin = best.confidence - (ranked[1]?.confidence ?? 0);
+    const calibrated = calibrate(settings.calibration, best.confidence, margin);
+    const classification: Classification = {
       route: best.rule.id,
-      confidence: round(best.confidence),
+      // While a question is open the answer is not yet the answer: below the high band.
+      confidence: round(question ? Math.min(QUESTION_CAP, calibrated) : calibrated),
       alternatives: ranked.slice(1, 4).map(alternative),
-      evidence: evidenceFor(best.rule, hits, similar.get(best.rule.id) ?? 0),
+      evidence: evidenceFor(best.rule, hits, similar.get(best.rule.id) ?? 0, { compiled, reading }),
+      ...(question ? { question } : {}),
     };
+    return { classification, share: best.confidence, margin };
   }
   const cap = signalled
     ? UNKNOWN_CAP_SIGNALLED
     : !smallTalk && isOnTopic(phraseHits, compiled)
       ? UNKNOWN_CAP_ON_TOPIC
       : UNKNOWN_CAP_OFF_TOPIC;
-  return {
+  const confidence = Math.min(cap, 1 - (best?.confidence ?? 0));
+  const classification: Classification = {
     route: UNKNOWN_ROUTE,
-    confidence: round(Math.min(cap, 1 - (best?.confidence ?? 0))),
+    confidence: round(confidence),
     alternatives: ranked.slice(0, 3).map(alternative),
     evidence: best
       ? [`no route is clear enough; closest: ${best.rule.id}`]
       : ['nothing in the text matches a route'],
   };
+  return { classification, share: confidence, margin: confidence - (best?.confidence ?? 0) };
 }

@@ -24,22 +24,41 @@ export interface TextTokens {
   words: string[];
   /** The stems of `words`, position by position. */
   stems: string[];
-  /** Stems of the content words, for the similarity scorer. */
+  /** Which positions are inside a negation's reach ("not an *incident*"). */
+  negated: boolean[];
+  /** Stems of the content words that are not negated, for the learned scorers. */
   content: string[];
+  /** Per content stem: 1, or the ask weight when it is in the ask sentence. */
+  contentWeights: number[];
+  /** Token positions [askStart, askEnd) of the sentence that asks for something. */
+  askStart: number;
+  askEnd: number;
 }
 
-export function textStems(text: string, compiled: Compiled): TextTokens {
-  const words: string[] = [];
-  const stems: string[] = [];
-  const content: string[] = [];
-  for (const token of tokenize(normalizeSlackText(text))) {
-    const word = token === BOUNDARY ? token : (compiled.lexicon.repair(token) ?? token);
-    const s = stem(word);
-    words.push(word);
-    stems.push(s);
-    if (token !== BOUNDARY && !isStopword(word)) content.push(s);
+/** A sentence that asks for something: a question, or a request word in it. */
+const ASK_CUE =
+  /\?|\b(can|could|would|will|how|what|who|whom|where|which|whether|need|needs|want|wants|please|pls|should|help|looking for|trying to|do i|does|is there|any way|mind)\b/i;
+const SENTENCE_END = /[.!?]+(?=\s|$)|\n+/g;
+
+/**
+ * Where the ask is. Requests usually give background first and ask last, so the ask is the last
+ * sentence with a request cue (or the last sentence when none has one). Char offsets into `text`.
+ */
+export function askSpan(text: string): [number, number] {
+  const spans: Array<[number, number]> = [];
+  let from = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const to = (m.index ?? 0) + m[0].length;
+    if (/[a-z0-9]/i.test(text.slice(from, to))) spans.push([from, to]);
+    from = to;
   }
-  return { words, stems, content };
+  if (/[a-z0-9]/i.test(text.slice(from))) spans.push([from, text.length]);
+  if (spans.length < 2) return [0, text.length];
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const [a, b] = spans[i] as [number, number];
+    if (ASK_CUE.test(text.slice(a, b))) return [a, b];
+  }
+  return spans[spans.length - 1] as [number, number];
 }
 
 function negationMask(stems: string[], negations: Set<string>): boolean[] {
@@ -50,6 +69,95 @@ function negationMask(stems: string[], negations: Set<string>): boolean[] {
       mask[j] = true;
   });
   return mask;
+}
+
+/** Words a denial reaches across ("not *asking for* a reset", "don't *need to* extend"). */
+const DENIAL_BRIDGE = new Set([
+  'ask',
+  'need',
+  'want',
+  'about',
+  'realli',
+  'actual',
+  'even',
+  'look',
+  'tri',
+  'just',
+]);
+const DETERMINER = new Set(['a', 'an', 'the', 'ani', 'anyth', 'my', 'our', 'their', 'this', 'that']);
+/** Negations that always deny what follows ("no ticket", "nothing to investigate"). */
+const DENYING = new Set(['no', 'noth', 'without', 'instead']);
+
+/**
+ * Denials: a negation that rules a thing out ("not an incident", "not asking for a seat reset",
+ * "no ticket yet"), unlike one that states a problem ("can't start", "doesn't work"). The words a
+ * denial reaches (up to three content words) are left out of the learned scorers' evidence.
+ */
+function denialMask(words: string[], stems: string[], negations: Set<string>): boolean[] {
+  const mask = new Array<boolean>(stems.length).fill(false);
+  for (let i = 0; i < stems.length; i++) {
+    if (!negations.has(stems[i] as string)) continue;
+    let j = i + 1;
+    let denies = DENYING.has(stems[i] as string);
+    while (j < stems.length && (DENIAL_BRIDGE.has(stems[j] as string) || isStopword(words[j] as string))) {
+      if (stems[j] === BOUNDARY) break;
+      denies ||= DENIAL_BRIDGE.has(stems[j] as string) || DETERMINER.has(stems[j] as string);
+      j++;
+    }
+    if (!denies) continue;
+    for (
+      let reached = 0, k = i + 1;
+      reached < NEGATION_REACH && k < stems.length && stems[k] !== BOUNDARY;
+      k++
+    ) {
+      mask[k] = true;
+      if (k >= j) reached++;
+    }
+  }
+  return mask;
+}
+
+export function textStems(text: string, compiled: Compiled, askWeight = 1): TextTokens {
+  const words: string[] = [];
+  const stems: string[] = [];
+  const normalized = normalizeSlackText(text);
+  const [askFrom, askTo] = askWeight > 1 ? askSpan(normalized) : [0, normalized.length];
+  let askStart = 0;
+  let askEnd = 0;
+  const add = (part: string) => {
+    for (const token of tokenize(part)) {
+      const word = token === BOUNDARY ? token : (compiled.lexicon.repair(token) ?? token);
+      words.push(word);
+      stems.push(stem(word));
+    }
+  };
+  if (askFrom === 0 && askTo === normalized.length) {
+    add(normalized);
+    askEnd = stems.length;
+  } else {
+    add(normalized.slice(0, askFrom));
+    words.push(BOUNDARY);
+    stems.push(BOUNDARY);
+    askStart = stems.length;
+    add(normalized.slice(askFrom, askTo));
+    askEnd = stems.length;
+    words.push(BOUNDARY);
+    stems.push(BOUNDARY);
+    add(normalized.slice(askTo));
+  }
+  const denied = denialMask(words, stems, compiled.negations);
+  // A phrase is negated within three tokens of a negation, or anywhere a denial reaches.
+  const negated = negationMask(stems, compiled.negations).map((n, i) => n || (denied[i] as boolean));
+  const content: string[] = [];
+  const contentWeights: number[] = [];
+  const whole = askStart === 0 && askEnd === stems.length;
+  for (let i = 0; i < stems.length; i++) {
+    const word = words[i] as string;
+    if (word === BOUNDARY || denied[i] || isStopword(word)) continue;
+    content.push(stems[i] as string);
+    contentWeights.push(!whole && i >= askStart && i < askEnd ? askWeight : 1);
+  }
+  return { words, stems, negated, content, contentWeights, askStart, askEnd };
 }
 
 /** Does the phrase match at `start`? Stems compare to stems, "=word" elements to exact words. */
@@ -79,7 +187,7 @@ function matchAt({ words, stems }: TextTokens, start: number, phrase: string[]):
 }
 
 export function findPhrases(tokens: TextTokens, compiled: Compiled): Map<number, Hit> {
-  const negated = negationMask(tokens.stems, compiled.negations);
+  const negated = tokens.negated;
   const hits = new Map<number, Hit>();
   const tryAt = (i: number, ids: number[] | undefined) => {
     for (const id of ids ?? []) {
@@ -94,18 +202,26 @@ export function findPhrases(tokens: TextTokens, compiled: Compiled): Map<number,
   return hits;
 }
 
-/** Which terms a message contains: each positive phrase marks every term it belongs to. */
+/** Which terms a message contains: each phrase marks every term it belongs to, positive or negated. */
 export class TermHits {
+  /** Per term: 1 when a phrase of it occurs (not negated), 2 when only negated occurrences do. */
   private readonly present: Uint8Array;
 
   constructor(hits: Map<number, Hit>, compiled: Compiled) {
     this.present = new Uint8Array(compiled.termCount);
     for (const [id, hit] of hits)
-      if (hit === 'positive') for (const term of compiled.termsByPhrase[id] ?? []) this.present[term] = 1;
+      for (const term of compiled.termsByPhrase[id] ?? [])
+        if (hit === 'positive') this.present[term] = 1;
+        else if (this.present[term] === 0) this.present[term] = 2;
   }
 
   has(term: CompiledTerm): boolean {
     return this.present[term.index] === 1;
+  }
+
+  /** Only negated occurrences: "not an incident". */
+  hasNegated(term: CompiledTerm): boolean {
+    return this.present[term.index] === 2;
   }
 }
 

@@ -135,52 +135,69 @@ export class SimilarityIndex {
     }
   }
 
-  /** The indexes of the distinct stems of a message that the examples contain. */
-  private known(stems: string[]): number[] {
-    const out = new Set<number>();
-    for (const s of stems) {
+  /**
+   * The distinct stems of a message that the examples contain, with each one's weight (the largest
+   * of its occurrences: words of the ask count more than background).
+   */
+  private known(stems: string[], weights?: number[]): { ids: number[]; weights: number[] } {
+    const ids: number[] = [];
+    const w: number[] = [];
+    const at = new Map<number, number>();
+    stems.forEach((s, k) => {
       const i = this.stemIndex.get(s);
-      if (i !== undefined) out.add(i);
-    }
-    return [...out];
+      if (i === undefined) return;
+      const weight = weights?.[k] ?? 1;
+      const seen = at.get(i);
+      if (seen === undefined) {
+        at.set(i, ids.length);
+        ids.push(i);
+        w.push(weight);
+      } else if (weight > (w[seen] as number)) w[seen] = weight;
+    });
+    return { ids, weights: w };
   }
 
   /** How many distinct stems of a message the examples contain. */
   knownCount(stems: string[]): number {
-    return this.known(stems).length;
+    return this.known(stems).ids.length;
   }
 
-  /** Naive Bayes posterior per route (uniform prior) over the stems the examples know. */
-  bayes(stems: string[]): Map<string, number> {
+  /** Naive Bayes posterior per route (uniform prior) over the stems the examples know, each weighted. */
+  bayes(stems: string[], weights?: number[]): Map<string, number> {
     const out = new Map<string, number>();
-    const known = this.known(stems);
-    if (!known.length) return out;
-    // log P(words | route) = sum over words of (unseen(route) + boost(word, route)).
-    const logs = this.logUnseen.map((unseen) => unseen * known.length);
-    for (const i of known)
+    const { ids, weights: w } = this.known(stems, weights);
+    if (!ids.length) return out;
+    // log P(words | route) = sum over words of weight * (unseen(route) + boost(word, route)).
+    let total = 0;
+    for (const x of w) total += x;
+    const logs = this.logUnseen.map((unseen) => unseen * total);
+    ids.forEach((i, n) => {
+      const weight = w[n] as number;
       for (let k = this.bayesStart[i] as number; k < (this.bayesStart[i + 1] as number); k++) {
         const r = this.bayesRoutes[k] as number;
-        logs[r] = (logs[r] as number) + (this.bayesBoosts[k] as number);
+        logs[r] = (logs[r] as number) + weight * (this.bayesBoosts[k] as number);
       }
+    });
     const top = Math.max(...logs);
-    let total = 0;
-    for (let r = 0; r < logs.length; r++) total += logs[r] = Math.exp((logs[r] as number) - top);
-    this.routeIds.forEach((id, r) => out.set(id, (logs[r] as number) / total));
+    let sum = 0;
+    for (let r = 0; r < logs.length; r++) sum += logs[r] = Math.exp((logs[r] as number) - top);
+    this.routeIds.forEach((id, r) => out.set(id, (logs[r] as number) / sum));
     return out;
   }
 
-  /** Best cosine similarity per route, for the stems of one message. */
-  scores(stems: string[]): Map<string, number> {
+  /** Best cosine similarity per route, for the (weighted) stems of one message. */
+  scores(stems: string[], weights?: number[]): Map<string, number> {
     const dots = new Float64Array(this.docRoute.length);
     let queryNorm = 0;
-    for (const i of this.known(stems)) {
-      const idf = this.idf[i] as number;
-      queryNorm += idf * idf;
+    const { ids, weights: w } = this.known(stems, weights);
+    ids.forEach((i, n) => {
+      const q = (this.idf[i] as number) * (w[n] as number);
+      queryNorm += q * q;
       for (let k = this.postingStart[i] as number; k < (this.postingStart[i + 1] as number); k++) {
         const doc = this.postingDocs[k] as number;
-        dots[doc] = (dots[doc] as number) + idf * (this.postingWeights[k] as number);
+        dots[doc] = (dots[doc] as number) + q * (this.postingWeights[k] as number);
       }
-    }
+    });
     const best = new Map<string, number>();
     if (queryNorm === 0) return best;
     const norm = Math.sqrt(queryNorm);
