@@ -3,6 +3,7 @@
 // which the surface sends after its ack.
 import type { AppDeps } from '../deps';
 import { isRotation, type Rotation } from '../oncall/types';
+import { confidenceBand } from '../routing/bands';
 import type { Classification } from '../routing/types';
 import type { Message } from '../views/blocks';
 import { buildOncallBlocks, buildOncallPending } from '../views/oncall';
@@ -24,7 +25,9 @@ export function rotationOf(routeId: string): Rotation {
 export function triageReply(deps: AppDeps, classification: Classification, opts: TriageOptions = {}): Reply {
   const base = { rules: deps.rules, classification, ...opts };
   const rule = deps.rules.byId.get(classification.route);
-  if (rule?.action !== 'oncall') return { now: buildTriageMessage(base) };
+  // Below the high band the person confirms the route first; only then is the rotation looked up.
+  if (rule?.action !== 'oncall' || confidenceBand(classification) !== 'high')
+    return { now: buildTriageMessage(base) };
   const rotation = rotationOf(rule.id);
   const cached = deps.oncall.peek(rotation);
   if (cached) {
