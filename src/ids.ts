@@ -17,6 +17,8 @@ export const ACTION_PICK_ROUTE = 'pick_route';
 export const ACTION_ANSWER_QUESTION = 'answer_question';
 /** "Is it one of these?" buttons of an unsure answer; the value is a route (a form-button value). */
 export const ACTION_CHOOSE_ROUTE = 'choose_route';
+/** App Home's "Ask Support" button: opens the same modal as the global shortcut. */
+export const ACTION_HOME_ASK = 'home_ask';
 export const ACTION_ONCALL_REFRESH = 'oncall_refresh';
 /** URL buttons still send block_actions, which must be acked. */
 export const ACTION_OPEN_LINK = 'open_link';

@@ -121,7 +121,7 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   if (best && best.confidence >= settings.threshold && best.score > unknownScore) {
     const close = ranked.filter((r) => r.confidence >= QUESTION_RUNNER_UP * best.confidence);
     const question = questionFor(
-      ranked.map((r) => r.rule),
+      candidates.map((c) => c.rule),
       close.map((r) => r.rule),
       compiled.facts,
       reading,

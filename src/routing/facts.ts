@@ -59,31 +59,51 @@ export function statedLabels(rule: CompiledRule, facts: CompiledFact[], reading:
   return out;
 }
 
+/** "internal-request/sm-nfr" -> "internal-request": the routes of one handbook form or family. */
+const family = (id: string) => id.split('/')[0] as string;
+
+/** Siblings: one family, the same facts required; they differ in the values. */
+const siblings = (a: CompiledRule, b: CompiledRule) =>
+  family(a.id) === family(b.id) &&
+  a.requires.length === b.requires.length &&
+  a.requires.every((c) => b.requires.some((o) => o.fact === c.fact));
+
+/** Routes an answer offers: the best few that require its value. */
+const ROUTES_PER_ANSWER = 3;
+
 /**
- * The question to ask, if any: the first fact on which the best route and a close runner-up require
- * different values while the message states none of them. Each answer selects the candidates that
- * require its value, best first; a question needs at least two answers with routes.
+ * The question to ask, if any: the first fact the best route requires that the message leaves open,
+ * when another candidate requires a different value of it and is either among the top routes or the
+ * best route's sibling (one family, the same facts required, so the two differ exactly there) and nothing in the
+ * message rules it out. Each answer selects the candidates that require its value, best first; a
+ * question needs at least two answers with routes.
  */
 export function questionFor(
-  ranked: CompiledRule[],
-  close: CompiledRule[],
+  candidates: CompiledRule[],
+  top: CompiledRule[],
   facts: CompiledFact[],
   reading: FactReading,
 ): Question | undefined {
-  const [best, ...rest] = close;
+  const best = candidates[0];
   if (!best) return undefined;
+  const open = (r: CompiledRule) => r.requires.every((c) => meets(c, reading) !== 'no');
   for (const c of best.requires) {
     if ((reading.stated[c.fact] as Set<string>).size) continue;
-    const differs = rest.some((r) =>
-      r.requires.some((o) => o.fact === c.fact && !o.values.some((v) => c.values.includes(v))),
-    );
-    if (!differs) continue;
+    const rival = (r: CompiledRule) =>
+      r !== best &&
+      r.requires.some((o) => o.fact === c.fact && !o.values.some((v) => c.values.includes(v))) &&
+      open(r) &&
+      (top.includes(r) || siblings(r, best));
+    const rivals = candidates.filter(rival);
+    if (!rivals.length) continue;
     const fact = facts[c.fact] as CompiledFact;
+    const asked = [best, ...rivals];
     const options = fact.values
       .map((value) => ({
         label: value.label,
-        routes: ranked
+        routes: asked
           .filter((r) => r.requires.some((o) => o.fact === c.fact && o.values.includes(value.id)))
+          .slice(0, ROUTES_PER_ANSWER)
           .map((r) => r.id),
       }))
       .filter((o) => o.routes.length > 0);

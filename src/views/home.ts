@@ -2,7 +2,7 @@
 // requests (filled by the filing module; "nothing yet" without it).
 import type { types } from '@slack/bolt';
 import type { MyRequest } from '../deps';
-import { ACTION_ONCALL_REFRESH, ACTION_OPEN_FORM } from '../ids';
+import { ACTION_HOME_ASK, ACTION_ONCALL_REFRESH, ACTION_OPEN_FORM } from '../ids';
 import { ROUTE } from '../routes';
 import type { Rule } from '../routing/schema';
 import type { RuleSet } from '../routing/types';
@@ -56,7 +56,9 @@ export function buildHome(input: HomeInput): types.HomeView {
         .map((r) => button(r.title, ACTION_OPEN_FORM, { value: r.id })),
     });
   blocks.push(
-    context('Not sure which one? Type `/support <what you need>`, or use the "Ask Support" shortcut.'),
+    mrkdwnSection('Not sure which one? Describe what you need and the bot finds the route.'),
+    { type: 'actions', elements: [button('Ask Support', ACTION_HOME_ASK, { style: 'primary' })] },
+    context('Or type `/support <what you need>`, or use the "Ask Support" shortcut.'),
   );
   blocks.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'My requests' } });
   const mine = input.myRequests ?? [];
