@@ -2,7 +2,7 @@
 // signals (phrases and concepts, negation-aware) to what the rules' examples teach (nearest-example
 // similarity and naive Bayes); a softmax with a "nothing fits" option turns scores into confidences,
 // and low confidence answers "unknown" with the likely routes.
-import { calibrate, QUESTION_CAP } from './calibration';
+import { calibrate, type CalibrationInput, QUESTION_CAP } from './calibration';
 import type { Compiled, CompiledRule } from './compile';
 import { factScore, questionFor, readFacts, statedLabels, type FactReading } from './facts';
 import { describe, findPhrases, type Hit, signalFires, TermHits, textStems } from './match';
@@ -27,6 +27,7 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 interface Ranked {
   rule: CompiledRule;
   score: number;
+  positive: boolean;
   confidence: number;
 }
 
@@ -66,8 +67,8 @@ function isOnTopic(phraseHits: Map<number, Hit>, compiled: Compiled): boolean {
 /** The answer with what calibration works from: the best route's softmax share and its margin. */
 export interface DetailedClassification {
   classification: Classification;
-  share: number;
-  margin: number;
+  /** What the confidence was calibrated from. */
+  features: CalibrationInput;
 }
 
 export function classify(text: string, rules: RuleSet): Classification {
@@ -93,7 +94,10 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   let unknownScore = settings.unknownScore;
   let signalled = false;
   let smallTalk = false;
-  const candidates: Array<{ rule: CompiledRule; score: number }> = [];
+  const candidates: Array<{ rule: CompiledRule; score: number; positive: boolean }> = [];
+  // Which route the signals alone and the examples alone would pick: agreement is worth confidence.
+  let bySignals: { id: string; score: number } = { id: '', score: -Infinity };
+  let byExamples: { id: string; score: number } = { id: '', score: -Infinity };
   for (const rule of compiled.rules) {
     const { score, positive } = signalScore(rule, hits);
     if (rule.id === UNKNOWN_ROUTE) {
@@ -102,8 +106,11 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       continue;
     }
     signalled ||= positive;
-    const total = score + learned(rule.id) + settings.factWeight * factScore(rule, reading);
-    if (total > 0) candidates.push({ rule, score: total });
+    const fromExamples = learned(rule.id);
+    if (score > bySignals.score) bySignals = { id: rule.id, score };
+    if (fromExamples > byExamples.score) byExamples = { id: rule.id, score: fromExamples };
+    const total = score + fromExamples + settings.factWeight * factScore(rule, reading);
+    if (total > 0) candidates.push({ rule, score: total, positive });
   }
   candidates.sort((a, b) => b.score - a.score);
 
@@ -126,8 +133,13 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       compiled.facts,
       reading,
     );
-    const margin = best.confidence - (ranked[1]?.confidence ?? 0);
-    const calibrated = calibrate(settings.calibration, best.confidence, margin);
+    const features: CalibrationInput = {
+      share: best.confidence,
+      margin: best.confidence - (ranked[1]?.confidence ?? 0),
+      agree: bySignals.id === best.rule.id && byExamples.id === best.rule.id,
+      signalled: candidates[0]?.positive ?? false,
+    };
+    const calibrated = calibrate(settings.calibration, features);
     const classification: Classification = {
       route: best.rule.id,
       // While a question is open the answer is not yet the answer: below the high band.
@@ -136,7 +148,7 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       evidence: evidenceFor(best.rule, hits, similar.get(best.rule.id) ?? 0, { compiled, reading }),
       ...(question ? { question } : {}),
     };
-    return { classification, share: best.confidence, margin };
+    return { classification, features };
   }
   const cap = signalled
     ? UNKNOWN_CAP_SIGNALLED
@@ -152,5 +164,8 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       ? [`no route is clear enough; closest: ${best.rule.id}`]
       : ['nothing in the text matches a route'],
   };
-  return { classification, share: confidence, margin: confidence - (best?.confidence ?? 0) };
+  return {
+    classification,
+    features: { share: confidence, margin: confidence, agree: false, signalled },
+  };
 }

@@ -171,11 +171,17 @@ export const rulesFileSchema = z
         factWeight: z.number().min(0).default(0),
         /** How much more the words of the ask (the last request sentence) count than the background. */
         askWeight: z.number().min(1).default(1),
-        /** Confidence = sigmoid(a * logit(p) + b * margin + c), fitted by `npm run bench:routing -- --calibrate`. */
+        /** Weights of the confidence map, fitted by `npm run bench:routing -- --calibrate` (see calibration.ts). */
         calibration: z
-          .object({ a: z.number(), b: z.number(), c: z.number() })
+          .object({
+            intercept: z.number(),
+            share: z.number(),
+            margin: z.number(),
+            agree: z.number(),
+            signalled: z.number(),
+          })
           .strict()
-          .default({ a: 1, b: 0, c: 0 }),
+          .default({ intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0 }),
       })
       .strict()
       .default({
@@ -186,7 +192,7 @@ export const rulesFileSchema = z
         bayesWeight: 0,
         factWeight: 0,
         askWeight: 1,
-        calibration: { a: 1, b: 0, c: 0 },
+        calibration: { intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0 },
       }),
     /** The distinctions between neighbouring routes, referenced by rules' requires/excludes. */
     facts: z.record(factName, factSchema).default({}),
