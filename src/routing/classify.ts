@@ -5,7 +5,7 @@
 import { calibrate, type CalibrationInput, QUESTION_CAP } from './calibration';
 import type { Compiled, CompiledRule } from './compile';
 import { factScore, questionFor, readFacts, statedLabels, type FactReading } from './facts';
-import { describe, findPhrases, type Hit, signalFires, TermHits, textStems } from './match';
+import { describe, findPhrases, type Hit, signalFires, signalInAsk, TermHits, textStems } from './match';
 import { type Classification, type RuleSet, UNKNOWN_ROUTE } from './types';
 
 /**
@@ -31,12 +31,23 @@ interface Ranked {
   confidence: number;
 }
 
-function signalScore(rule: CompiledRule, hits: TermHits): { score: number; positive: boolean } {
+/**
+ * A route's signals. When the message has a separate ask sentence, a positive signal that rests on
+ * the background alone counts `backgroundWeight` times (the ask says where it goes).
+ */
+function signalScore(
+  rule: CompiledRule,
+  hits: TermHits,
+  backgroundWeight: number,
+): { score: number; positive: boolean } {
   let score = 0;
   let positive = false;
   for (const signal of rule.signals) {
     if (!signalFires(signal, hits)) continue;
-    score += signal.weight;
+    score +=
+      signal.weight > 0 && backgroundWeight !== 1 && !signalInAsk(signal, hits)
+        ? signal.weight * backgroundWeight
+        : signal.weight;
     if (signal.weight > 0) positive = true;
   }
   return { score, positive };
@@ -79,8 +90,10 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   const compiled = rules.compiled as Compiled;
   const settings = rules.file.classifier;
   const tokens = textStems(text, compiled, settings.askWeight);
-  const phraseHits = findPhrases(tokens, compiled);
-  const hits = new TermHits(phraseHits, compiled);
+  const separateAsk = tokens.askStart > 0 || tokens.askEnd < tokens.stems.length;
+  const inAsk = separateAsk ? new Set<number>() : undefined;
+  const phraseHits = findPhrases(tokens, compiled, inAsk);
+  const hits = new TermHits(phraseHits, compiled, inAsk);
   const reading = readFacts(compiled.facts, hits);
   const similar = compiled.similarity.scores(tokens.content, tokens.contentWeights);
   const bayes =
@@ -99,7 +112,7 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   let bySignals: { id: string; score: number } = { id: '', score: -Infinity };
   let byExamples: { id: string; score: number } = { id: '', score: -Infinity };
   for (const rule of compiled.rules) {
-    const { score, positive } = signalScore(rule, hits);
+    const { score, positive } = signalScore(rule, hits, settings.backgroundWeight);
     if (rule.id === UNKNOWN_ROUTE) {
       smallTalk = positive;
       unknownScore += score + learned(rule.id);

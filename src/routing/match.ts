@@ -38,7 +38,7 @@ export interface TextTokens {
 /** A sentence that asks for something: a question, or a request word in it. */
 const ASK_CUE =
   /\?|\b(can|could|would|will|how|what|who|whom|where|which|whether|need|needs|want|wants|please|pls|should|help|looking for|trying to|do i|does|is there|any way|mind)\b/i;
-const SENTENCE_END = /[.!?]+(?=\s|$)|\n+/g;
+const SENTENCE_END = /[.!?;]+(?=\s|$)|\n+/g;
 
 /**
  * Where the ask is. Requests usually give background first and ask last, so the ask is the last
@@ -186,13 +186,18 @@ function matchAt({ words, stems }: TextTokens, start: number, phrase: string[]):
   return true;
 }
 
-export function findPhrases(tokens: TextTokens, compiled: Compiled): Map<number, Hit> {
+export function findPhrases(tokens: TextTokens, compiled: Compiled, inAsk?: Set<number>): Map<number, Hit> {
   const negated = tokens.negated;
   const hits = new Map<number, Hit>();
   const tryAt = (i: number, ids: number[] | undefined) => {
     for (const id of ids ?? []) {
-      if (hits.get(id) === 'positive' || !matchAt(tokens, i, compiled.phrases[id] as string[])) continue;
-      hits.set(id, negated[i] ? 'negated' : 'positive');
+      const known = hits.get(id);
+      if (known === 'positive' && (!inAsk || inAsk.has(id) || i < tokens.askStart)) continue;
+      if (!matchAt(tokens, i, compiled.phrases[id] as string[])) continue;
+      if (!negated[i]) {
+        hits.set(id, 'positive');
+        if (inAsk && i >= tokens.askStart && i < tokens.askEnd) inAsk.add(id);
+      } else if (!known) hits.set(id, 'negated');
     }
   };
   tokens.stems.forEach((s, i) => {
@@ -206,13 +211,23 @@ export function findPhrases(tokens: TextTokens, compiled: Compiled): Map<number,
 export class TermHits {
   /** Per term: 1 when a phrase of it occurs (not negated), 2 when only negated occurrences do. */
   private readonly present: Uint8Array;
+  /** Per term: 1 when it occurs (not negated) in the ask sentence. */
+  private readonly asked: Uint8Array | undefined;
 
-  constructor(hits: Map<number, Hit>, compiled: Compiled) {
+  constructor(hits: Map<number, Hit>, compiled: Compiled, inAsk?: Set<number>) {
     this.present = new Uint8Array(compiled.termCount);
+    this.asked = inAsk ? new Uint8Array(compiled.termCount) : undefined;
     for (const [id, hit] of hits)
       for (const term of compiled.termsByPhrase[id] ?? [])
         if (hit === 'positive') this.present[term] = 1;
         else if (this.present[term] === 0) this.present[term] = 2;
+    if (this.asked)
+      for (const id of inAsk ?? []) for (const term of compiled.termsByPhrase[id] ?? []) this.asked[term] = 1;
+  }
+
+  /** False only when the message has a separate ask sentence and the term is not in it. */
+  inAsk(term: CompiledTerm): boolean {
+    return !this.asked || this.asked[term.index] === 1;
   }
 
   has(term: CompiledTerm): boolean {
@@ -223,6 +238,13 @@ export class TermHits {
   hasNegated(term: CompiledTerm): boolean {
     return this.present[term.index] === 2;
   }
+}
+
+/** Does a firing signal rest on the ask (any of its terms there), or on the background alone? */
+export function signalInAsk(signal: CompiledSignal, hits: TermHits): boolean {
+  for (const t of signal.all ?? []) if (hits.inAsk(t)) return true;
+  for (const t of signal.any ?? []) if (hits.has(t) && hits.inAsk(t)) return true;
+  return false;
 }
 
 export function signalFires(signal: CompiledSignal, hits: TermHits): boolean {

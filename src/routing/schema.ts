@@ -171,6 +171,8 @@ export const rulesFileSchema = z
         factWeight: z.number().min(0).default(0),
         /** How much more the words of the ask (the last request sentence) count than the background. */
         askWeight: z.number().min(1).default(1),
+        /** How much a signal counts when it rests on the background alone, not on the ask sentence. */
+        backgroundWeight: z.number().min(0).max(1).default(1),
         /** Weights of the confidence map, fitted by `npm run bench:routing -- --calibrate` (see calibration.ts). */
         calibration: z
           .object({
@@ -192,6 +194,7 @@ export const rulesFileSchema = z
         bayesWeight: 0,
         factWeight: 0,
         askWeight: 1,
+        backgroundWeight: 1,
         calibration: { intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0 },
       }),
     /** The distinctions between neighbouring routes, referenced by rules' requires/excludes. */
