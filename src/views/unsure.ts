@@ -5,7 +5,7 @@
 import type { types } from '@slack/bolt';
 import { ACTION_ANSWER_QUESTION, ACTION_CHOOSE_ROUTE } from '../ids';
 import { renderAnswer } from '../routing/answer';
-import type { Question, RuleSet } from '../routing/types';
+import type { Classification, Question, RuleSet } from '../routing/types';
 import { escapeMrkdwn, quoteMrkdwn } from '../slack/escape';
 import { clip, LIMITS } from '../slack/limits';
 import { button, context, fallbackText, mrkdwnSection, type Block, type Message } from './blocks';
@@ -15,7 +15,7 @@ import { COMMON_ROUTES, evidenceLine, routeMenu, type TriageInput } from './tria
 /** Buttons in one actions block: Slack allows 25; a short row is easier to read. */
 const MAX_CHOICES = 5;
 
-const choiceValue = (route: string, input: TriageInput) =>
+const choiceValue = (route: string, input: Pick<TriageInput, 'permalink' | 'quoted'>) =>
   encodeFormValue({
     route,
     ...(input.permalink ? { permalink: input.permalink } : {}),
@@ -23,7 +23,11 @@ const choiceValue = (route: string, input: TriageInput) =>
   });
 
 /** One button per answer of the question; each selects the best route that answer allows. */
-export function questionBlocks(question: Question, rules: RuleSet, input: TriageInput): Block[] {
+export function questionBlocks(
+  question: Question,
+  rules: RuleSet,
+  input: Pick<TriageInput, 'permalink' | 'quoted'>,
+): Block[] {
   const buttons = question.options
     .map((o) => ({ label: o.label, route: o.routes.find((r) => rules.byId.has(r)) }))
     .filter((o): o is { label: string; route: string } => o.route !== undefined)
@@ -36,7 +40,11 @@ export function questionBlocks(question: Question, rules: RuleSet, input: Triage
   ];
 }
 
-function routeButtons(routes: string[], rules: RuleSet, input: TriageInput): types.ActionsBlock | undefined {
+function routeButtons(
+  routes: string[],
+  rules: RuleSet,
+  input: Pick<TriageInput, 'permalink' | 'quoted'>,
+): types.ActionsBlock | undefined {
   const elements = [...new Set(routes)]
     .map((id) => rules.byId.get(id))
     .filter((r) => r !== undefined)
@@ -48,19 +56,25 @@ function routeButtons(routes: string[], rules: RuleSet, input: TriageInput): typ
 const quoted = (input: TriageInput): Block[] =>
   input.quoted ? [mrkdwnSection(quoteMrkdwn(clip(input.quoted, LIMITS.quotedText)))] : [];
 
+/** What an unsure reply offers first: the question's answers, or else the likely routes. */
+export function unsureChoices(
+  rules: RuleSet,
+  c: Classification,
+  input: Pick<TriageInput, 'permalink' | 'quoted'>,
+): Block[] {
+  const asked = c.question ? questionBlocks(c.question, rules, input) : [];
+  if (asked.length) return asked;
+  const row = routeButtons([c.route, ...c.alternatives.map((a) => a.route)], rules, input);
+  return row ? [row] : [];
+}
+
 /** Medium: the question (or the likely routes) first, then the likely guidance, no form button. */
 export function buildMediumMessage(input: TriageInput): Message {
   const { rules, classification: c } = input;
   const rule = rules.byId.get(c.route);
   const blocks: Block[] = [...quoted(input)];
-  const asked = c.question ? questionBlocks(c.question, rules, input) : [];
-  const candidates = [c.route, ...c.alternatives.map((a) => a.route)];
-  if (asked.length) blocks.push(...asked);
-  else {
-    blocks.push(mrkdwnSection("I'm not completely sure. Which of these is it?"));
-    const row = routeButtons(candidates, rules, input);
-    if (row) blocks.push(row);
-  }
+  if (!c.question) blocks.push(mrkdwnSection("I'm not completely sure. Which of these is it?"));
+  blocks.push(...unsureChoices(rules, c, input));
   if (rule) {
     blocks.push(
       mrkdwnSection(`*Most likely:* ${escapeMrkdwn(rule.title)}\n${renderAnswer(rule, rules)}`),
