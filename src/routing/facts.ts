@@ -62,7 +62,10 @@ export function statedLabels(rule: CompiledRule, facts: CompiledFact[], reading:
 /** "internal-request/sm-nfr" -> "internal-request": the routes of one handbook form or family. */
 const family = (id: string) => id.split('/')[0] as string;
 
-/** Siblings: one family, the same facts required; they differ in the values. */
+/**
+ * Siblings: one family, the same facts required; they differ in the values. (A route that holds
+ * for any value of a fact its siblings need says so: contact/incident requires contact_scale one or many.)
+ */
 const siblings = (a: CompiledRule, b: CompiledRule) =>
   family(a.id) === family(b.id) &&
   a.requires.length === b.requires.length &&
@@ -74,7 +77,7 @@ const ROUTES_PER_ANSWER = 3;
 /**
  * The question to ask, if any: the first fact the best route requires that the message leaves open,
  * when another candidate requires a different value of it and is either among the top routes or the
- * best route's sibling (one family, the same facts required, so the two differ exactly there) and nothing in the
+ * best route's sibling (one family, the same facts required, so the two differ there) and nothing in the
  * message rules it out. Each answer selects the candidates that require its value, best first; a
  * question needs at least two answers with routes.
  */
