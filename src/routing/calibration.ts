@@ -13,6 +13,8 @@ export interface CalibrationInput {
   agree: boolean;
   /** Did one of the best route's own signals fire (not only its examples' similarity)? */
   signalled: boolean;
+  /** Content words in the message: long messages carry more background, and more misleading words. */
+  words: number;
 }
 
 /** Weights of the logistic map; the rules file's `classifier.calibration`. */
@@ -22,6 +24,8 @@ export interface Calibration {
   margin: number;
   agree: number;
   signalled: number;
+  /** Weight of log(1 + content words). */
+  length: number;
 }
 
 export const IDENTITY_CALIBRATION: Calibration = {
@@ -30,6 +34,7 @@ export const IDENTITY_CALIBRATION: Calibration = {
   margin: 0,
   agree: 0,
   signalled: 0,
+  length: 0,
 };
 
 /** While a clarifying question is open the answer stays below the high band (0.8). */
@@ -41,10 +46,10 @@ const logit = (p: number) => {
   return Math.log(q / (1 - q));
 };
 
-const FEATURES = ['intercept', 'share', 'margin', 'agree', 'signalled'] as const;
+const FEATURES = ['intercept', 'share', 'margin', 'agree', 'signalled', 'length'] as const;
 
 function features(x: CalibrationInput): number[] {
-  return [1, logit(x.share), x.margin, x.agree ? 1 : 0, x.signalled ? 1 : 0];
+  return [1, logit(x.share), x.margin, x.agree ? 1 : 0, x.signalled ? 1 : 0, Math.log1p(x.words)];
 }
 
 export function calibrate(cal: Calibration, x: CalibrationInput): number {

@@ -151,6 +151,7 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       margin: best.confidence - (ranked[1]?.confidence ?? 0),
       agree: bySignals.id === best.rule.id && byExamples.id === best.rule.id,
       signalled: candidates[0]?.positive ?? false,
+      words: tokens.content.length,
     };
     const calibrated = calibrate(settings.calibration, features);
     const classification: Classification = {
@@ -179,6 +180,12 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   };
   return {
     classification,
-    features: { share: confidence, margin: confidence, agree: false, signalled },
+    features: {
+      share: confidence,
+      margin: confidence,
+      agree: false,
+      signalled,
+      words: tokens.content.length,
+    },
   };
 }

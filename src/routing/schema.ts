@@ -181,9 +181,10 @@ export const rulesFileSchema = z
             margin: z.number(),
             agree: z.number(),
             signalled: z.number(),
+            length: z.number().default(0),
           })
           .strict()
-          .default({ intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0 }),
+          .default({ intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0, length: 0 }),
       })
       .strict()
       .default({
@@ -195,7 +196,7 @@ export const rulesFileSchema = z
         factWeight: 0,
         askWeight: 1,
         backgroundWeight: 1,
-        calibration: { intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0 },
+        calibration: { intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0, length: 0 },
       }),
     /** The distinctions between neighbouring routes, referenced by rules' requires/excludes. */
     facts: z.record(factName, factSchema).default({}),

@@ -6,7 +6,13 @@ import { handbookRules } from '../helpers/rules';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const input = (share: number, agree = true) => ({ share, margin: share / 2, agree, signalled: true });
+const input = (share: number, agree = true) => ({
+  share,
+  margin: share / 2,
+  agree,
+  signalled: true,
+  words: 8,
+});
 
 describe('calibration', () => {
   it('the identity map returns the softmax share', () => {
