@@ -95,11 +95,11 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   const phraseHits = findPhrases(tokens, compiled, inAsk);
   const hits = new TermHits(phraseHits, compiled, inAsk);
   const reading = readFacts(compiled.facts, hits);
-  const similar = compiled.similarity.scores(tokens.content, tokens.contentWeights);
-  const bayes =
-    settings.bayesWeight > 0 ? compiled.similarity.bayes(tokens.content, tokens.contentWeights) : undefined;
+  const knownStems = compiled.similarity.known(tokens.content, tokens.contentWeights);
+  const similar = compiled.similarity.scores(knownStems);
+  const bayes = settings.bayesWeight > 0 ? compiled.similarity.bayes(knownStems) : undefined;
   // Naive Bayes always names some route; its say grows with the words it actually knows.
-  const known = compiled.similarity.knownCount(tokens.content);
+  const known = knownStems.ids.length;
   const bayesWeight = settings.bayesWeight * Math.min(1, known / BAYES_FULL_WEIGHT_AT);
   const learned = (route: string) =>
     settings.similarityWeight * (similar.get(route) ?? 0) + bayesWeight * (bayes?.get(route) ?? 0);

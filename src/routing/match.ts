@@ -147,7 +147,8 @@ export function textStems(text: string, compiled: Compiled, askWeight = 1): Text
   }
   const denied = denialMask(words, stems, compiled.negations);
   // A phrase is negated within three tokens of a negation, or anywhere a denial reaches.
-  const negated = negationMask(stems, compiled.negations).map((n, i) => n || (denied[i] as boolean));
+  const negated = negationMask(stems, compiled.negations);
+  for (let i = 0; i < negated.length; i++) if (denied[i]) negated[i] = true;
   const content: string[] = [];
   const contentWeights: number[] = [];
   const whole = askStart === 0 && askEnd === stems.length;
@@ -192,7 +193,9 @@ export function findPhrases(tokens: TextTokens, compiled: Compiled, inAsk?: Set<
   const tryAt = (i: number, ids: number[] | undefined) => {
     for (const id of ids ?? []) {
       const known = hits.get(id);
-      if (known === 'positive' && (!inAsk || inAsk.has(id) || i < tokens.askStart)) continue;
+      // A phrase already found is looked for again only inside the ask, until it is found there.
+      if (known === 'positive' && (!inAsk || inAsk.has(id) || i < tokens.askStart || i >= tokens.askEnd))
+        continue;
       if (!matchAt(tokens, i, compiled.phrases[id] as string[])) continue;
       if (!negated[i]) {
         hits.set(id, 'positive');

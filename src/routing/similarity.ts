@@ -27,6 +27,12 @@ function contentStems(text: string): string[] {
  * (documents with TF-IDF weights) and naive Bayes boosts (routes with log-count boosts) are slices of
  * shared typed arrays. A few large arrays instead of thousands of small ones keep the load fast.
  */
+/** A message's stems that the examples know (indexes) and their weights; see SimilarityIndex.known. */
+export interface KnownStems {
+  ids: number[];
+  weights: number[];
+}
+
 export class SimilarityIndex {
   private readonly stemIndex = new Map<string, number>();
   private readonly idf: Float64Array;
@@ -67,6 +73,8 @@ export class SimilarityIndex {
       return ids;
     });
     const stemCount = this.stemIndex.size;
+    this.seenAt = new Int32Array(stemCount);
+    this.slotOf = new Int32Array(stemCount);
     const df = new Int32Array(stemCount);
     let postings = 0;
     for (const ids of docStems) {
@@ -135,37 +143,37 @@ export class SimilarityIndex {
     }
   }
 
+  /** Marks stems already seen in the current message (stamp = message number): no Map per call. */
+  private readonly seenAt: Int32Array;
+  private readonly slotOf: Int32Array;
+  private stampCount = 0;
+
   /**
    * The distinct stems of a message that the examples contain, with each one's weight (the largest
-   * of its occurrences: words of the ask count more than background).
+   * of its occurrences: words of the ask count more than background). Computed once per message
+   * and shared by both scorers.
    */
-  private known(stems: string[], weights?: number[]): { ids: number[]; weights: number[] } {
+  known(stems: string[], weights?: number[]): KnownStems {
     const ids: number[] = [];
     const w: number[] = [];
-    const at = new Map<number, number>();
-    stems.forEach((s, k) => {
-      const i = this.stemIndex.get(s);
-      if (i === undefined) return;
+    const stamp = ++this.stampCount;
+    for (let k = 0; k < stems.length; k++) {
+      const i = this.stemIndex.get(stems[k] as string);
+      if (i === undefined) continue;
       const weight = weights?.[k] ?? 1;
-      const seen = at.get(i);
-      if (seen === undefined) {
-        at.set(i, ids.length);
+      if (this.seenAt[i] !== stamp) {
+        this.seenAt[i] = stamp;
+        this.slotOf[i] = ids.length;
         ids.push(i);
         w.push(weight);
-      } else if (weight > (w[seen] as number)) w[seen] = weight;
-    });
+      } else if (weight > (w[this.slotOf[i] as number] as number)) w[this.slotOf[i] as number] = weight;
+    }
     return { ids, weights: w };
   }
 
-  /** How many distinct stems of a message the examples contain. */
-  knownCount(stems: string[]): number {
-    return this.known(stems).ids.length;
-  }
-
   /** Naive Bayes posterior per route (uniform prior) over the stems the examples know, each weighted. */
-  bayes(stems: string[], weights?: number[]): Map<string, number> {
+  bayes({ ids, weights: w }: KnownStems): Map<string, number> {
     const out = new Map<string, number>();
-    const { ids, weights: w } = this.known(stems, weights);
     if (!ids.length) return out;
     // log P(words | route) = sum over words of weight * (unseen(route) + boost(word, route)).
     let total = 0;
@@ -186,10 +194,9 @@ export class SimilarityIndex {
   }
 
   /** Best cosine similarity per route, for the (weighted) stems of one message. */
-  scores(stems: string[], weights?: number[]): Map<string, number> {
+  scores({ ids, weights: w }: KnownStems): Map<string, number> {
     const dots = new Float64Array(this.docRoute.length);
     let queryNorm = 0;
-    const { ids, weights: w } = this.known(stems, weights);
     ids.forEach((i, n) => {
       const q = (this.idf[i] as number) * (w[n] as number);
       queryNorm += q * q;
