@@ -1,12 +1,7 @@
 // `npm run bench:routing -- --calibrate [--fit NAME ...]`: fits the confidence calibration on the
 // named sets (by default the studied half of dev-hard and the blind set hard-a, which the rules were
 // not written against) and checks it on every other set, then prints the line for the rules file.
-import {
-  type Calibration,
-  type CalibrationInput,
-  fitCalibration,
-  IDENTITY_CALIBRATION,
-} from '../src/routing/calibration';
+import { type CalibrationInput, fitCalibration, IDENTITY_CALIBRATION } from '../src/routing/calibration';
 import { classifyDetailed } from '../src/routing/classify';
 import { evaluate, HIGH_CONFIDENCE } from '../src/routing/evaluate';
 import { reliability } from '../src/routing/reliability';

@@ -123,7 +123,7 @@ export function textStems(text: string, compiled: Compiled, askWeight = 1): Text
   const normalized = normalizeSlackText(text);
   const [askFrom, askTo] = askWeight > 1 ? askSpan(normalized) : [0, normalized.length];
   let askStart = 0;
-  let askEnd = 0;
+  let askEnd: number;
   const add = (part: string) => {
     for (const token of tokenize(part)) {
       const word = token === BOUNDARY ? token : (compiled.lexicon.repair(token) ?? token);

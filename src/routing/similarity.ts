@@ -74,6 +74,7 @@ export class SimilarityIndex {
     });
     const stemCount = this.stemIndex.size;
     this.seenAt = new Int32Array(stemCount);
+    this.dots = new Float64Array(documents.length);
     this.slotOf = new Int32Array(stemCount);
     const df = new Int32Array(stemCount);
     let postings = 0;
@@ -147,6 +148,8 @@ export class SimilarityIndex {
   private readonly seenAt: Int32Array;
   private readonly slotOf: Int32Array;
   private stampCount = 0;
+  /** Scratch space for scores(): one dot product per document. */
+  private readonly dots: Float64Array;
 
   /**
    * The distinct stems of a message that the examples contain, with each one's weight (the largest
@@ -195,7 +198,8 @@ export class SimilarityIndex {
 
   /** Best cosine similarity per route, for the (weighted) stems of one message. */
   scores({ ids, weights: w }: KnownStems): Map<string, number> {
-    const dots = new Float64Array(this.docRoute.length);
+    // One buffer per index, cleared per message: no large allocation per classification.
+    const dots = this.dots.fill(0);
     let queryNorm = 0;
     ids.forEach((i, n) => {
       const q = (this.idf[i] as number) * (w[n] as number);
