@@ -1,6 +1,6 @@
 // Routing benchmark: accuracy and calibration on labelled sets, speed on one core, rules load time.
 //   npm run bench:routing [-- --set NAME=FILE ...] [--only] [--rules FILE]
-//   npm run bench:routing -- --calibrate [--fit NAME ...]     fit the confidence calibration
+//   npm run bench:routing -- --calibrate [--fit NAME ...] [--precision 0.98]   fit the calibration
 // Default sets (see routing-sets.ts): the shared dev and dev-hard sets (dev-hard also as its studied
 // and measured halves), the blind set hard-a, and the project's own phrasings, held-out and blind
 // sets. --set adds a set; --only measures the --set sets alone.
@@ -135,6 +135,7 @@ function main(): void {
       rules: { type: 'string' },
       calibrate: { type: 'boolean' },
       fit: { type: 'string', multiple: true },
+      precision: { type: 'string' },
     },
   });
   const root = packageRoot();
@@ -146,7 +147,8 @@ function main(): void {
   const rules = loadRules(values.rules);
   const sets = loadSets(files, (line) => console.log(line));
   if (values.calibrate) {
-    runCalibration(rules, sets, values.fit ?? ['dev-hard studied half', 'hard-a'], values.rules);
+    const precision = values.precision ? Number(values.precision) : undefined;
+    runCalibration(rules, sets, values.fit ?? ['dev-hard studied half', 'hard-a'], values.rules, precision);
     return;
   }
   const allTexts: string[] = [];
