@@ -63,8 +63,8 @@ function evidenceFor(
   const evidence = rule.signals
     .filter((s) => s.weight > 0 && signalFires(s, hits))
     .map((s) => describe(s, hits));
-  for (const label of statedLabels(rule, facts.compiled.facts, facts.reading))
-    evidence.unshift(`says: ${label}`);
+  // The signals' reasons first (the evidence line shows the first); the facts stated after them.
+  evidence.push(...statedLabels(rule, facts.compiled.facts, facts.reading));
   if (similarity >= SIMILAR_EVIDENCE)
     evidence.push(`close to the rule's examples (${Math.round(similarity * 100)}%)`);
   return evidence.slice(0, 4);

@@ -48,13 +48,13 @@ export function factScore(rule: CompiledRule, reading: FactReading): number {
   return score;
 }
 
-/** The facts the message states, in words, for the evidence line: "GitLab.com". */
+/** The required facts the message states, for the evidence: "deployment: saas", "trial need: extend". */
 export function statedLabels(rule: CompiledRule, facts: CompiledFact[], reading: FactReading): string[] {
   const out: string[] = [];
   for (const c of rule.requires) {
     const fact = facts[c.fact] as CompiledFact;
-    for (const value of fact.values)
-      if (c.values.includes(value.id) && reading.stated[c.fact]?.has(value.id)) out.push(value.label);
+    for (const value of c.values)
+      if (reading.stated[c.fact]?.has(value)) out.push(`${fact.name.replace(/_/g, ' ')}: ${value}`);
   }
   return out;
 }
