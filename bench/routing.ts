@@ -1,7 +1,9 @@
-// Routing benchmark: accuracy on labelled sets and speed on one core.
-//   npm run bench:routing [-- --set NAME=FILE ...] [--rules FILE]
-// Default sets: the shared dev set (../shared/routing/dev.jsonl, when present) and the project's own
-// labelled sets, written apart from the rules: test/routing/phrasings.jsonl, holdout.jsonl and blind.jsonl.
+// Routing benchmark: accuracy and calibration on labelled sets, speed on one core, rules load time.
+//   npm run bench:routing [-- --set NAME=FILE ...] [--only] [--rules FILE]
+//   npm run bench:routing -- --calibrate [--fit NAME ...] [--precision 0.98]   fit the calibration
+// Default sets (see routing-sets.ts): the shared dev and dev-hard sets (dev-hard also as its studied
+// and measured halves), the blind set hard-a, and the project's own phrasings, held-out and blind
+// sets. --set adds a set; --only measures the --set sets alone.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,9 +11,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { classify } from '../src/routing/classify';
-import { type Evaluation, evaluate, HIGH_CONFIDENCE, parseLabelled } from '../src/routing/evaluate';
+import { type Evaluation, evaluate, HIGH_CONFIDENCE } from '../src/routing/evaluate';
 import { loadRules, packageRoot } from '../src/routing/load';
+import { reliability } from '../src/routing/reliability';
 import type { RuleSet } from '../src/routing/types';
+import { runCalibration } from './routing-calibrate';
+import { defaultSetFiles, loadSets } from './routing-sets';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -36,6 +41,19 @@ function report(name: string, ev: Evaluation): void {
     console.log(`  ${r.route.padEnd(48)} ${pct(r.recall).padStart(6)}  (${r.right}/${r.total})`);
   console.log('most frequent confusions (expected -> answered):');
   for (const c of ev.confusions.slice(0, 10)) console.log(`  ${c.count} x ${c.expected} -> ${c.got}`);
+  reportReliability(ev);
+}
+
+function reportReliability(ev: Evaluation): void {
+  const r = reliability(ev.predictions);
+  console.log(`question rate         ${pct(r.questionRate)}  (asks its clarifying question)`);
+  console.log(`top-1 after answering ${pct(r.top1AfterAnswer)}  (each question answered truthfully)`);
+  console.log(`calibration error     ${r.ece.toFixed(3)}  (ECE over 0.1-wide confidence buckets)`);
+  console.log('reliability           confidence   count  share right  mean confidence');
+  for (const b of r.buckets)
+    console.log(
+      `                      ${b.from.toFixed(1)}-${b.to.toFixed(1)}  ${String(b.count).padStart(8)}  ${pct(b.right / b.count).padStart(11)}  ${b.meanConfidence.toFixed(2).padStart(15)}`,
+    );
 }
 
 function speed(texts: string[], rules: RuleSet): void {
@@ -111,27 +129,32 @@ function loadTime(file: string | undefined): void {
 
 function main(): void {
   const { values } = parseArgs({
-    options: { set: { type: 'string', multiple: true }, rules: { type: 'string' } },
+    options: {
+      set: { type: 'string', multiple: true },
+      only: { type: 'boolean' },
+      rules: { type: 'string' },
+      calibrate: { type: 'boolean' },
+      fit: { type: 'string', multiple: true },
+      precision: { type: 'string' },
+    },
   });
   const root = packageRoot();
-  const sets: Array<[string, string]> = values.set?.length
-    ? values.set.map((s) => s.split('=', 2) as [string, string])
-    : [
-        ['dev set', path.join(root, '..', 'shared', 'routing', 'dev.jsonl')],
-        ['own phrasings', path.join(root, 'test', 'routing', 'phrasings.jsonl')],
-        ['own held-out set', path.join(root, 'test', 'routing', 'holdout.jsonl')],
-        ['own blind set', path.join(root, 'test', 'routing', 'blind.jsonl')],
-      ];
+  const extra = (values.set ?? []).map((s) => {
+    const at = s.indexOf('=');
+    return (at > 0 ? [s.slice(0, at), s.slice(at + 1)] : [path.basename(s), s]) as [string, string];
+  });
+  const files = values.only ? extra : [...defaultSetFiles(root), ...extra];
   const rules = loadRules(values.rules);
+  const sets = loadSets(files, (line) => console.log(line));
+  if (values.calibrate) {
+    const precision = values.precision ? Number(values.precision) : undefined;
+    runCalibration(rules, sets, values.fit ?? ['dev-hard studied half', 'hard-a'], values.rules, precision);
+    return;
+  }
   const allTexts: string[] = [];
-  for (const [name, file] of sets) {
-    if (!fs.existsSync(file)) {
-      console.log(`\n== ${name}: ${file} not found, skipped`);
-      continue;
-    }
-    const examples = parseLabelled(fs.readFileSync(file, 'utf8'));
-    allTexts.push(...examples.map((e) => e.text));
-    report(name, evaluate(examples, rules));
+  for (const set of sets) {
+    if (!set.name.startsWith('dev-hard ')) allTexts.push(...set.examples.map((e) => e.text));
+    report(set.name, evaluate(set.examples, rules));
   }
   const examples = rules.rules.flatMap((r) => r.examples.map((text) => ({ text, route: r.id })));
   const training = evaluate(examples, rules);

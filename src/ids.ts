@@ -13,6 +13,12 @@ export const BLOCK_ASK_ROUTE = 'ask_route';
 export const ACTION_ASK_ROUTE = 'ask_route_select';
 /** "Not what I meant" and the menu shown for an unknown route; the value is a route id. */
 export const ACTION_PICK_ROUTE = 'pick_route';
+/** A clarifying question's answer button; the value is the route it selects (a form-button value). */
+export const ACTION_ANSWER_QUESTION = 'answer_question';
+/** "Is it one of these?" buttons of an unsure answer; the value is a route (a form-button value). */
+export const ACTION_CHOOSE_ROUTE = 'choose_route';
+/** App Home's "Ask Support" button: opens the same modal as the global shortcut. */
+export const ACTION_HOME_ASK = 'home_ask';
 export const ACTION_ONCALL_REFRESH = 'oncall_refresh';
 /** URL buttons still send block_actions, which must be acked. */
 export const ACTION_OPEN_LINK = 'open_link';

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { Logger } from '../logger';
 import type { FilingOutcomeLabel, Metrics, Surface } from '../metrics/registry';
-import { bandOf } from '../routing/bands';
+import { confidenceBand } from '../routing/bands';
 import { type Classification, type RuleSet, UNKNOWN_ROUTE } from '../routing/types';
 import type { Submission } from '../store/types';
 import type { AnalyticsStore } from './types';
@@ -92,7 +92,7 @@ export function createInsights(o: InsightsOptions): Insights {
       // randomUUID draws from a cached pool (a few µs here, against ~25 µs for a small randomBytes).
       const id = crypto.randomUUID().replace(/-/g, '');
       const route = routeLabel(classification.route);
-      const band = bandOf(classification.confidence, route);
+      const band = confidenceBand({ ...classification, route });
       o.metrics.triage.inc({ route, band });
       const at = now();
       const keep = keepMs > 0 && text ? text.slice(0, KEPT_TEXT_MAX) : undefined;

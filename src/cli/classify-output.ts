@@ -3,6 +3,7 @@ import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 
 import { renderAnswer } from '../routing/answer';
+import { confidenceBand } from '../routing/bands';
 import { mrkdwnToPlain } from './plain-text';
 import { classify } from '../routing/classify';
 import type { Classification, RuleSet } from '../routing/types';
@@ -22,16 +23,27 @@ const SHOWN_ALTERNATIVE = 0.05;
 export function formatClassification(text: string, rules: RuleSet, json: boolean): string {
   const result = classify(text, rules);
   const rule = rules.byId.get(result.route);
+  const { question, ...answer } = result;
+  const band = confidenceBand(result);
   if (json) {
     return JSON.stringify({
-      ...result,
+      ...answer,
+      band,
+      ...(question
+        ? {
+            question: {
+              text: question.text,
+              options: question.options.map((o) => ({ label: o.label, routes: o.routes })),
+            },
+          }
+        : {}),
       action: rule?.action,
       title: rule?.title,
       answer: rule ? renderAnswer(rule, rules) : undefined,
     });
   }
   const lines = [
-    `route:       ${result.route}  (confidence ${result.confidence.toFixed(2)})`,
+    `route:       ${result.route}  (confidence ${result.confidence.toFixed(2)}, ${band})`,
     `why:         ${result.evidence.join('; ') || '-'}`,
     `also likely: ${
       result.alternatives
@@ -40,6 +52,11 @@ export function formatClassification(text: string, rules: RuleSet, json: boolean
         .join(', ') || '-'
     }`,
   ];
+  if (question)
+    lines.push(
+      `asks:        ${question.text}`,
+      ...question.options.map((o) => `  [${o.label}] -> ${o.routes.join(', ')}`),
+    );
   if (rule) {
     lines.push(`action:      ${rule.action}: ${rule.title}`, `handbook:    ${rule.link}`, 'answer:');
     lines.push(

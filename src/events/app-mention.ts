@@ -33,7 +33,7 @@ export async function handleAppMention(
   }
   const classification = deps.classify(text);
   if (looksCustomerSpecific(text, classification.route)) {
-    await post(buildCustomerReminder(deps.rules, classification.route));
+    await post(buildCustomerReminder(deps.rules, classification));
     return;
   }
   // Events are acked before listeners run, so the on-call lookup can finish before posting once.

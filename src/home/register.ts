@@ -7,7 +7,8 @@ import type {
   SlackEventMiddlewareArgs,
 } from '@slack/bolt';
 import type { AppDeps } from '../deps';
-import { ACTION_ONCALL_REFRESH } from '../ids';
+import { ACTION_HOME_ASK, ACTION_ONCALL_REFRESH } from '../ids';
+import { buildAskModal } from '../views/ask';
 import { publishHome } from './publish';
 
 export async function handleHomeOpened(
@@ -26,7 +27,21 @@ export async function handleHomeRefresh(
   await publishHome(client, deps, body.user.id);
 }
 
+/** App Home's ask: the "Ask Support" modal, answered (and its question asked) in place like the shortcut's. */
+export async function handleHomeAsk(
+  { ack, body, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs,
+  deps: AppDeps,
+): Promise<void> {
+  await ack();
+  try {
+    await client.views.open({ trigger_id: body.trigger_id, view: buildAskModal(deps.rules) });
+  } catch (err) {
+    deps.logger.warn({ err }, 'could not open the Ask Support modal from App Home');
+  }
+}
+
 export function register(app: App, deps: AppDeps): void {
+  app.action<BlockButtonAction>(ACTION_HOME_ASK, (args) => handleHomeAsk(args, deps));
   app.event('app_home_opened', (args) => handleHomeOpened(args, deps));
   app.action<BlockButtonAction>(ACTION_ONCALL_REFRESH, (args) => handleHomeRefresh(args, deps));
 }

@@ -5,6 +5,7 @@
 import type { AppDeps } from '../deps';
 import type { Surface } from '../metrics/registry';
 import { isRotation, type Rotation } from '../oncall/types';
+import { confidenceBand } from '../routing/bands';
 import type { Classification } from '../routing/types';
 import type { Actor, MembershipClient } from '../slack/membership';
 import type { Message } from '../views/blocks';
@@ -45,7 +46,9 @@ export function triageReply(
     : opts.ref;
   const base = { rules: deps.rules, classification, ...opts, ...(ref ? { ref } : {}) };
   const rule = deps.rules.byId.get(classification.route);
-  if (rule?.action !== 'oncall') return { now: buildTriageMessage(base) };
+  // Below the high band the person confirms the route first; only then is the rotation looked up.
+  if (rule?.action !== 'oncall' || confidenceBand(classification) !== 'high')
+    return { now: buildTriageMessage(base) };
   const rotation = rotationOf(rule.id);
   const withOncall = (oncall: Message['blocks']) => buildTriageMessage({ ...base, oncall });
   const known = deps.membership.peek(viewer.actor);

@@ -1,18 +1,21 @@
-// The confidence band an answer is given in. Metrics and routing analytics label triages with it,
-// so dashboards read "how sure was the bot" without the raw number.
+// Confidence bands: what the bot may do with an answer of a given confidence. One pure function, so
+// the Slack views, the command line, the benchmark and the metrics all draw the same lines.
+//   high     the answer, with its form or on-call lookup
+//   medium   the likely answer, but the clarifying question or the alternatives come first as buttons
+//   low      no answer: the menu of likely routes
+//   unknown  nothing fits: the menu of common routes
+import type { Classification } from './types';
 import { UNKNOWN_ROUTE } from './types';
 
 export type ConfidenceBand = 'high' | 'medium' | 'low' | 'unknown';
 
-export const CONFIDENCE_BANDS: readonly ConfidenceBand[] = ['high', 'medium', 'low', 'unknown'];
+/** Lower bounds of the bands. Confidence is calibrated, so 0.8 means about 8 in 10 are right. */
+export const BAND_FLOORS = { high: 0.8, medium: 0.5 } as const;
 
-/** At 0.8 or more the labelled sets are right at least 95% of the time (see Classification). */
-export const HIGH_BAND = 0.8;
-export const MEDIUM_BAND = 0.5;
-
-export function bandOf(confidence: number, route: string): ConfidenceBand {
-  if (route === UNKNOWN_ROUTE) return 'unknown';
-  if (confidence >= HIGH_BAND) return 'high';
-  if (confidence >= MEDIUM_BAND) return 'medium';
+export function confidenceBand(c: Pick<Classification, 'route' | 'confidence' | 'question'>): ConfidenceBand {
+  if (c.route === UNKNOWN_ROUTE) return 'unknown';
+  if (c.confidence >= BAND_FLOORS.high && !c.question) return 'high';
+  // An open question keeps the answer out of the high band whatever its confidence.
+  if (c.confidence >= BAND_FLOORS.medium || c.question) return 'medium';
   return 'low';
 }

@@ -2,8 +2,10 @@
 // signals (phrases and concepts, negation-aware) to what the rules' examples teach (nearest-example
 // similarity and naive Bayes); a softmax with a "nothing fits" option turns scores into confidences,
 // and low confidence answers "unknown" with the likely routes.
+import { calibrate, type CalibrationInput, QUESTION_CAP } from './calibration';
 import type { Compiled, CompiledRule } from './compile';
-import { describe, findPhrases, type Hit, signalFires, TermHits, textStems } from './match';
+import { factScore, questionFor, readFacts, statedLabels, type FactReading } from './facts';
+import { describe, findPhrases, type Hit, signalFires, signalInAsk, TermHits, textStems } from './match';
 import { type Classification, type RuleSet, UNKNOWN_ROUTE } from './types';
 
 /**
@@ -17,6 +19,8 @@ const UNKNOWN_CAP_OFF_TOPIC = 0.95;
 const BAYES_FULL_WEIGHT_AT = 3;
 /** Similarity above this is worth naming as evidence. */
 const SIMILAR_EVIDENCE = 0.35;
+/** A runner-up this close to the best (share of the best's confidence) is worth a question. */
+const QUESTION_RUNNER_UP = 0.2;
 
 /**
  * The classifier reads at most this many characters of a message. A real request says what it needs
@@ -29,25 +33,44 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 interface Ranked {
   rule: CompiledRule;
   score: number;
+  positive: boolean;
   confidence: number;
 }
 
-function signalScore(rule: CompiledRule, hits: TermHits): { score: number; positive: boolean } {
+/**
+ * A route's signals. When the message has a separate ask sentence, a positive signal that rests on
+ * the background alone counts `backgroundWeight` times (the ask says where it goes).
+ */
+function signalScore(
+  rule: CompiledRule,
+  hits: TermHits,
+  backgroundWeight: number,
+): { score: number; positive: boolean } {
   let score = 0;
   let positive = false;
   for (const signal of rule.signals) {
     if (!signalFires(signal, hits)) continue;
-    score += signal.weight;
+    score +=
+      signal.weight > 0 && backgroundWeight !== 1 && !signalInAsk(signal, hits)
+        ? signal.weight * backgroundWeight
+        : signal.weight;
     if (signal.weight > 0) positive = true;
   }
   return { score, positive };
 }
 
 /** What made the best route win, in words: computed for the winner only. */
-function evidenceFor(rule: CompiledRule, hits: TermHits, similarity: number): string[] {
+function evidenceFor(
+  rule: CompiledRule,
+  hits: TermHits,
+  similarity: number,
+  facts: { compiled: Compiled; reading: FactReading },
+): string[] {
   const evidence = rule.signals
     .filter((s) => s.weight > 0 && signalFires(s, hits))
     .map((s) => describe(s, hits));
+  // The signals' reasons first (the evidence line shows the first); the facts stated after them.
+  evidence.push(...statedLabels(rule, facts.compiled.facts, facts.reading));
   if (similarity >= SIMILAR_EVIDENCE)
     evidence.push(`close to the rule's examples (${Math.round(similarity * 100)}%)`);
   return evidence.slice(0, 4);
@@ -58,16 +81,31 @@ function isOnTopic(phraseHits: Map<number, Hit>, compiled: Compiled): boolean {
   return false;
 }
 
+/** The answer with what calibration works from: the best route's softmax share and its margin. */
+export interface DetailedClassification {
+  classification: Classification;
+  /** What the confidence was calibrated from. */
+  features: CalibrationInput;
+}
+
 export function classify(text: string, rules: RuleSet): Classification {
+  return classifyDetailed(text, rules).classification;
+}
+
+export function classifyDetailed(text: string, rules: RuleSet): DetailedClassification {
   const compiled = rules.compiled as Compiled;
   const settings = rules.file.classifier;
-  const tokens = textStems(text.slice(0, MAX_CLASSIFIED_CHARS), compiled);
-  const phraseHits = findPhrases(tokens, compiled);
-  const hits = new TermHits(phraseHits, compiled);
-  const similar = compiled.similarity.scores(tokens.content);
-  const bayes = settings.bayesWeight > 0 ? compiled.similarity.bayes(tokens.content) : undefined;
+  const tokens = textStems(text.slice(0, MAX_CLASSIFIED_CHARS), compiled, settings.askWeight);
+  const separateAsk = tokens.askStart > 0 || tokens.askEnd < tokens.stems.length;
+  const inAsk = separateAsk ? new Set<number>() : undefined;
+  const phraseHits = findPhrases(tokens, compiled, inAsk);
+  const hits = new TermHits(phraseHits, compiled, inAsk);
+  const reading = readFacts(compiled.facts, hits);
+  const knownStems = compiled.similarity.known(tokens.content, tokens.contentWeights);
+  const similar = compiled.similarity.scores(knownStems);
+  const bayes = settings.bayesWeight > 0 ? compiled.similarity.bayes(knownStems) : undefined;
   // Naive Bayes always names some route; its say grows with the words it actually knows.
-  const known = compiled.similarity.knownCount(tokens.content);
+  const known = knownStems.ids.length;
   const bayesWeight = settings.bayesWeight * Math.min(1, known / BAYES_FULL_WEIGHT_AT);
   const learned = (route: string) =>
     settings.similarityWeight * (similar.get(route) ?? 0) + bayesWeight * (bayes?.get(route) ?? 0);
@@ -75,17 +113,23 @@ export function classify(text: string, rules: RuleSet): Classification {
   let unknownScore = settings.unknownScore;
   let signalled = false;
   let smallTalk = false;
-  const candidates: Array<{ rule: CompiledRule; score: number }> = [];
+  const candidates: Array<{ rule: CompiledRule; score: number; positive: boolean }> = [];
+  // Which route the signals alone and the examples alone would pick: agreement is worth confidence.
+  let bySignals: { id: string; score: number } = { id: '', score: -Infinity };
+  let byExamples: { id: string; score: number } = { id: '', score: -Infinity };
   for (const rule of compiled.rules) {
-    const { score, positive } = signalScore(rule, hits);
+    const { score, positive } = signalScore(rule, hits, settings.backgroundWeight);
     if (rule.id === UNKNOWN_ROUTE) {
       smallTalk = positive;
       unknownScore += score + learned(rule.id);
       continue;
     }
     signalled ||= positive;
-    const total = score + learned(rule.id);
-    if (total > 0) candidates.push({ rule, score: total });
+    const fromExamples = learned(rule.id);
+    if (score > bySignals.score) bySignals = { id: rule.id, score };
+    if (fromExamples > byExamples.score) byExamples = { id: rule.id, score: fromExamples };
+    const total = score + fromExamples + settings.factWeight * factScore(rule, reading);
+    if (total > 0) candidates.push({ rule, score: total, positive });
   }
   candidates.sort((a, b) => b.score - a.score);
 
@@ -101,24 +145,53 @@ export function classify(text: string, rules: RuleSet): Classification {
 
   const best = ranked[0];
   if (best && best.confidence >= settings.threshold && best.score > unknownScore) {
-    return {
-      route: best.rule.id,
-      confidence: round(best.confidence),
-      alternatives: ranked.slice(1, 4).map(alternative),
-      evidence: evidenceFor(best.rule, hits, similar.get(best.rule.id) ?? 0),
+    const close = ranked.filter((r) => r.confidence >= QUESTION_RUNNER_UP * best.confidence);
+    const question = questionFor(
+      candidates.map((c) => c.rule),
+      close.map((r) => r.rule),
+      compiled.facts,
+      reading,
+    );
+    const features: CalibrationInput = {
+      share: best.confidence,
+      margin: best.confidence - (ranked[1]?.confidence ?? 0),
+      agree: bySignals.id === best.rule.id && byExamples.id === best.rule.id,
+      signalled: candidates[0]?.positive ?? false,
+      words: tokens.content.length,
     };
+    const calibrated = calibrate(settings.calibration, features);
+    const classification: Classification = {
+      route: best.rule.id,
+      // While a question is open the answer is not yet the answer: below the high band.
+      confidence: round(question ? Math.min(QUESTION_CAP, calibrated) : calibrated),
+      alternatives: ranked.slice(1, 4).map(alternative),
+      evidence: evidenceFor(best.rule, hits, similar.get(best.rule.id) ?? 0, { compiled, reading }),
+      ...(question ? { question } : {}),
+    };
+    return { classification, features };
   }
   const cap = signalled
     ? UNKNOWN_CAP_SIGNALLED
     : !smallTalk && isOnTopic(phraseHits, compiled)
       ? UNKNOWN_CAP_ON_TOPIC
       : UNKNOWN_CAP_OFF_TOPIC;
-  return {
+  const confidence = Math.min(cap, 1 - (best?.confidence ?? 0));
+  const classification: Classification = {
     route: UNKNOWN_ROUTE,
-    confidence: round(Math.min(cap, 1 - (best?.confidence ?? 0))),
+    confidence: round(confidence),
     alternatives: ranked.slice(0, 3).map(alternative),
     evidence: best
       ? [`no route is clear enough; closest: ${best.rule.id}`]
       : ['nothing in the text matches a route'],
+  };
+  return {
+    classification,
+    features: {
+      share: confidence,
+      margin: confidence,
+      agree: false,
+      signalled,
+      words: tokens.content.length,
+    },
   };
 }

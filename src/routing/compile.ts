@@ -1,5 +1,6 @@
 // Compiles a validated rules file into fast matchers: every phrase becomes a list of stems,
 // indexed by its first stem, and every signal a list of phrase ids. Done once at load.
+import { compileConditions, compileFacts, unaskableFacts } from './compile-facts';
 import { Lexicon, stem } from './lexicon';
 import { tokenize } from './normalize';
 import type { RulesFile, Signal } from './schema';
@@ -49,9 +50,30 @@ export interface CompiledSignal {
   why?: string;
 }
 
+/** A route's condition on one fact: the values it holds with (requires) or that rule it out (excludes). */
+export interface CompiledCondition {
+  fact: number;
+  values: string[];
+}
+
 export interface CompiledRule {
   id: string;
   signals: CompiledSignal[];
+  requires: CompiledCondition[];
+  excludes: CompiledCondition[];
+}
+
+export interface CompiledFactValue {
+  id: string;
+  label: string;
+  says: CompiledTerm[];
+  negated: CompiledTerm[];
+}
+
+export interface CompiledFact {
+  name: string;
+  question: string;
+  values: CompiledFactValue[];
 }
 
 export interface Compiled {
@@ -60,6 +82,7 @@ export interface Compiled {
   lexicon: Lexicon;
   negations: Set<string>;
   rules: CompiledRule[];
+  facts: CompiledFact[];
   similarity: SimilarityIndex;
   /** Phrases used by the real routes' signals: a text that hits none of them is off-topic. */
   domainPhrases: Set<number>;
@@ -184,18 +207,25 @@ export function compileRules(file: RulesFile): Compiled {
 
   // Every signal is compiled even after a failure, so a bad file reports all its problems at once.
   const problems: string[] = [];
+  const attempt = <T>(where: string, fn: () => T): T[] => {
+    try {
+      return [fn()];
+    } catch (err) {
+      if (!(err instanceof RuleCompileError)) throw err;
+      problems.push(...err.problems.map((p) => `${where}: ${p}`));
+      return [];
+    }
+  };
+  const facts = compileFacts(file, resolveTerm, attempt);
   const rules: CompiledRule[] = file.rules.map((rule) => ({
     id: rule.id,
-    signals: rule.signals.flatMap((signal, i) => {
-      try {
-        return [compileSignal(signal)];
-      } catch (err) {
-        if (!(err instanceof RuleCompileError)) throw err;
-        problems.push(...err.problems.map((p) => `rule ${rule.id}: signals[${i}]: ${p}`));
-        return [];
-      }
-    }),
+    signals: rule.signals.flatMap((signal, i) =>
+      attempt(`rule ${rule.id}: signals[${i}]`, () => compileSignal(signal)),
+    ),
+    requires: compileConditions(rule.id, 'requires', rule.requires, facts, problems),
+    excludes: compileConditions(rule.id, 'excludes', rule.excludes, facts, problems),
   }));
+  problems.push(...unaskableFacts(facts, rules));
   if (problems.length) throw new RuleCompileError(problems);
 
   // The vocabulary of real routes; the small talk that the "unknown" rule recognises is not on topic.
@@ -218,6 +248,7 @@ export function compileRules(file: RulesFile): Compiled {
     lexicon: new Lexicon(vocabulary),
     negations: new Set(file.negations.map((n) => stem(n.toLowerCase()))),
     rules,
+    facts,
     similarity: new SimilarityIndex(documents),
     domainPhrases,
     termCount: termPhrases.length,

@@ -12,6 +12,7 @@ import {
 import { stem } from './lexicon';
 import { BOUNDARY, normalizeSlackText, tokenize } from './normalize';
 import { isStopword } from './similarity';
+import { askSpan, denialMask } from './structure';
 
 /** How many tokens after "not"/"no"/"never" are negated (until the clause ends). */
 const NEGATION_REACH = 3;
@@ -24,22 +25,15 @@ export interface TextTokens {
   words: string[];
   /** The stems of `words`, position by position. */
   stems: string[];
-  /** Stems of the content words, for the similarity scorer. */
+  /** Which positions are inside a negation's reach ("not an *incident*"). */
+  negated: boolean[];
+  /** Stems of the content words that are not negated, for the learned scorers. */
   content: string[];
-}
-
-export function textStems(text: string, compiled: Compiled): TextTokens {
-  const words: string[] = [];
-  const stems: string[] = [];
-  const content: string[] = [];
-  for (const token of tokenize(normalizeSlackText(text))) {
-    const word = token === BOUNDARY ? token : (compiled.lexicon.repair(token) ?? token);
-    const s = stem(word);
-    words.push(word);
-    stems.push(s);
-    if (token !== BOUNDARY && !isStopword(word)) content.push(s);
-  }
-  return { words, stems, content };
+  /** Per content stem: 1, or the ask weight when it is in the ask sentence. */
+  contentWeights: number[];
+  /** Token positions [askStart, askEnd) of the sentence that asks for something. */
+  askStart: number;
+  askEnd: number;
 }
 
 function negationMask(stems: string[], negations: Set<string>): boolean[] {
@@ -50,6 +44,50 @@ function negationMask(stems: string[], negations: Set<string>): boolean[] {
       mask[j] = true;
   });
   return mask;
+}
+
+export function textStems(text: string, compiled: Compiled, askWeight = 1): TextTokens {
+  const words: string[] = [];
+  const stems: string[] = [];
+  const normalized = normalizeSlackText(text);
+  const [askFrom, askTo] = askWeight > 1 ? askSpan(normalized) : [0, normalized.length];
+  let askStart = 0;
+  let askEnd: number;
+  const add = (part: string) => {
+    for (const token of tokenize(part)) {
+      const word = token === BOUNDARY ? token : (compiled.lexicon.repair(token) ?? token);
+      words.push(word);
+      stems.push(stem(word));
+    }
+  };
+  if (askFrom === 0 && askTo === normalized.length) {
+    add(normalized);
+    askEnd = stems.length;
+  } else {
+    add(normalized.slice(0, askFrom));
+    words.push(BOUNDARY);
+    stems.push(BOUNDARY);
+    askStart = stems.length;
+    add(normalized.slice(askFrom, askTo));
+    askEnd = stems.length;
+    words.push(BOUNDARY);
+    stems.push(BOUNDARY);
+    add(normalized.slice(askTo));
+  }
+  const denied = denialMask(words, stems, compiled.negations);
+  // A phrase is negated within three tokens of a negation, or anywhere a denial reaches.
+  const negated = negationMask(stems, compiled.negations);
+  for (let i = 0; i < negated.length; i++) if (denied[i]) negated[i] = true;
+  const content: string[] = [];
+  const contentWeights: number[] = [];
+  const whole = askStart === 0 && askEnd === stems.length;
+  for (let i = 0; i < stems.length; i++) {
+    const word = words[i] as string;
+    if (word === BOUNDARY || denied[i] || isStopword(word)) continue;
+    content.push(stems[i] as string);
+    contentWeights.push(!whole && i >= askStart && i < askEnd ? askWeight : 1);
+  }
+  return { words, stems, negated, content, contentWeights, askStart, askEnd };
 }
 
 /** Does the phrase match at `start`? Stems compare to stems, "=word" elements to exact words. */
@@ -78,13 +116,20 @@ function matchAt({ words, stems }: TextTokens, start: number, phrase: string[]):
   return true;
 }
 
-export function findPhrases(tokens: TextTokens, compiled: Compiled): Map<number, Hit> {
-  const negated = negationMask(tokens.stems, compiled.negations);
+export function findPhrases(tokens: TextTokens, compiled: Compiled, inAsk?: Set<number>): Map<number, Hit> {
+  const negated = tokens.negated;
   const hits = new Map<number, Hit>();
   const tryAt = (i: number, ids: number[] | undefined) => {
     for (const id of ids ?? []) {
-      if (hits.get(id) === 'positive' || !matchAt(tokens, i, compiled.phrases[id] as string[])) continue;
-      hits.set(id, negated[i] ? 'negated' : 'positive');
+      const known = hits.get(id);
+      // A phrase already found is looked for again only inside the ask, until it is found there.
+      if (known === 'positive' && (!inAsk || inAsk.has(id) || i < tokens.askStart || i >= tokens.askEnd))
+        continue;
+      if (!matchAt(tokens, i, compiled.phrases[id] as string[])) continue;
+      if (!negated[i]) {
+        hits.set(id, 'positive');
+        if (inAsk && i >= tokens.askStart && i < tokens.askEnd) inAsk.add(id);
+      } else if (!known) hits.set(id, 'negated');
     }
   };
   tokens.stems.forEach((s, i) => {
@@ -94,19 +139,44 @@ export function findPhrases(tokens: TextTokens, compiled: Compiled): Map<number,
   return hits;
 }
 
-/** Which terms a message contains: each positive phrase marks every term it belongs to. */
+/** Which terms a message contains: each phrase marks every term it belongs to, positive or negated. */
 export class TermHits {
+  /** Per term: 1 when a phrase of it occurs (not negated), 2 when only negated occurrences do. */
   private readonly present: Uint8Array;
+  /** Per term: 1 when it occurs (not negated) in the ask sentence. */
+  private readonly asked: Uint8Array | undefined;
 
-  constructor(hits: Map<number, Hit>, compiled: Compiled) {
+  constructor(hits: Map<number, Hit>, compiled: Compiled, inAsk?: Set<number>) {
     this.present = new Uint8Array(compiled.termCount);
+    this.asked = inAsk ? new Uint8Array(compiled.termCount) : undefined;
     for (const [id, hit] of hits)
-      if (hit === 'positive') for (const term of compiled.termsByPhrase[id] ?? []) this.present[term] = 1;
+      for (const term of compiled.termsByPhrase[id] ?? [])
+        if (hit === 'positive') this.present[term] = 1;
+        else if (this.present[term] === 0) this.present[term] = 2;
+    if (this.asked)
+      for (const id of inAsk ?? []) for (const term of compiled.termsByPhrase[id] ?? []) this.asked[term] = 1;
+  }
+
+  /** False only when the message has a separate ask sentence and the term is not in it. */
+  inAsk(term: CompiledTerm): boolean {
+    return !this.asked || this.asked[term.index] === 1;
   }
 
   has(term: CompiledTerm): boolean {
     return this.present[term.index] === 1;
   }
+
+  /** Only negated occurrences: "not an incident". */
+  hasNegated(term: CompiledTerm): boolean {
+    return this.present[term.index] === 2;
+  }
+}
+
+/** Does a firing signal rest on the ask (any of its terms there), or on the background alone? */
+export function signalInAsk(signal: CompiledSignal, hits: TermHits): boolean {
+  for (const t of signal.all ?? []) if (hits.inAsk(t)) return true;
+  for (const t of signal.any ?? []) if (hits.has(t) && hits.inAsk(t)) return true;
+  return false;
 }
 
 export function signalFires(signal: CompiledSignal, hits: TermHits): boolean {

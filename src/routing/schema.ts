@@ -76,6 +76,42 @@ const examplesSchema = z
   })
   .default([]);
 
+const factName = z.string().regex(/^[a-z0-9_]+$/, 'fact names are lowercase words joined by "_"');
+const valueId = z.string().regex(/^[a-z0-9-]+$/, 'fact values are lowercase words joined by "-"');
+
+/** `{deployment: saas}` or `{trial_need: [extend, change]}`. */
+const factConditionSchema = z.record(factName, z.union([valueId, z.array(valueId).min(1)]));
+
+/**
+ * One fact that separates neighbouring routes (GitLab.com or self-managed; is the incident still
+ * going on), the ways a message states each value, and the question that settles it when it does not.
+ */
+export const factSchema = z
+  .object({
+    /** The clarifying question, asked when the top routes differ on this fact and the text does not say. */
+    question: z.string().min(5).max(150),
+    values: z
+      .array(
+        z
+          .object({
+            id: valueId,
+            /** The answer's button text. */
+            label: z.string().min(1).max(75),
+            /** Terms whose (not negated) occurrence states this value. */
+            says: z.array(term).min(1),
+            /** Terms whose negated occurrence states this value ("not an incident" says "over"). */
+            negated: z.array(term).min(1).optional(),
+          })
+          .strict(),
+      )
+      .min(2)
+      .max(5),
+  })
+  .strict();
+
+export type Fact = z.infer<typeof factSchema>;
+export type FactCondition = z.infer<typeof factConditionSchema>;
+
 export const ruleSchema = z
   .object({
     id: z
@@ -89,6 +125,10 @@ export const ruleSchema = z
     answer: z.string().min(10),
     form: formSchema.optional(),
     signals: z.array(signalSchema).default([]),
+    /** Facts the route holds only with: {fact: value} or {fact: [values]} (see `facts`). */
+    requires: factConditionSchema.optional(),
+    /** Fact values that rule the route out when the message states them. */
+    excludes: factConditionSchema.optional(),
     /** Example requests: they document the rule, train the learned scorers and seed the tests. */
     examples: examplesSchema,
   })
@@ -127,9 +167,39 @@ export const rulesFileSchema = z
         similarityWeight: z.number().min(0).default(3),
         /** Weight of the naive Bayes posterior learned from the rules' examples. */
         bayesWeight: z.number().min(0).default(0),
+        /** Added when the message states a value the route requires; taken off when it contradicts it. */
+        factWeight: z.number().min(0).default(0),
+        /** How much more the words of the ask (the last request sentence) count than the background. */
+        askWeight: z.number().min(1).default(1),
+        /** How much a signal counts when it rests on the background alone, not on the ask sentence. */
+        backgroundWeight: z.number().min(0).max(1).default(1),
+        /** Weights of the confidence map, fitted by `npm run bench:routing -- --calibrate` (see calibration.ts). */
+        calibration: z
+          .object({
+            intercept: z.number(),
+            share: z.number(),
+            margin: z.number(),
+            agree: z.number(),
+            signalled: z.number(),
+            length: z.number().default(0),
+          })
+          .strict()
+          .default({ intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0, length: 0 }),
       })
       .strict()
-      .default({ temperature: 1.6, unknownScore: 2.5, threshold: 0.4, similarityWeight: 3, bayesWeight: 0 }),
+      .default({
+        temperature: 1.6,
+        unknownScore: 2.5,
+        threshold: 0.4,
+        similarityWeight: 3,
+        bayesWeight: 0,
+        factWeight: 0,
+        askWeight: 1,
+        backgroundWeight: 1,
+        calibration: { intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0, length: 0 },
+      }),
+    /** The distinctions between neighbouring routes, referenced by rules' requires/excludes. */
+    facts: z.record(factName, factSchema).default({}),
     rules: z.array(ruleSchema).min(1),
   })
   .strict();

@@ -27,6 +27,12 @@ function contentStems(text: string): string[] {
  * (documents with TF-IDF weights) and naive Bayes boosts (routes with log-count boosts) are slices of
  * shared typed arrays. A few large arrays instead of thousands of small ones keep the load fast.
  */
+/** A message's stems that the examples know (indexes) and their weights; see SimilarityIndex.known. */
+export interface KnownStems {
+  ids: number[];
+  weights: number[];
+}
+
 export class SimilarityIndex {
   private readonly stemIndex = new Map<string, number>();
   private readonly idf: Float64Array;
@@ -67,6 +73,9 @@ export class SimilarityIndex {
       return ids;
     });
     const stemCount = this.stemIndex.size;
+    this.seenAt = new Int32Array(stemCount);
+    this.dots = new Float64Array(documents.length);
+    this.slotOf = new Int32Array(stemCount);
     const df = new Int32Array(stemCount);
     let postings = 0;
     for (const ids of docStems) {
@@ -135,52 +144,71 @@ export class SimilarityIndex {
     }
   }
 
-  /** The indexes of the distinct stems of a message that the examples contain. */
-  private known(stems: string[]): number[] {
-    const out = new Set<number>();
-    for (const s of stems) {
-      const i = this.stemIndex.get(s);
-      if (i !== undefined) out.add(i);
+  /** Marks stems already seen in the current message (stamp = message number): no Map per call. */
+  private readonly seenAt: Int32Array;
+  private readonly slotOf: Int32Array;
+  private stampCount = 0;
+  /** Scratch space for scores(): one dot product per document. */
+  private readonly dots: Float64Array;
+
+  /**
+   * The distinct stems of a message that the examples contain, with each one's weight (the largest
+   * of its occurrences: words of the ask count more than background). Computed once per message
+   * and shared by both scorers.
+   */
+  known(stems: string[], weights?: number[]): KnownStems {
+    const ids: number[] = [];
+    const w: number[] = [];
+    const stamp = ++this.stampCount;
+    for (let k = 0; k < stems.length; k++) {
+      const i = this.stemIndex.get(stems[k] as string);
+      if (i === undefined) continue;
+      const weight = weights?.[k] ?? 1;
+      if (this.seenAt[i] !== stamp) {
+        this.seenAt[i] = stamp;
+        this.slotOf[i] = ids.length;
+        ids.push(i);
+        w.push(weight);
+      } else if (weight > (w[this.slotOf[i] as number] as number)) w[this.slotOf[i] as number] = weight;
     }
-    return [...out];
+    return { ids, weights: w };
   }
 
-  /** How many distinct stems of a message the examples contain. */
-  knownCount(stems: string[]): number {
-    return this.known(stems).length;
-  }
-
-  /** Naive Bayes posterior per route (uniform prior) over the stems the examples know. */
-  bayes(stems: string[]): Map<string, number> {
+  /** Naive Bayes posterior per route (uniform prior) over the stems the examples know, each weighted. */
+  bayes({ ids, weights: w }: KnownStems): Map<string, number> {
     const out = new Map<string, number>();
-    const known = this.known(stems);
-    if (!known.length) return out;
-    // log P(words | route) = sum over words of (unseen(route) + boost(word, route)).
-    const logs = this.logUnseen.map((unseen) => unseen * known.length);
-    for (const i of known)
+    if (!ids.length) return out;
+    // log P(words | route) = sum over words of weight * (unseen(route) + boost(word, route)).
+    let total = 0;
+    for (const x of w) total += x;
+    const logs = this.logUnseen.map((unseen) => unseen * total);
+    ids.forEach((i, n) => {
+      const weight = w[n] as number;
       for (let k = this.bayesStart[i] as number; k < (this.bayesStart[i + 1] as number); k++) {
         const r = this.bayesRoutes[k] as number;
-        logs[r] = (logs[r] as number) + (this.bayesBoosts[k] as number);
+        logs[r] = (logs[r] as number) + weight * (this.bayesBoosts[k] as number);
       }
+    });
     const top = Math.max(...logs);
-    let total = 0;
-    for (let r = 0; r < logs.length; r++) total += logs[r] = Math.exp((logs[r] as number) - top);
-    this.routeIds.forEach((id, r) => out.set(id, (logs[r] as number) / total));
+    let sum = 0;
+    for (let r = 0; r < logs.length; r++) sum += logs[r] = Math.exp((logs[r] as number) - top);
+    this.routeIds.forEach((id, r) => out.set(id, (logs[r] as number) / sum));
     return out;
   }
 
-  /** Best cosine similarity per route, for the stems of one message. */
-  scores(stems: string[]): Map<string, number> {
-    const dots = new Float64Array(this.docRoute.length);
+  /** Best cosine similarity per route, for the (weighted) stems of one message. */
+  scores({ ids, weights: w }: KnownStems): Map<string, number> {
+    // One buffer per index, cleared per message: no large allocation per classification.
+    const dots = this.dots.fill(0);
     let queryNorm = 0;
-    for (const i of this.known(stems)) {
-      const idf = this.idf[i] as number;
-      queryNorm += idf * idf;
+    ids.forEach((i, n) => {
+      const q = (this.idf[i] as number) * (w[n] as number);
+      queryNorm += q * q;
       for (let k = this.postingStart[i] as number; k < (this.postingStart[i + 1] as number); k++) {
         const doc = this.postingDocs[k] as number;
-        dots[doc] = (dots[doc] as number) + idf * (this.postingWeights[k] as number);
+        dots[doc] = (dots[doc] as number) + q * (this.postingWeights[k] as number);
       }
-    }
+    });
     const best = new Map<string, number>();
     if (queryNorm === 0) return best;
     const norm = Math.sqrt(queryNorm);

@@ -3,7 +3,7 @@
 import type { types } from '@slack/bolt';
 import type { PeriodFigures } from '../analytics/types';
 import type { MyRequest } from '../deps';
-import { ACTION_ONCALL_REFRESH, ACTION_OPEN_FORM } from '../ids';
+import { ACTION_HOME_ASK, ACTION_ONCALL_REFRESH, ACTION_OPEN_FORM } from '../ids';
 import { ROUTE } from '../routes';
 import type { Rule } from '../routing/schema';
 import type { RuleSet } from '../routing/types';
@@ -60,7 +60,9 @@ export function buildHome(input: HomeInput): types.HomeView {
         .map((r) => button(r.title, ACTION_OPEN_FORM, { value: r.id })),
     });
   blocks.push(
-    context('Not sure which one? Type `/support <what you need>`, or use the "Ask Support" shortcut.'),
+    mrkdwnSection('Not sure which one? Describe what you need and the bot finds the route.'),
+    { type: 'actions', elements: [button('Ask Support', ACTION_HOME_ASK, { style: 'primary' })] },
+    context('Or type `/support <what you need>`, or use the "Ask Support" shortcut.'),
   );
   blocks.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'My requests' } });
   const mine = input.myRequests ?? [];

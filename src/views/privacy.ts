@@ -4,8 +4,10 @@
 import { ACTION_OPEN_FORM } from '../ids';
 import { CUSTOMER_ROUTE_PREFIX, INTERNAL_REQUEST_PREFIX, ROUTE } from '../routes';
 import type { Rule } from '../routing/schema';
-import type { RuleSet } from '../routing/types';
+import { confidenceBand } from '../routing/bands';
+import type { Classification, RuleSet } from '../routing/types';
 import { button, context, mrkdwnSection, type Message } from './blocks';
+import { unsureChoices } from './unsure';
 
 const CUSTOMER_TEXT: RegExp[] = [
   /\b(customer|client|prospect|account owner|their (instance|group|namespace|subscription|license|ticket))s?\b/i,
@@ -38,11 +40,19 @@ export function looksCustomerSpecific(text: string, route: string): boolean {
   return CUSTOMER_TEXT.some((re) => re.test(text)) || CUSTOMER_ROUTES.some((p) => route.startsWith(p));
 }
 
-/** The public reminder; offers the rule's form when the route has one, without echoing the text. */
-export function buildCustomerReminder(rules: RuleSet, route: string): Message {
+/**
+ * The public reminder, without echoing the text. When the classifier is sure, it offers the rule's
+ * form; below the high band it asks the clarifying question (or offers the likely routes) instead,
+ * since a form must never be presented as the answer then.
+ */
+export function buildCustomerReminder(rules: RuleSet, classification: Classification): Message {
+  const route = classification.route;
   const rule: Rule | undefined = rules.byId.get(route);
-  const where =
-    rule?.action === 'form'
+  const sure = confidenceBand(classification) === 'high';
+  const choices = sure ? [] : unsureChoices(rules, classification, {});
+  const where = choices.length
+    ? 'Which of these is it?'
+    : rule?.action === 'form'
       ? `For this one, use the form: *${rule.title}*.`
       : 'Ask the customer to open a ticket in the Support Portal, or file an internal request.';
   const blocks: Message['blocks'] = [
@@ -51,7 +61,8 @@ export function buildCustomerReminder(rules: RuleSet, route: string): Message {
         `They need a support ticket (from the customer) or an internal request (from you). ${where}`,
     ),
   ];
-  if (rule?.action === 'form')
+  if (choices.length) blocks.push(...choices);
+  else if (rule?.action === 'form' && sure)
     blocks.push({
       type: 'actions',
       elements: [button('Open the form', ACTION_OPEN_FORM, { value: rule.id, style: 'primary' })],

@@ -6,12 +6,14 @@ import { triageBlockId, type TriageBlock, type TriageRef } from '../analytics/tr
 import { ACTION_OPEN_FORM, ACTION_OPEN_LINK, ACTION_PICK_ROUTE } from '../ids';
 import { ROUTE } from '../routes';
 import { renderAnswer } from '../routing/answer';
+import { confidenceBand } from '../routing/bands';
 import type { Rule } from '../routing/schema';
 import type { Classification, RuleSet } from '../routing/types';
 import { escapeMrkdwn, quoteMrkdwn } from '../slack/escape';
 import { clip, LIMITS } from '../slack/limits';
 import { button, context, fallbackText, mrkdwnSection, option, type Block, type Message } from './blocks';
 import { encodeFormValue } from './form-button';
+import { buildLowMessage, buildMediumMessage } from './unsure';
 
 export interface TriageInput {
   rules: RuleSet;
@@ -103,10 +105,14 @@ function nextStep(rule: Rule, input: TriageInput): Block[] {
   }
 }
 
+/** The reply for any band: the answer only when the classifier is sure enough (see routing/bands). */
 export function buildTriageMessage(input: TriageInput): Message {
   const { rules, classification } = input;
   const rule = rules.byId.get(classification.route);
   if (!rule) return buildUnknownMessage(input);
+  const band = confidenceBand(classification);
+  if (band === 'medium') return buildMediumMessage(input);
+  if (band === 'low') return buildLowMessage(input);
   const blocks: Block[] = [];
   if (input.quoted) blocks.push(mrkdwnSection(quoteMrkdwn(clip(input.quoted, LIMITS.quotedText))));
   const heading =

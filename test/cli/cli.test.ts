@@ -102,7 +102,7 @@ describe('support-router classify', () => {
   it('explains the route and shows the answer', () => {
     const out = run(['classify', 'who is on call for self-managed support?']);
     expect(out.status).toBe(0);
-    expect(out.stdout).toMatch(/^route: +oncall\/support +\(confidence [01]\.\d\d\)/m);
+    expect(out.stdout).toMatch(/^route: +oncall\/support +\(confidence [01]\.\d\d, high\)/m);
     expect(out.stdout).toMatch(/^why: /m);
     expect(out.stdout).toContain('/chatops run oncall support');
   });
@@ -124,6 +124,21 @@ describe('support-router classify', () => {
     const result = JSON.parse(out.stdout);
     expect(result).toMatchObject({ route: 'recaptcha', action: 'answer' });
     expect(result.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('includes the band, and the clarifying question when the bot would ask one, with --json', () => {
+    const out = run(['classify', '--json', 'their trial ends tomorrow and legal needs another week']);
+    const result = JSON.parse(out.stdout);
+    expect(result.band).toBe('medium');
+    expect(result.question).toEqual({
+      text: 'Is this for GitLab.com or a self-managed instance?',
+      options: [
+        { label: 'GitLab.com', routes: expect.arrayContaining(['internal-request/saas-extend-trial']) },
+        { label: 'Self-managed', routes: expect.arrayContaining(['internal-request/sm-extend-trial']) },
+      ],
+    });
+    const sure = JSON.parse(run(['classify', '--json', 'captcha on every gitlab.com comment']).stdout);
+    expect(sure.question).toBeUndefined();
   });
 
   it('fails with usage when there is no text', () => {

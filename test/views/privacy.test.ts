@@ -1,3 +1,4 @@
+import { ACTION_CHOOSE_ROUTE, ACTION_OPEN_FORM } from '../../src/ids';
 import { buildCustomerReminder, looksCustomerSpecific } from '../../src/views/privacy';
 import { testRules } from '../helpers/app';
 
@@ -18,8 +19,28 @@ describe('customer-specific detection', () => {
   });
 
   it('offers the form for a form route and never repeats the text', () => {
-    const reminder = buildCustomerReminder(testRules(), 'star');
+    const reminder = buildCustomerReminder(testRules(), {
+      route: 'star',
+      confidence: 0.9,
+      alternatives: [],
+      evidence: [],
+    });
     expect(reminder.text).toContain('cannot act on customer-specific requests');
     expect(JSON.stringify(reminder.blocks)).toContain('"value":"star"');
+    expect(JSON.stringify(reminder.blocks)).toContain(ACTION_OPEN_FORM);
+  });
+
+  it('below the high band, offers the likely routes instead of the form', () => {
+    const reminder = buildCustomerReminder(testRules(), {
+      route: 'star',
+      confidence: 0.55,
+      alternatives: [{ route: 'customer-needs-support', confidence: 0.3 }],
+      evidence: [],
+    });
+    const blocks = JSON.stringify(reminder.blocks);
+    expect(blocks).toContain('cannot act on customer-specific requests');
+    expect(blocks).not.toContain(ACTION_OPEN_FORM);
+    expect(blocks).toContain(ACTION_CHOOSE_ROUTE);
+    expect(blocks).toContain('"value":"customer-needs-support"');
   });
 });
