@@ -4,6 +4,7 @@
 import type { webApi } from '@slack/bolt';
 import type { AppDeps, MyRequest } from '../deps';
 import { ROTATIONS, type OncallResult, type Rotation } from '../oncall/types';
+import type { Actor } from '../slack/membership';
 import { buildHome } from '../views/home';
 
 async function myRequests(deps: AppDeps, userId: string): Promise<MyRequest[] | undefined> {
@@ -27,7 +28,16 @@ function cachedOncall(deps: AppDeps): OncallView {
   return view;
 }
 
-export async function publishHome(client: webApi.WebClient, deps: AppDeps, userId: string): Promise<void> {
+export async function publishHome(client: webApi.WebClient, deps: AppDeps, actor: Actor): Promise<void> {
+  const userId = actor.userId ?? '';
+  const membership = deps.membership.peek(actor) ?? (await deps.membership.check(client, actor));
+  if (!membership.member) {
+    await client.views.publish({
+      user_id: userId,
+      view: buildHome({ rules: deps.rules, oncall: cachedOncall(deps), member: false }),
+    });
+    return;
+  }
   const mine = await myRequests(deps, userId);
   const publish = (oncall: OncallView) =>
     client.views.publish({

@@ -10,7 +10,8 @@ import type { OncallResult, Rotation } from '../oncall/types';
 import { escapeMrkdwn, mrkdwnLink } from '../slack/escape';
 import { capBlocks, clip, LIMITS } from '../slack/limits';
 import { button, context, mrkdwnSection, type Block } from './blocks';
-import { buildOncallBlocks, buildOncallPending } from './oncall';
+import { NOT_A_MEMBER } from '../slack/membership';
+import { buildOncallBlocks, buildOncallMembersOnly, buildOncallPending } from './oncall';
 
 /** The forms App Home offers first, when the rules have them. */
 export const HOME_FORMS = [
@@ -27,6 +28,8 @@ export interface HomeInput {
   oncall: Record<Rotation, OncallResult | undefined>;
   /** undefined: the filing module is not wired in yet. */
   myRequests?: MyRequest[];
+  /** false for a guest or someone of another organisation: no on-call names, no forms. */
+  member?: boolean;
 }
 
 export function homeForms(rules: RuleSet): Rule[] {
@@ -39,7 +42,20 @@ function requestLine(r: MyRequest): string {
   return `• ${shown} (${escapeMrkdwn(r.status)})`;
 }
 
+/** The Home of someone who may read the handbook's answers but not file or see who is on call. */
+function guestHome(): types.HomeView {
+  return {
+    type: 'home',
+    blocks: [
+      ...(['support', 'cmoc'] as const).flatMap(buildOncallMembersOnly),
+      mrkdwnSection(escapeMrkdwn(NOT_A_MEMBER)),
+      context('Questions about where a request goes: type `/support <what you need>`.'),
+    ],
+  };
+}
+
 export function buildHome(input: HomeInput): types.HomeView {
+  if (input.member === false) return guestHome();
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: 'Who is on call now' } }];
   for (const rotation of ['support', 'cmoc'] as const) {
     const result = input.oncall[rotation];
