@@ -33,6 +33,8 @@ const METHOD_SCOPES: Record<string, string | string[] | null> = {
   'views.update': null,
   'views.publish': null,
   'conversations.open': 'im:write',
+  // The membership check learns the bot's own workspace once; auth.test needs no scope.
+  'auth.test': null,
   // The filing module reads the requester's email (internal requests, CC on tickets on behalf).
   'users.info': ['users:read', 'users:read.email'],
   'users.lookupByEmail': 'users:read.email',
