@@ -22,7 +22,8 @@ export function stubServer(): Promise<{ server: http.Server; port: number; calls
     req.resume();
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"ok":true}');
+      // auth.test and users.info answer as for a full member of workspace T0 (the membership check).
+      res.end('{"ok":true,"team_id":"T0","user":{"id":"U1","team_id":"T0"}}');
     });
   });
   return new Promise((resolve) =>

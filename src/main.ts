@@ -107,7 +107,8 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
       slack: app.client,
       oncall: deps.oncall,
       // Refresh the requester's App Home, so "My requests" shows the new state without a reload.
-      afterNotify: (submission) => publishHome(app.client, deps, submission.userId),
+      afterNotify: (submission) =>
+        publishHome(app.client, deps, { userId: submission.userId, teamId: submission.teamId }),
       onOutcome: (outcome) => deps.insights.filingFinished(outcome),
     });
   } catch (err) {

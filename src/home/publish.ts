@@ -4,6 +4,7 @@
 import type { webApi } from '@slack/bolt';
 import type { AppDeps, MyRequest } from '../deps';
 import { ROTATIONS, type OncallResult, type Rotation } from '../oncall/types';
+import type { Actor } from '../slack/membership';
 import { buildHome } from '../views/home';
 import { weeklyFigures } from './weekly';
 
@@ -28,7 +29,16 @@ function cachedOncall(deps: AppDeps): OncallView {
   return view;
 }
 
-export async function publishHome(client: webApi.WebClient, deps: AppDeps, userId: string): Promise<void> {
+export async function publishHome(client: webApi.WebClient, deps: AppDeps, actor: Actor): Promise<void> {
+  const userId = actor.userId ?? '';
+  const membership = deps.membership.peek(actor) ?? (await deps.membership.check(client, actor));
+  if (!membership.member) {
+    await client.views.publish({
+      user_id: userId,
+      view: buildHome({ rules: deps.rules, oncall: cachedOncall(deps), member: false }),
+    });
+    return;
+  }
   const [mine, weekly] = await Promise.all([myRequests(deps, userId), weeklyFigures(deps, userId)]);
   const publish = (oncall: OncallView) =>
     client.views.publish({

@@ -8,15 +8,17 @@ import type {
 } from '@slack/bolt';
 import type { AppDeps } from '../deps';
 import { ACTION_HOME_ASK, ACTION_ONCALL_REFRESH } from '../ids';
+import { actorOfBody } from '../slack/actor';
 import { buildAskModal } from '../views/ask';
 import { publishHome } from './publish';
 
 export async function handleHomeOpened(
-  { event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs,
+  { event, body, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs,
   deps: AppDeps,
 ): Promise<void> {
   if (event.tab !== 'home') return;
-  await publishHome(client, deps, event.user);
+  const actor = { userId: event.user, teamId: body.team_id, enterpriseId: body.enterprise_id };
+  await publishHome(client, deps, actor);
 }
 
 export async function handleHomeRefresh(
@@ -24,7 +26,7 @@ export async function handleHomeRefresh(
   deps: AppDeps,
 ): Promise<void> {
   await ack();
-  await publishHome(client, deps, body.user.id);
+  await publishHome(client, deps, actorOfBody(body));
 }
 
 /** App Home's ask: the "Ask Support" modal, answered (and its question asked) in place like the shortcut's. */

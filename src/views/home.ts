@@ -11,7 +11,8 @@ import { ROTATIONS, type OncallResult, type Rotation } from '../oncall/types';
 import { escapeMrkdwn, mrkdwnLink } from '../slack/escape';
 import { capBlocks, clip, LIMITS } from '../slack/limits';
 import { button, context, mrkdwnSection, type Block } from './blocks';
-import { buildOncallBlocks, buildOncallPending } from './oncall';
+import { NOT_A_MEMBER } from '../slack/membership';
+import { buildOncallBlocks, buildOncallMembersOnly, buildOncallPending } from './oncall';
 import { buildWeeklySummary } from './weekly-summary';
 
 /** The forms App Home offers first, when the rules have them. */
@@ -31,6 +32,8 @@ export interface HomeInput {
   myRequests?: MyRequest[];
   /** The last 7 days of routing, for admins (ADMIN_USER_IDS) only. */
   weekly?: PeriodFigures;
+  /** false for a guest or someone of another organisation: no on-call names, no forms. */
+  member?: boolean;
 }
 
 export function homeForms(rules: RuleSet): Rule[] {
@@ -43,7 +46,20 @@ function requestLine(r: MyRequest): string {
   return `• ${shown} (${escapeMrkdwn(r.status)})`;
 }
 
+/** The Home of someone who may read the handbook's answers but not file or see who is on call. */
+function guestHome(): types.HomeView {
+  return {
+    type: 'home',
+    blocks: [
+      ...(['support', 'cmoc'] as const).flatMap(buildOncallMembersOnly),
+      mrkdwnSection(escapeMrkdwn(NOT_A_MEMBER)),
+      context('Questions about where a request goes: type `/support <what you need>`.'),
+    ],
+  };
+}
+
 export function buildHome(input: HomeInput): types.HomeView {
+  if (input.member === false) return guestHome();
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: 'Who is on call now' } }];
   for (const rotation of ROTATIONS) {
     const result = input.oncall[rotation];

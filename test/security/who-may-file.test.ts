@@ -15,7 +15,15 @@ import {
 import { eventually, formFields, type TestApp } from '../helpers/app';
 import { startFilingApp, stopFilingApp, submitForm } from '../helpers/filing-app';
 import { memoryLogger } from '../helpers/logger';
-import { blockActionBody, commandBody, RESPONSE_URL, TEAM, USER } from '../helpers/payloads';
+import {
+  blockActionBody,
+  commandBody,
+  eventBody,
+  homeOpenedEvent,
+  RESPONSE_URL,
+  TEAM,
+  USER,
+} from '../helpers/payloads';
 
 const rules = loadRules();
 const GUEST = 'U0GUEST';
@@ -159,6 +167,18 @@ describe('answers stay open to everyone; on-call names are for members', () => {
     await eventually(() => answer.isDone());
     expect(replaced).toContain('members of this workspace only');
     expect(replaced).not.toMatch(/Alice|Bob|U0ALICE|U0BOB/);
+  });
+
+  it('a guest opening App Home sees neither names nor forms', async () => {
+    usersInfo(GUEST, { ok: true, user: member(GUEST, { is_restricted: true }) });
+    let view = '';
+    const published = nock('https://slack.com')
+      .post('/api/views.publish', (b) => Boolean((view = formFields(b).view ?? '')))
+      .reply(200, { ok: true });
+    await t.send(eventBody(homeOpenedEvent({ user: GUEST })));
+    await eventually(() => published.isDone());
+    expect(view).toContain('members of this workspace only');
+    expect(view).not.toMatch(/Alice|U0ALICE|open_form/);
   });
 
   it('a member sees the names', async () => {
