@@ -9,7 +9,7 @@ import type {
 import type { AppDeps } from '../deps';
 import { ACTION_HOME_ASK, ACTION_ONCALL_REFRESH } from '../ids';
 import { actorOfBody } from '../slack/actor';
-import { buildAskModal } from '../views/ask';
+import { openAskModal } from '../shortcuts/ask-support';
 import { publishHome } from './publish';
 
 export async function handleHomeOpened(
@@ -35,11 +35,7 @@ export async function handleHomeAsk(
   deps: AppDeps,
 ): Promise<void> {
   await ack();
-  try {
-    await client.views.open({ trigger_id: body.trigger_id, view: buildAskModal(deps.rules) });
-  } catch (err) {
-    deps.logger.warn({ err }, 'could not open the Ask Support modal from App Home');
-  }
+  await openAskModal(client, body.trigger_id, deps, 'home');
 }
 
 export function register(app: App, deps: AppDeps): void {

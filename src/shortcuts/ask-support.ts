@@ -22,17 +22,27 @@ import { picked, triageReply } from '../listeners/triage';
 import { actorOfBody } from '../slack/actor';
 import { buildAnswerModal, buildAskModal } from '../views/ask';
 
+/** Opens the "Ask Support" modal (the global shortcut and App Home's button share it). */
+export async function openAskModal(
+  client: AllMiddlewareArgs['client'],
+  triggerId: string,
+  deps: AppDeps,
+  from: string,
+): Promise<void> {
+  try {
+    await client.views.open({ trigger_id: triggerId, view: buildAskModal(deps.rules) });
+  } catch (err) {
+    // expired_trigger_id / exchanged_trigger_id: there is nowhere else to answer.
+    deps.logger.warn({ err, from }, 'could not open the Ask Support modal');
+  }
+}
+
 export async function handleAskShortcut(
   { ack, shortcut, client }: SlackShortcutMiddlewareArgs<GlobalShortcut> & AllMiddlewareArgs,
   deps: AppDeps,
 ): Promise<void> {
   await ack();
-  try {
-    await client.views.open({ trigger_id: shortcut.trigger_id, view: buildAskModal(deps.rules) });
-  } catch (err) {
-    // expired_trigger_id / exchanged_trigger_id: a global shortcut has nowhere else to answer.
-    deps.logger.warn({ err }, 'could not open the Ask Support modal');
-  }
+  await openAskModal(client, shortcut.trigger_id, deps, 'shortcut');
 }
 
 export interface AskInput {
