@@ -3,8 +3,8 @@
 // file's facts are checked at load.
 import { confidenceBand } from '../../src/routing/bands';
 import { classify } from '../../src/routing/classify';
-import { parseRules, RulesError } from '../../src/routing/load';
-import { handbookRules } from '../helpers/rules';
+import { parseRules } from '../../src/routing/load';
+import { handbookRules, rulesProblems as problems } from '../helpers/rules';
 
 const rules = handbookRules();
 const ask = (text: string) => classify(text, rules).question;
@@ -96,16 +96,6 @@ rules:
     requires: { deployment: self-managed }
     signals: [ { any: [ "extend" ], weight: 6 } ]
 `;
-
-function problems(yaml: string): string[] {
-  try {
-    parseRules(yaml, 'test.yml');
-  } catch (err) {
-    if (err instanceof RulesError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe('facts in the rules file', () => {
   it('asks the fact question when the text leaves it open, and answers when it does not', () => {
