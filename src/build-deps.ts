@@ -14,8 +14,9 @@ import { createEventDedupe, type EventDedupe } from './slack/dedupe';
 import { createMembership } from './slack/membership';
 
 /** `dedupe` defaults to the in-memory one; main passes the PostgreSQL one when replicas share a database. */
-export function buildDeps(config: Config, logger: Logger, dedupe?: EventDedupe): AppDeps {
-  const rules = loadRules(config.RULES_FILE);
+/** `loaded` takes the rules the start-up checks already loaded, so the file is read once. */
+export function buildDeps(config: Config, logger: Logger, dedupe?: EventDedupe, loaded?: RuleSet): AppDeps {
+  const rules = loaded ?? loadRules(config.RULES_FILE);
   return {
     config,
     logger,

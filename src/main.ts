@@ -71,7 +71,7 @@ function buildProblems(err: unknown, source: ProblemSource, subject: string): Pr
 }
 
 /** Starts the app; throws StartupError listing every problem found. */
-export async function start(config: Config, logger?: Logger): Promise<Running> {
+export async function start(config: Config, logger?: Logger, rules?: RuleSet): Promise<Running> {
   const problems = [
     ...fromLines('slack', slackProblems(config)),
     ...fromLines('settings', oncallProblems(config)),
@@ -82,7 +82,7 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   let deps: AppDeps;
   const sharedDedupe = sharedEventDedupe(config, log);
   try {
-    deps = buildDeps(config, log, sharedDedupe);
+    deps = buildDeps(config, log, sharedDedupe, rules);
   } catch (err) {
     throw new StartupError(buildProblems(err, 'settings', 'RULES_FILE / ONCALL_STATIC_FILE'));
   }
@@ -186,7 +186,7 @@ export async function main(): Promise<void> {
     log.warn({ source: p.source, subject: p.subject || undefined }, p.message);
   let running: Running;
   try {
-    running = await start(check.config, log);
+    running = await start(check.config, log, check.rules);
   } catch (err) {
     process.stderr.write(`${err instanceof StartupError ? err.message : String(err)}\n`);
     process.exitCode = 1;
