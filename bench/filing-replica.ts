@@ -7,7 +7,7 @@ import type http from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { parseConfig } from '../src/config';
 import { createFilingService } from '../src/filing/service';
-import { parseSettings } from '../src/filing/settings';
+import { parseSettings } from '../src/kinds/settings';
 import { registerFormListeners } from '../src/forms/listeners';
 import { createLogger } from '../src/logger';
 import { loadRules } from '../src/routing/load';

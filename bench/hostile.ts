@@ -4,7 +4,7 @@
 //   npm run bench:hostile [-- --runs N]
 import { parseArgs } from 'node:util';
 
-import { inertMarkdown } from '../src/forms/gitlab-text';
+import { inertMarkdown } from '../src/kinds/gitlab-text';
 import { classify } from '../src/routing/classify';
 import { loadRules } from '../src/routing/load';
 import type { RuleSet } from '../src/routing/types';

@@ -21,7 +21,7 @@ import type { AppDeps } from './deps';
 import { configuredSecrets, createLogger, type Logger } from './logger';
 import { oncallProblems } from './oncall';
 import { createFilingService, type FilingService } from './filing/service';
-import { myRequests } from './forms/requests';
+import { myRequests } from './filing/my-requests';
 import { publishHome } from './home/publish';
 import { startOperating, type Operating } from './operating';
 import { createPostgresEventDedupe, type PostgresEventDedupe } from './slack/dedupe-postgres';

@@ -14,7 +14,7 @@ import { ACTION_ANSWER_QUESTION, ACTION_CHOOSE_ROUTE, ACTION_OPEN_LINK, ACTION_P
 import { escapeMrkdwn } from '../slack/escape';
 import { clip } from '../slack/limits';
 import { decodeFormValue } from '../views/form-button';
-import { picked, triageReply } from '../listeners/triage';
+import { picked, triageReply } from '../triage/reply';
 import { actorOfBody } from '../slack/actor';
 import { buildAnswerModal } from '../views/ask';
 import { ROUTE_GONE } from '../views/triage';

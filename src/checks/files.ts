@@ -1,7 +1,7 @@
 // The files the settings name: the rules file, the on-call file and the filing settings file, each
 // loaded and validated as the bot would, every problem kept with the file it is in.
 import type { Config } from '../config';
-import { loadSettings, SettingsFileError } from '../filing/settings';
+import { loadSettings, SettingsFileError } from '../kinds/settings';
 import { coverageWarnings, OncallFileError, readStaticFile, type StaticSchedules } from '../oncall/static';
 import { DEFAULT_RULES_FILE, loadRules, RulesError } from '../routing/load';
 import type { RuleSet } from '../routing/types';

@@ -4,7 +4,7 @@ import type { App } from '@slack/bolt';
 import type { AppDeps } from '../deps';
 import { formSubcommands } from '../forms/register';
 import { COMMAND } from '../ids';
-import { triageReply } from '../listeners/triage';
+import { triageReply } from '../triage/reply';
 import { actorOfCommand } from '../slack/actor';
 import { buildHelp } from '../views/help';
 import { oncallSubcommand } from './oncall';

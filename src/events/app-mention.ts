@@ -3,7 +3,7 @@
 // customer-specific request gets the handbook's reminder instead of an answer.
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../deps';
-import { triageReply } from '../listeners/triage';
+import { triageReply } from '../triage/reply';
 import { postWithFallback } from '../slack/post';
 import { mrkdwnSection, type Message } from '../views/blocks';
 import { buildCustomerReminder, looksCustomerSpecific } from '../views/privacy';

@@ -10,7 +10,7 @@ import { createDmRefusalReport, isDmRefused, slackErrorCode as slackError } from
 import type { Submission } from '../store/types';
 import type { Message } from '../views/blocks';
 import { failedMessage, filedMessage } from '../views/forms/messages';
-import { postStarNotice, type StarNoticeDeps } from './star-notice';
+import { postStarNotice, type StarNoticeDeps } from '../kinds/star-notice';
 import type { Notifier, NotifyContext } from './types';
 
 export interface ChatPoster {

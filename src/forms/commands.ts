@@ -8,9 +8,9 @@ import { actorOfCommand } from '../slack/actor';
 import { refusalText } from '../slack/membership';
 import { ROUTE_GONE } from '../views/triage';
 import type { FormsContext } from './context';
-import { findOption, INTERNAL_REQUEST_OPTIONS } from './internal-requests';
+import { findOption, INTERNAL_REQUEST_OPTIONS } from '../kinds/internal-request-options';
 import { askedIn, buildOpenView, FORM_NOT_OPENED, type OpenContext } from './open';
-import { recentRequests } from './requests';
+import { recentRequests } from '../filing/my-requests';
 
 export type ContextOf = (deps: AppDeps) => FormsContext | undefined;
 

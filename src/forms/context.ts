@@ -5,7 +5,7 @@ import type { FilingService } from '../filing/service';
 import type { Logger } from '../logger';
 import type { RuleSet } from '../routing/types';
 import type { MembershipService } from '../slack/membership';
-import type { LinkHosts } from './links';
+import type { LinkHosts } from '../kinds/links';
 
 export interface FormsContext {
   config: Pick<Config, 'GITLAB_URL' | 'ZENDESK_URL'>;

@@ -13,8 +13,8 @@ import { decodeFormValue } from '../views/form-button';
 import { buildFormModal } from '../views/forms/modal';
 import { outOfHoursView } from '../views/forms/messages';
 import { nowOf, type FormsContext } from './context';
-import { formDefinition } from './definitions';
-import { describeSupportHours, isWithinSupportHours } from './hours';
+import { formDefinition } from '../kinds/definition';
+import { describeSupportHours, isWithinSupportHours } from '../kinds/hours';
 import { encodeMetadata, type FormMetadata } from './metadata';
 
 export interface OpenContext {

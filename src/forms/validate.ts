@@ -3,9 +3,9 @@
 // block, so Slack keeps what the person typed and shows the message under the right field.
 import { z } from 'zod';
 import { stripInvisible } from '../text/invisible';
-import type { FieldDef } from './fields';
-import type { FormDefinition } from './definitions';
-import { parseGroup, parseHttpsUrl, parseTicketLink, type LinkHosts } from './links';
+import type { FieldDef } from '../kinds/fields';
+import type { FormDefinition } from '../kinds/definition';
+import { parseGroup, parseHttpsUrl, parseTicketLink, type LinkHosts } from '../kinds/links';
 
 const stateValue = z
   .object({

@@ -18,7 +18,7 @@ import {
   SHORTCUT_ASK,
   VIEW_ASK,
 } from '../ids';
-import { picked, triageReply } from '../listeners/triage';
+import { picked, triageReply } from '../triage/reply';
 import { actorOfBody } from '../slack/actor';
 import { buildAnswerModal, buildAskModal } from '../views/ask';
 

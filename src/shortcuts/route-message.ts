@@ -3,7 +3,7 @@
 import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../deps';
 import { SHORTCUT_ROUTE_MESSAGE } from '../ids';
-import { triageReply } from '../listeners/triage';
+import { triageReply } from '../triage/reply';
 import { actorOfBody } from '../slack/actor';
 
 export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;

@@ -5,7 +5,7 @@
 // operator gets the fix once.
 import { webApi } from '@slack/bolt';
 import { SlackNotifier } from '../../src/filing/notify';
-import { DEFAULT_SETTINGS } from '../../src/filing/settings';
+import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 import { DM_REFUSED_FIX } from '../../src/slack/dm-refused';
 import { memoryLogger } from '../helpers/logger';
 import { handbookRules } from '../helpers/rules';

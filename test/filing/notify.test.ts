@@ -1,5 +1,5 @@
 import { SlackNotifier } from '../../src/filing/notify';
-import { DEFAULT_SETTINGS } from '../../src/filing/settings';
+import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 import type { OncallResult } from '../../src/oncall/types';
 import { memoryLogger } from '../helpers/logger';
 import { handbookRules } from '../helpers/rules';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/filing/settings';
+import { DEFAULT_SETTINGS, parseSettings } from '../../src/kinds/settings';
 
 describe('filing settings', () => {
   it('gives every section its defaults when the file leaves it out', () => {

@@ -9,7 +9,7 @@ import { webApi } from '@slack/bolt';
 import nock from 'nock';
 import { parseConfig } from '../../src/config';
 import { SlackNotifier } from '../../src/filing/notify';
-import { DEFAULT_SETTINGS } from '../../src/filing/settings';
+import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 import { createOncall } from '../../src/oncall';
 import { formFields } from '../helpers/http';
 import { memoryLogger } from '../helpers/logger';

@@ -5,7 +5,7 @@ import { createGitlabClient } from '../../src/filing/gitlab-client';
 import { idempotencyKey, markerComment } from '../../src/filing/keys';
 import type { FilingRequest, Notifier } from '../../src/filing/types';
 import { SlackNotifier } from '../../src/filing/notify';
-import { DEFAULT_SETTINGS } from '../../src/filing/settings';
+import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 import { FilingWorker } from '../../src/filing/worker';
 import { ZendeskFiler } from '../../src/filing/zendesk';
 import { createZendeskClient } from '../../src/filing/zendesk-client';

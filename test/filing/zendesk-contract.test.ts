@@ -1,13 +1,13 @@
 // The Zendesk filer against a stand-in that keeps Zendesk's documented rules (see
 // test/helpers/zendesk-standin.ts for each rule's documentation): a new requester needs a name,
 // idempotency keys expire after 2 hours, and tickets can be listed by external_id.
-import { DEFAULT_SETTINGS } from '../../src/filing/settings';
+import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 import type { ZendeskTicketRequest } from '../../src/filing/types';
 import { ZendeskFiler } from '../../src/filing/zendesk';
 import { createZendeskClient } from '../../src/filing/zendesk-client';
-import { createPrepare } from '../../src/forms/plan';
+import { createPrepare } from '../../src/kinds/prepare';
 import { filledValues } from '../helpers/forms';
-import { formDefinition } from '../../src/forms/definitions';
+import { formDefinition } from '../../src/kinds/definition';
 import { handbookRules } from '../helpers/rules';
 import { useStrictNock } from '../helpers/strict-nock';
 import { submissionRow } from '../helpers/submissions';

@@ -1,7 +1,7 @@
-import { DEFAULT_SETTINGS } from '../../src/filing/settings';
-import { formDefinition } from '../../src/forms/definitions';
-import { INTERNAL_REQUEST_OPTIONS, optionLabel } from '../../src/forms/internal-requests';
-import { createPrepare } from '../../src/forms/plan';
+import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
+import { formDefinition } from '../../src/kinds/definition';
+import { INTERNAL_REQUEST_OPTIONS, optionLabel } from '../../src/kinds/internal-request-options';
+import { createPrepare } from '../../src/kinds/prepare';
 import { validateSubmission } from '../../src/forms/validate';
 import { buildFormModal } from '../../src/views/forms/modal';
 import { FORM_ROUTE_IDS, handbookRules } from '../helpers/rules';

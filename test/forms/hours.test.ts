@@ -1,5 +1,5 @@
-import { DEFAULT_SETTINGS } from '../../src/filing/settings';
-import { describeSupportHours, isWithinSupportHours } from '../../src/forms/hours';
+import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
+import { describeSupportHours, isWithinSupportHours } from '../../src/kinds/hours';
 
 const hours = DEFAULT_SETTINGS.supportHours;
 const at = (iso: string) => isWithinSupportHours(new Date(iso), hours);

@@ -1,4 +1,4 @@
-import { parseGroup, parseHttpsUrl, parseTicketLink } from '../../src/forms/links';
+import { parseGroup, parseHttpsUrl, parseTicketLink } from '../../src/kinds/links';
 import { HOSTS } from '../helpers/forms';
 
 describe('parseTicketLink', () => {

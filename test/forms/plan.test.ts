@@ -1,7 +1,7 @@
-import { INTERNAL_REQUEST_OPTIONS, optionLabel } from '../../src/forms/internal-requests';
-import { DEFAULT_SETTINGS, parseSettings, type FilingSettings } from '../../src/filing/settings';
-import { formDefinition } from '../../src/forms/definitions';
-import { createPrepare } from '../../src/forms/plan';
+import { INTERNAL_REQUEST_OPTIONS, optionLabel } from '../../src/kinds/internal-request-options';
+import { DEFAULT_SETTINGS, parseSettings, type FilingSettings } from '../../src/kinds/settings';
+import { formDefinition } from '../../src/kinds/definition';
+import { createPrepare } from '../../src/kinds/prepare';
 import type { OncallResult } from '../../src/oncall/types';
 import type { Submission } from '../../src/store/types';
 import { filledValues } from '../helpers/forms';

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { formDefinition } from '../../src/forms/definitions';
+import { formDefinition } from '../../src/kinds/definition';
 import { encodeMetadata } from '../../src/forms/metadata';
 import { handleFormSubmission } from '../../src/forms/submit';
 import type { FilingStore } from '../../src/store/types';

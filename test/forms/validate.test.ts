@@ -1,4 +1,4 @@
-import { formDefinition } from '../../src/forms/definitions';
+import { formDefinition } from '../../src/kinds/definition';
 import { validateSubmission } from '../../src/forms/validate';
 import { filledValues, HOSTS, stateFor, TODAY } from '../helpers/forms';
 import { handbookRules } from '../helpers/rules';

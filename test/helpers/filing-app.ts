@@ -2,10 +2,10 @@
 // SQLite store; no GitLab or Zendesk, so nothing is filed), for tests of the form listeners.
 import nock from 'nock';
 import { parseConfig } from '../../src/config';
-import { formDefinition } from '../../src/forms/definitions';
+import { formDefinition } from '../../src/kinds/definition';
 import { encodeMetadata } from '../../src/forms/metadata';
 import { createFilingService } from '../../src/filing/service';
-import { DEFAULT_SETTINGS } from '../../src/filing/settings';
+import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 import { VIEW_FILE_FORM } from '../../src/ids';
 import { startTestApp, type Response, type TestApp, type TestAppOptions } from './app';
 import { filledValues, stateFor } from './forms';

@@ -1,5 +1,5 @@
 // A FormsContext over a real SQLite store, with a worker whose wake-ups are counted.
-import { DEFAULT_SETTINGS, type FilingSettings } from '../../src/filing/settings';
+import { DEFAULT_SETTINGS, type FilingSettings } from '../../src/kinds/settings';
 import type { FilingWorker } from '../../src/filing/worker';
 import type { FormsContext } from '../../src/forms/context';
 import type { FilingStore } from '../../src/store/types';

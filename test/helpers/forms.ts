@@ -1,7 +1,7 @@
 // Payload factories for form tests: view state as Slack sends it, filled with valid values.
-import type { FieldDef } from '../../src/forms/fields';
-import type { FormDefinition } from '../../src/forms/definitions';
-import type { LinkHosts } from '../../src/forms/links';
+import type { FieldDef } from '../../src/kinds/fields';
+import type { FormDefinition } from '../../src/kinds/definition';
+import type { LinkHosts } from '../../src/kinds/links';
 
 export const HOSTS: LinkHosts = {
   zendesk: ['gitlab.zendesk.com'],

@@ -1,10 +1,10 @@
 // Pure builders for the filing modals: a form definition and prefilled values in, a modal out.
 // Block ids are the field ids, so validation errors land under the right input.
 import type { types } from '@slack/bolt';
-import type { FieldDef } from '../../forms/fields';
-import { FIELD_ACTION } from '../../forms/fields';
-import type { FormDefinition } from '../../forms/definitions';
-import { INTERNAL_REQUEST_OPTIONS, optionLabel } from '../../forms/internal-requests';
+import type { FieldDef } from '../../kinds/fields';
+import { FIELD_ACTION } from '../../kinds/fields';
+import type { FormDefinition } from '../../kinds/definition';
+import { INTERNAL_REQUEST_OPTIONS, optionLabel } from '../../kinds/internal-request-options';
 import { ACTION_IR_OPTION, BLOCK_IR_OPTION, VIEW_FILE_FORM } from '../../ids';
 import { escapeMrkdwn } from '../../slack/escape';
 import { clip, LIMITS } from '../../slack/limits';

@@ -1,8 +1,8 @@
 import type { Submission } from '../../../src/store/types';
 import { failedMessage, filedMessage, starNotice, statusMessage } from '../../../src/views/forms/messages';
 import { buildFormModal } from '../../../src/views/forms/modal';
-import type { FormDefinition } from '../../../src/forms/definitions';
-import { FIELDS } from '../../../src/forms/fields';
+import type { FormDefinition } from '../../../src/kinds/definition';
+import { FIELDS } from '../../../src/kinds/fields';
 import { submissionRow } from '../../helpers/submissions';
 import { decodeFormValue, encodeFormValue } from '../../../src/views/form-button';
 

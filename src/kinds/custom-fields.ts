@@ -4,8 +4,8 @@
 // https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_fields/), so the filing config
 // maps each label the form can send to its tag, checked at boot: every label offered must be there.
 import { z } from 'zod';
-import { FIELDS } from '../forms/fields';
-import { INTERNAL_REQUEST_OPTIONS, optionLabel } from '../forms/internal-requests';
+import { FIELDS } from './fields';
+import { INTERNAL_REQUEST_OPTIONS, optionLabel } from './internal-request-options';
 
 export const customFieldSchema = z.union([
   z.number().int().positive(),

@@ -1,6 +1,6 @@
 // Global Support Hours (default Sunday 15:00 to Friday 17:00 US Pacific, 24x5): STARs are taken only
 // inside them. Computed in the configured time zone, so daylight saving time needs no special case.
-import type { FilingSettings } from '../filing/settings';
+import type { FilingSettings } from './settings';
 
 type Hours = FilingSettings['supportHours'];
 

@@ -2,8 +2,8 @@
 // and the catalogues here. The modal builder, the validator and the filing plan all read it.
 import type { FormSpec, Rule } from '../routing/schema';
 import { FIELDS, type FieldDef, type FieldId } from './fields';
-import { ISSUE_FORMS } from './gitlab-issues';
-import { findOption, INTERNAL_REQUEST_OPTIONS, type InternalRequestOption } from './internal-requests';
+import { ISSUE_FORMS } from './gitlab-issue-forms';
+import { findOption, INTERNAL_REQUEST_OPTIONS, type InternalRequestOption } from './internal-request-options';
 
 export interface FormDefinition {
   routeId: string;

@@ -5,10 +5,10 @@
 import type { OncallPerson, OncallService } from '../oncall/types';
 import { escapeMrkdwn, mentionUser } from '../slack/escape';
 import type { Submission } from '../store/types';
-import { STAR_REASONS, URGENCY_OPTIONS } from '../forms/fields';
-import { readPayload } from '../forms/payload';
+import { STAR_REASONS, URGENCY_OPTIONS } from './fields';
+import { readPayload } from './payload';
 import { starNotice } from '../views/forms/messages';
-import type { ChatPoster } from './notify';
+import type { ChatPoster } from '../filing/notify';
 import type { FilingSettings } from './settings';
 
 export interface StarNoticeDeps {

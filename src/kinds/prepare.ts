@@ -3,19 +3,19 @@
 // up the on-call person and the requester's email. User text is quoted, so a line like "/close"
 // typed into a form cannot run as a GitLab quick action, and it is made inert for GitLab
 // (gitlab-text.ts): no mention, reference, link or image from typed text works there.
-import { customFieldValue } from '../filing/custom-fields';
+import { customFieldValue } from './custom-fields';
 import { FilingError } from '../filing/errors';
-import type { FilingSettings } from '../filing/settings';
+import type { FilingSettings } from './settings';
 import type { FilingRequest, PrepareFiling, ZendeskTicket } from '../filing/types';
 import type { OncallService, Rotation } from '../oncall/types';
 import type { RuleSet } from '../routing/types';
 import type { Submission } from '../store/types';
-import { formDefinition, type FormDefinition } from './definitions';
+import { formDefinition, type FormDefinition } from './definition';
 import { FIELDS, type FieldDef } from './fields';
-import { ISSUE_FORMS } from './gitlab-issues';
+import { ISSUE_FORMS } from './gitlab-issue-forms';
 import { stripInvisible } from '../text/invisible';
 import { inertMarkdown, neutraliseMentions } from './gitlab-text';
-import { optionLabel } from './internal-requests';
+import { optionLabel } from './internal-request-options';
 import { readPayload } from './payload';
 
 export interface Requester {
