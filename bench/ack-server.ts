@@ -8,7 +8,9 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createApp } from '../src/app';
-import { buildDeps } from '../src/build-deps';
+import { buildDeps, withFiling } from '../src/build-deps';
+import { buildFiling } from '../src/compose-filing';
+import { createWebClient } from '../src/slack/client-options';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { ROTATIONS } from '../src/oncall/types';
@@ -29,8 +31,14 @@ async function startReal(): Promise<{ app: App; deps: AppDeps }> {
     SLACK_API_URL: apiUrl,
     ONCALL_STATIC_FILE: file,
     LOG_LEVEL: 'warn',
+    // The app files through a store like the real one (a fresh SQLite file, dry run).
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-store-')),
+    FILING_MODE: 'dry-run',
   });
-  const deps = buildDeps(config, createLogger(config.LOG_LEVEL));
+  const logger = createLogger(config.LOG_LEVEL);
+  const base = buildDeps(config, logger);
+  const slack = createWebClient('xoxb-bench', { slackApiUrl: apiUrl }, logger);
+  const deps = withFiling(base, await buildFiling({ config, logger, rules: base.rules, slack }));
   const app = createApp(deps, {
     token: 'xoxb-bench',
     signingSecret: secret,

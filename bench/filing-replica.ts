@@ -6,9 +6,9 @@
 import type http from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { parseConfig } from '../src/config';
-import { createFilingService } from '../src/filing/service';
+import { buildFiling } from '../src/compose-filing';
 import { parseSettings } from '../src/kinds/settings';
-import { registerFormListeners } from '../src/forms/listeners';
+import { register as registerForms } from '../src/forms/register';
 import { createLogger } from '../src/logger';
 import { loadRules } from '../src/routing/load';
 import { createMembership } from '../src/slack/membership';
@@ -48,7 +48,7 @@ async function run({ owner, stubsUrl, location }: ReplicaOptions): Promise<void>
     clientOptions: { slackApiUrl: `${stubsUrl}/api/`, retryConfig: { retries: 0 } },
   });
   const rules = loadRules();
-  const filing = await createFilingService({
+  const { filing, settings } = await buildFiling({
     settings: parseSettings({ zendeskHosts: ['gitlab.zendesk.com'] }),
     config,
     logger,
@@ -58,7 +58,7 @@ async function run({ owner, stubsUrl, location }: ReplicaOptions): Promise<void>
     owner,
   });
   const membership = createMembership(logger, { installation: { teamId: 'TB' } });
-  registerFormListeners(app, { config, logger, rules, filing, membership, now: () => IN_HOURS });
+  registerForms(app, { config, logger, rules, filing, settings, membership, now: () => IN_HOURS });
   const server = (await app.start(0)) as http.Server;
   filing.start();
   const send = (msg: ReplicaMessage) => process.send?.(msg);

@@ -1,9 +1,12 @@
-// The listeners' dependencies from a validated config: the rules, the classifier bound to them,
-// on-call and the event dedupe. Kept apart from main.ts so the ack benchmark builds the same app
-// without loading the filing clients and database drivers that main attaches afterwards.
+// The listeners' dependencies from a validated config, in two steps of the composition root: the
+// base (the rules, the classifier bound to them, on-call, the event dedupe, metrics, membership),
+// then the whole set once filing is built (its store, service and settings). main.ts, the test
+// helpers and the benchmarks compose the app the same way.
 import { createInsights, type Insights } from './analytics/recorder';
 import type { Config } from './config';
+import type { Filing } from './compose-filing';
 import type { AppDeps } from './deps';
+import { myRequests } from './filing/my-requests';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics/registry';
 import { createOncall } from './oncall';
@@ -15,7 +18,9 @@ import { createMembership } from './slack/membership';
 
 /** `dedupe` defaults to the in-memory one; main passes the PostgreSQL one when replicas share a database. */
 /** `loaded` takes the rules the start-up checks already loaded, so the file is read once. */
-export function buildDeps(config: Config, logger: Logger, dedupe?: EventDedupe, loaded?: RuleSet): AppDeps {
+export type BaseDeps = Omit<AppDeps, 'filing' | 'settings' | 'myRequests'>;
+
+export function buildDeps(config: Config, logger: Logger, dedupe?: EventDedupe, loaded?: RuleSet): BaseDeps {
   const rules = loaded ?? loadRules(config.RULES_FILE);
   return {
     config,
@@ -26,6 +31,16 @@ export function buildDeps(config: Config, logger: Logger, dedupe?: EventDedupe, 
     dedupe: dedupe ?? createEventDedupe(),
     insights: insightsFor(config, logger, rules),
     membership: createMembership(logger),
+  };
+}
+
+/** The whole set: the base with filing, its settings and the requester's own requests. */
+export function withFiling(base: BaseDeps, { filing, settings }: Filing): AppDeps {
+  return {
+    ...base,
+    filing,
+    settings,
+    myRequests: (userId) => myRequests(filing.store, base.rules, userId),
   };
 }
 

@@ -1,5 +1,6 @@
-// The dependency container every register(app, deps) receives. Built once in main.ts (or by the
-// test helpers), so listeners never create clients or read the environment themselves.
+// The dependency container every register(app, deps) receives. Built once, whole, by the
+// composition root (main.ts, or the test helpers) before the app: listeners never create clients,
+// read the environment, or find a dependency missing.
 import type { Insights } from './analytics/recorder';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -8,6 +9,7 @@ import type { OncallService } from './oncall/types';
 import type { EventDedupe } from './slack/dedupe';
 import type { MembershipService } from './slack/membership';
 import type { FilingService } from './filing/service';
+import type { FilingSettings } from './kinds/settings';
 
 /** One of the user's filed requests, as App Home lists it (filled by the filing module). */
 export interface MyRequest {
@@ -31,8 +33,10 @@ export interface AppDeps {
   insights: Insights;
   /** Who is a full member of the workspace: only they file, and only they see who is on call. */
   membership: MembershipService;
-  /** The user's recent requests for App Home; App Home shows "nothing yet" when absent. */
-  myRequests?: (userId: string) => Promise<MyRequest[]>;
-  /** The outbox and its worker (forms file through it); attached by main once the store is open. */
-  filing?: FilingService;
+  /** The user's recent requests, for App Home. */
+  myRequests: (userId: string) => Promise<MyRequest[]>;
+  /** The outbox and its worker: forms file through it. */
+  filing: FilingService;
+  /** Where things are filed, the STAR channel, Support Hours (FILING_CONFIG_FILE). */
+  settings: FilingSettings;
 }

@@ -2,7 +2,8 @@
 // with how to create the app from manifest.yml), build the dependencies, start, stop on SIGTERM.
 import type { App } from '@slack/bolt';
 import { createApp } from './app';
-import { buildDeps } from './build-deps';
+import { buildDeps, withFiling, type BaseDeps } from './build-deps';
+import { buildFiling, type Filing } from './compose-filing';
 import { preflight } from './checks';
 import { fileErrorProblems } from './checks/files';
 import {
@@ -20,13 +21,12 @@ import { operatingProblems, readEnvironment, slackProblems, type Config } from '
 import type { AppDeps } from './deps';
 import { configuredSecrets, createLogger, type Logger } from './logger';
 import { oncallProblems } from './oncall';
-import { createFilingService, type FilingService } from './filing/service';
-import { myRequests } from './filing/my-requests';
 import { publishHome } from './home/publish';
 import { startOperating, type Operating } from './operating';
 import { createPostgresEventDedupe, type PostgresEventDedupe } from './slack/dedupe-postgres';
 import type { RuleSet } from './routing/types';
 import { checkStarChannel } from './slack/star-channel';
+import { createWebClient } from './slack/client-options';
 import { storeLocation, type StoreLocation } from './store';
 
 export class StartupError extends Error {
@@ -79,37 +79,31 @@ export async function start(config: Config, logger?: Logger, rules?: RuleSet): P
   ];
   if (errorsOf(problems).length) throw new StartupError(problems);
   const log = logger ?? createLogger(config.LOG_LEVEL, undefined, configuredSecrets(config));
-  let deps: AppDeps;
+  let base: BaseDeps;
   const sharedDedupe = sharedEventDedupe(config, log);
   try {
-    deps = buildDeps(config, log, sharedDedupe, rules);
+    base = buildDeps(config, log, sharedDedupe, rules);
   } catch (err) {
     throw new StartupError(buildProblems(err, 'settings', 'RULES_FILE / ONCALL_STATIC_FILE'));
   }
-  const app = createApp(deps, {
-    token: config.SLACK_BOT_TOKEN ?? '',
-    port: config.PORT,
-    ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
-    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-  });
+  // Composition root: the Web API client, then filing (the store opens and migrates before the
+  // app takes requests), then the app with every dependency it needs.
+  const slack = createWebClient(config.SLACK_BOT_TOKEN ?? '', { slackApiUrl: config.SLACK_API_URL }, log);
+  const home: { deps?: AppDeps } = {};
+  let filing: Filing;
   try {
-    await app.init(); // auth.test: a revoked or mistyped token fails here, not on the first request
-  } catch (err) {
-    throw new StartupError([slackAuthProblem(err, config.SLACK_API_URL)]);
-  }
-  // The outbox opens (and migrates) before the app takes requests; its worker starts with the app.
-  let filing: FilingService;
-  try {
-    filing = await createFilingService({
+    filing = await buildFiling({
       config,
       logger: log,
-      rules: deps.rules,
-      slack: app.client,
-      oncall: deps.oncall,
+      rules: base.rules,
+      slack,
+      oncall: base.oncall,
       // Refresh the requester's App Home, so "My requests" shows the new state without a reload.
-      afterNotify: (submission) =>
-        publishHome(app.client, deps, { userId: submission.userId, teamId: submission.teamId }),
-      onOutcome: (outcome) => deps.insights.filingFinished(outcome),
+      afterNotify: async (submission) => {
+        if (home.deps)
+          await publishHome(slack, home.deps, { userId: submission.userId, teamId: submission.teamId });
+      },
+      onOutcome: (outcome) => base.insights.filingFinished(outcome),
     });
   } catch (err) {
     const where = config.DATABASE_URL ? 'DATABASE_URL' : 'DATA_DIR';
@@ -119,18 +113,30 @@ export async function start(config: Config, logger?: Logger, rules?: RuleSet): P
       ],
     );
   }
-  deps.filing = filing;
-  await checkStarChannel(app.client, filing.settings.star.channel, log);
-  deps.myRequests = (userId) => myRequests(filing.store, deps.rules, userId);
+  const deps = withFiling(base, filing);
+  home.deps = deps;
+  const app = createApp(deps, {
+    token: config.SLACK_BOT_TOKEN ?? '',
+    port: config.PORT,
+    ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+  });
+  try {
+    await app.init(); // auth.test: a revoked or mistyped token fails here, not on the first request
+  } catch (err) {
+    await filing.filing.stop();
+    throw new StartupError([slackAuthProblem(err, config.SLACK_API_URL)]);
+  }
+  await checkStarChannel(slack, filing.settings.star.channel, log);
   let operating: Operating;
   try {
-    operating = await startOperating(config, deps, filing.store, log);
+    operating = await startOperating(config, deps, deps.filing.store, log);
   } catch (err) {
-    await filing.stop();
+    await deps.filing.stop();
     throw new StartupError(buildProblems(err, 'settings', 'METRICS_PORT'));
   }
   const server: unknown = await app.start(config.PORT);
-  filing.start();
+  deps.filing.start();
   const address = (server as { address?: () => unknown } | undefined)?.address?.();
   const port = address && typeof address === 'object' && 'port' in address ? Number(address.port) : undefined;
   log.info(
@@ -143,7 +149,7 @@ export async function start(config: Config, logger?: Logger, rules?: RuleSet): P
   const stop = async () => {
     await (app.stop() as Promise<void>);
     await operating.stop();
-    await filing.stop(); // finishes the calls in flight; unfinished requests resume at the next start
+    await deps.filing.stop(); // finishes the calls in flight; unfinished requests resume at the next start
     await sharedDedupe?.close();
   };
   return {

@@ -5,7 +5,7 @@ import type { AppDeps } from './deps';
 export const READY_TIMEOUT_MS = 1000;
 
 export async function isReady(deps: Pick<AppDeps, 'rules' | 'filing'>): Promise<boolean> {
-  if (deps.rules.rules.length === 0 || !deps.filing) return false;
+  if (deps.rules.rules.length === 0) return false;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, READY_TIMEOUT_MS, false)));
   const ping = deps.filing.store.analytics.ping().then(

@@ -32,3 +32,6 @@ export const ROUTE = {
 export const INTERNAL_REQUEST_PREFIX = 'internal-request/';
 /** The customer-* routes (customer-needs-support, customer-info-request). */
 export const CUSTOMER_ROUTE_PREFIX = 'customer-';
+
+/** The route of an Internal Request option: internal-request/<option id>. */
+export const internalRequestRoute = (optionId: string): string => `${INTERNAL_REQUEST_PREFIX}${optionId}`;

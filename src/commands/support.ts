@@ -2,7 +2,7 @@
 // triaged with the classifier and answered privately.
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../deps';
-import { formSubcommands } from '../forms/register';
+import { FORM_SUBCOMMANDS } from '../forms/commands';
 import { COMMAND } from '../ids';
 import { triageReply } from '../triage/reply';
 import { actorOfCommand } from '../slack/actor';
@@ -19,7 +19,7 @@ export const helpSubcommand: SubcommandHandler = {
 
 /** The full table: the filing module's words plus ours; ours win a clash (help, oncall). */
 export function subcommands(): SubcommandTable {
-  return { ...formSubcommands, help: helpSubcommand, oncall: oncallSubcommand };
+  return { ...FORM_SUBCOMMANDS, help: helpSubcommand, oncall: oncallSubcommand };
 }
 
 export async function triageCommand(args: CommandArgs, text: string, deps: AppDeps): Promise<void> {

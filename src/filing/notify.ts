@@ -1,7 +1,7 @@
 // Tells the requester how their request went: in the thread it came from (a mention), or by DM;
 // when Slack refuses the DM (the app's Messages tab is off), in the channel they asked in, visible
-// to them alone. For a filed STAR it also posts the notice to the STAR channel, with the Support
-// Manager on call.
+// to them alone. Before that, once a request is filed for real, the follow-up steps of its form kind
+// run (for a STAR, the notice in the STAR channel); the notifier knows them only by name.
 // Delivery is at least once: if Slack fails, the row's lease expires and the worker tries again
 // (a few times); steps already done are recorded on the row and skipped.
 import type { types } from '@slack/bolt';
@@ -10,8 +10,7 @@ import { createDmRefusalReport, isDmRefused, slackErrorCode as slackError } from
 import type { Submission } from '../store/types';
 import type { Message } from '../views/blocks';
 import { failedMessage, filedMessage } from '../views/forms/messages';
-import { postStarNotice, type StarNoticeDeps } from '../kinds/star-notice';
-import type { Notifier, NotifyContext } from './types';
+import type { FollowUpStep, Notifier, NotifyContext } from './types';
 
 export interface ChatPoster {
   chat: {
@@ -32,8 +31,11 @@ export interface ChatPoster {
   };
 }
 
-export interface NotifierDeps extends StarNoticeDeps {
+export interface NotifierDeps {
+  client: ChatPoster;
   rules: RuleSet;
+  /** The follow-up steps of a submission's form kind (the composition root reads them from the kinds). */
+  followUps?: (s: Submission) => readonly FollowUpStep[];
   /** After the requester was told, e.g. to refresh their App Home; its failures are ignored. */
   afterNotify?: (s: Submission) => Promise<void>;
 }
@@ -62,22 +64,21 @@ export class SlackNotifier implements Notifier {
   constructor(private readonly deps: NotifierDeps) {}
 
   /**
-   * Each step happens once: the STAR notice is recorded as sent before the requester is told, so a
+   * Each follow-up step happens once: it is recorded as done before the requester is told, so a
    * retry (the requester's message failed) skips it. A step Slack refuses for good (an archived
    * channel, a channel the bot left) is logged and not tried again.
    */
   async notify(s: Submission, context?: NotifyContext): Promise<void> {
-    const rule = this.deps.rules.byId.get(s.routeId);
-    const title = rule?.title ?? s.routeId;
-    if (s.status === 'filed' && rule?.form?.kind === 'star' && !s.result?.dryRun && !s.starNotified) {
-      await postStarNotice(this.deps, s).catch((err: unknown) => {
-        if (!isPermanent(err)) throw err;
-        context?.log.error(
-          { err, channel: this.deps.settings.star.channel },
-          'STAR notice refused; not retried',
-        );
-      });
-      await context?.starNoticeSent();
+    const title = this.deps.rules.byId.get(s.routeId)?.title ?? s.routeId;
+    if (s.status === 'filed' && !s.result?.dryRun) {
+      for (const followUp of this.deps.followUps?.(s) ?? []) {
+        if (s.stepsDone.includes(followUp.step)) continue;
+        await followUp.run().catch((err: unknown) => {
+          if (!isPermanent(err)) throw err;
+          context?.log.error({ err, step: followUp.step }, 'follow-up step refused; not retried');
+        });
+        await context?.stepDone(followUp.step);
+      }
     }
     const message = s.status === 'filed' ? filedMessage(s, title) : failedMessage(s, title);
     try {

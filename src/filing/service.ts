@@ -1,38 +1,30 @@
 // Builds the filing side once at start: the store (migrated), the GitLab and Zendesk clients, the
-// worker and the notifier. The Slack app's listeners submit through it; main starts and stops it.
+// worker and the notifier. It knows no form: how a submission becomes a request (`prepare`) and
+// what follows filing (`followUps`) come from the composition root. The listeners submit through
+// it; main starts and stops it.
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import type { OncallService } from '../oncall/types';
 import type { RuleSet } from '../routing/types';
 import { openStore, storeLocation, type FilingStore } from '../store';
 import type { EnqueueResult, NewSubmission, Submission } from '../store/types';
-import { createPrepare, type Requester } from '../kinds/prepare';
 import { createFiler } from './filer';
 import { GitlabFiler } from './gitlab';
 import { createGitlabClient } from './gitlab-client';
-import { SlackNotifier, type ChatPoster } from './notify';
-import { loadSettings, type FilingSettings } from '../kinds/settings';
+import { SlackNotifier, type ChatPoster, type NotifierDeps } from './notify';
+import type { PrepareFiling } from './types';
 import { FilingWorker, type Timing, type WorkerOptions } from './worker';
 import { ZendeskFiler } from './zendesk';
 import { createZendeskClient } from './zendesk-client';
-
-export interface SlackForFiling extends ChatPoster {
-  users: {
-    info(args: {
-      user: string;
-    }): Promise<{ user?: { real_name?: string; profile?: { email?: string; real_name?: string } } }>;
-    /** Finds the Slack id of an on-call manager PagerDuty names by email (users:read.email). */
-    lookupByEmail?(args: { email: string }): Promise<{ user?: { id?: string } }>;
-  };
-}
 
 export interface FilingServiceDeps {
   config: Config;
   logger: Logger;
   rules: RuleSet;
-  slack: SlackForFiling;
-  oncall?: Pick<OncallService, 'lookup'>;
-  settings?: FilingSettings;
+  slack: ChatPoster;
+  /** A stored submission -> what to file (the form kinds' plans). */
+  prepare: PrepareFiling;
+  /** The follow-up steps of a filed request (the form kinds' afterFiled). */
+  followUps?: NotifierDeps['followUps'];
   store?: FilingStore;
   timing?: Timing;
   owner?: string;
@@ -45,7 +37,6 @@ export interface FilingServiceDeps {
 export interface FilingService {
   store: FilingStore;
   worker: FilingWorker;
-  settings: FilingSettings;
   mode: Config['FILING_MODE'];
   /** Stores the submission (once per id) and wakes the worker. Call before the ack. */
   submit(input: NewSubmission): Promise<EnqueueResult>;
@@ -55,7 +46,6 @@ export interface FilingService {
 
 export async function createFilingService(deps: FilingServiceDeps): Promise<FilingService> {
   const { config, logger } = deps;
-  const settings = deps.settings ?? loadSettings(config.FILING_CONFIG_FILE);
   const store = deps.store ?? (await openStore(storeLocation(config)));
   const gitlab = config.GITLAB_TOKEN
     ? new GitlabFiler(
@@ -85,29 +75,14 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
           },
         )
       : undefined;
-  const client = deps.slack;
-  const lookupUser = async (userId: string): Promise<Requester> => {
-    // The email is there only with the users:read.email scope; without it tickets go in unattributed.
-    const { user } = await client.users.info({ user: userId });
-    const name = user?.profile?.real_name ?? user?.real_name;
-    const email = user?.profile?.email;
-    return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
-  };
   const worker = new FilingWorker({
     store,
-    prepare: createPrepare({
-      rules: deps.rules,
-      settings,
-      lookupUser,
-      ...(deps.oncall ? { oncall: deps.oncall } : {}),
-    }),
+    prepare: deps.prepare,
     filer: createFiler({ ...(gitlab ? { gitlab } : {}), ...(zendesk ? { zendesk } : {}) }),
     notifier: new SlackNotifier({
-      client,
+      client: deps.slack,
       rules: deps.rules,
-      settings,
-      slackIdForEmail: async (email) => (await client.users.lookupByEmail?.({ email }))?.user?.id,
-      ...(deps.oncall ? { oncall: deps.oncall } : {}),
+      ...(deps.followUps ? { followUps: deps.followUps } : {}),
       ...(deps.afterNotify ? { afterNotify: deps.afterNotify } : {}),
     }),
     logger: logger.child({ module: 'filing' }),
@@ -122,7 +97,6 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
   return {
     store,
     worker,
-    settings,
     mode: config.FILING_MODE,
     async submit(input) {
       const result = await store.enqueue(input, deps.timing?.now() ?? Date.now());

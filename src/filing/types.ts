@@ -58,11 +58,18 @@ export type PrepareFiling = (submission: Submission) => Promise<FilingRequest>;
 /** What the worker lends a notify attempt: its logger, and a way to record a step as done. */
 export interface NotifyContext {
   log: Logger;
-  /** Records that the STAR channel notice is done, so a later attempt does not post it again. */
-  starNoticeSent(): Promise<void>;
+  /** Records that a follow-up step is done, so a later attempt does not run it again. */
+  stepDone(step: string): Promise<void>;
 }
 
-/** Tells the requester (and, for STARs, the STAR channel) how it went. */
+/** One follow-up step of a filed request, bound to it (e.g. the STAR channel notice). */
+export interface FollowUpStep {
+  /** The name it is recorded under once done. */
+  step: string;
+  run(): Promise<void>;
+}
+
+/** Runs the follow-up steps of a filed request and tells the requester how it went. */
 export interface Notifier {
   notify(submission: Submission, context?: NotifyContext): Promise<void>;
 }

@@ -202,8 +202,8 @@ export class FilingWorker {
     const log = this.o.logger.child({ submission: row.id, notifyAttempt: row.notifyAttempts + 1 });
     const context: NotifyContext = {
       log,
-      starNoticeSent: async () => {
-        if (!(await store.markStarNotified(row.id, owner, this.timing.now())))
+      stepDone: async (step) => {
+        if (!(await store.markStepDone(row.id, owner, step, this.timing.now())))
           throw new Error('lost the lease while notifying');
       },
     };

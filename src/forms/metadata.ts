@@ -77,3 +77,9 @@ export function decodeMetadata(raw: string | undefined): FormMetadata | undefine
     ...(g ? { triageId: g } : {}),
   };
 }
+
+/** Where the form came from (everything but the route and option), for a redraw of the same form. */
+export function placeOf(m: FormMetadata): Omit<FormMetadata, 'routeId' | 'optionId'> {
+  const { routeId: _route, optionId: _option, ...place } = m;
+  return place;
+}

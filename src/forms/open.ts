@@ -12,12 +12,12 @@ import { refusalText } from '../slack/membership';
 import { decodeFormValue } from '../views/form-button';
 import { buildFormModal } from '../views/forms/modal';
 import { outOfHoursView } from '../views/forms/messages';
-import { nowOf, type FormsContext } from './context';
-import { formDefinition } from '../kinds/definition';
+import { nowOf, type FormsDeps } from './deps';
+import { kindOf } from '../kinds';
 import { describeSupportHours, isWithinSupportHours } from '../kinds/hours';
 import { encodeMetadata, type FormMetadata } from './metadata';
 
-export interface OpenContext {
+export interface OpenRequest {
   permalink?: string;
   /** Text to prefill the main free-text field with (the message a shortcut was used on, command text). */
   text?: string;
@@ -30,41 +30,29 @@ export interface OpenContext {
   triageId?: string;
 }
 
-/** The field a message's text goes into, per form kind. */
-const TEXT_FIELD = {
-  star: 'details',
-  'internal-request': 'context',
-  'gitlab-issue': 'description',
-  'ticket-on-behalf': 'description',
-} as const;
-
+/** The form's modal for a rule (or the emergency path for a kind taken only in Support Hours). */
 export function buildOpenView(
   rule: Rule,
-  ctx: FormsContext,
-  open: OpenContext = {},
+  deps: FormsDeps,
+  open: OpenRequest = {},
 ): types.ModalView | undefined {
-  const def = formDefinition(rule, ctx.rules.byId, open.optionId);
-  if (!def) return undefined;
-  const settings = ctx.filing.settings;
-  if (def.kind === 'star' && !isWithinSupportHours(nowOf(ctx), settings.supportHours))
-    return outOfHoursView(describeSupportHours(settings.supportHours), settings.star.emergencyUrl);
-  const prefill: Record<string, string> = {
-    ...(def.kind === 'ticket-on-behalf' ? { cc_me: 'yes' } : {}),
-    ...open.prefill,
-  };
-  const textField = TEXT_FIELD[def.kind];
-  if (open.text && !prefill[textField]) {
+  const found = kindOf(rule);
+  if (!found) return undefined;
+  const { kind } = found;
+  const def = kind.define(found.rule, deps.rules.byId, open.optionId);
+  const hours = deps.settings.supportHours;
+  if (kind.onlyInSupportHours && !isWithinSupportHours(nowOf(deps), hours))
+    return outOfHoursView(describeSupportHours(hours), deps.settings.star.emergencyUrl);
+  const prefill: Record<string, string> = { ...kind.defaults, ...open.prefill };
+  if (open.text && !prefill[kind.textField]) {
     const text = stripInvisible(open.text);
-    prefill[textField] = open.permalink ? `${text}\n\n(${open.permalink})` : text;
+    prefill[kind.textField] = open.permalink ? `${text}\n\n(${open.permalink})` : text;
   }
+  const { prefill: _prefill, text: _text, optionId: _optionId, ...where } = open;
   const metadata: FormMetadata = {
     routeId: rule.id,
     ...(def.option ? { optionId: def.option.id } : {}),
-    ...(open.permalink ? { permalink: open.permalink } : {}),
-    ...(open.channel ? { channel: open.channel } : {}),
-    ...(open.threadTs ? { threadTs: open.threadTs } : {}),
-    ...(open.askedIn ? { askedIn: open.askedIn } : {}),
-    ...(open.triageId ? { triageId: open.triageId } : {}),
+    ...where,
   };
   return buildFormModal({
     definition: def,
@@ -82,7 +70,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
  */
 export function replyTargetOf(
   body: BlockButtonAction,
-): Pick<OpenContext, 'channel' | 'threadTs' | 'askedIn'> {
+): Pick<OpenRequest, 'channel' | 'threadTs' | 'askedIn'> {
   const channel = body.channel?.id;
   const message = body.message as { ts?: string; thread_ts?: string } | undefined;
   const ephemeral = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral;
@@ -92,22 +80,22 @@ export function replyTargetOf(
 }
 
 /** A channel (not a DM) the person asked in, with its thread when there is one. */
-export function askedIn(channel: string, threadTs?: string): NonNullable<OpenContext['askedIn']> {
+export function askedIn(channel: string, threadTs?: string): NonNullable<OpenRequest['askedIn']> {
   return { channel, ...(threadTs ? { threadTs } : {}) };
 }
 
 /** ACTION_OPEN_FORM: the button's value is a route id (plus the permalink from a message shortcut). */
-export async function handleOpenForm(args: ButtonArgs, ctx: FormsContext): Promise<void> {
+export async function handleOpenForm(args: ButtonArgs, deps: FormsDeps): Promise<void> {
   const { ack, body, action } = args;
   await ack();
   // Only the workspace's own members file: checked here and again at submit.
-  const membership = await ctx.membership.check(args.client, actorOfBody(body));
-  if (!membership.member) return tell(args, refusalText(membership), ctx.logger);
+  const membership = await deps.membership.check(args.client, actorOfBody(body));
+  if (!membership.member) return tell(args, refusalText(membership), deps.logger);
   const decoded = decodeFormValue(action.value ?? '');
-  const rule = ctx.rules.byId.get(decoded.route);
+  const rule = deps.rules.byId.get(decoded.route);
   const triageId = decodeTriageRef(action.block_id)?.triageId;
   const view = rule
-    ? buildOpenView(rule, ctx, {
+    ? buildOpenView(rule, deps, {
         ...replyTargetOf(body),
         ...(triageId ? { triageId } : {}),
         ...(decoded.permalink ? { permalink: decoded.permalink } : {}),
@@ -115,11 +103,11 @@ export async function handleOpenForm(args: ButtonArgs, ctx: FormsContext): Promi
       })
     : undefined;
   if (!view) {
-    ctx.logger.warn({ route: decoded.route }, 'open_form for a route without a form');
+    deps.logger.warn({ route: decoded.route }, 'open_form for a route without a form');
     return;
   }
-  if (triageId && rule) ctx.insights?.formOpened({ triageId, route: rule.id });
-  await showForm(args, view, ctx.logger);
+  if (triageId && rule) deps.insights?.formOpened({ triageId, route: rule.id });
+  await showForm(args, view, deps.logger);
 }
 
 /** What the user sees when Slack would not show the form (an expired trigger_id, a slow or failed call). */

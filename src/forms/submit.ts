@@ -3,10 +3,9 @@
 // before the ack; the worker files it afterwards.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { ACTION_IR_OPTION, BLOCK_IR_OPTION } from '../ids';
-import { INTERNAL_REQUEST_PREFIX } from '../routes';
 import { outOfHoursView, receivedView } from '../views/forms/messages';
-import { isoDay, linkHosts, nowOf, type FormsContext } from './context';
-import { formDefinition, type FormDefinition } from '../kinds/definition';
+import { isoDay, linkHosts, nowOf, type FormsDeps } from './deps';
+import { kindOf, type FormDefinition } from '../kinds';
 import { describeSupportHours, isWithinSupportHours } from '../kinds/hours';
 import { decodeMetadata } from './metadata';
 import { validateSubmission } from './validate';
@@ -44,46 +43,45 @@ function storedInTime(write: Promise<unknown>, ms: number): Promise<boolean> {
 
 export async function handleFormSubmission(
   { ack, body, view, client }: SubmitArgs,
-  ctx: FormsContext,
+  deps: FormsDeps,
 ): Promise<void> {
   const meta = decodeMetadata(view.private_metadata);
   const picked =
     view.state.values[BLOCK_IR_OPTION]?.[ACTION_IR_OPTION]?.selected_option?.value ?? meta?.optionId;
-  const rule = meta ? ctx.rules.byId.get(meta.routeId) : undefined;
-  const def = rule ? formDefinition(rule, ctx.rules.byId, picked) : undefined;
-  if (!meta || !rule || !def) {
+  const found = meta ? kindOf(deps.rules.byId.get(meta.routeId)) : undefined;
+  if (!meta || !found) {
     await ack({
       response_action: 'update',
       view: staleView('This form is out of date. Open it again from `/support`.'),
     });
     return;
   }
+  const { kind, rule } = found;
+  const def = kind.define(rule, deps.rules.byId, picked);
   // The bot files as whoever submits: a guest, someone from another organisation (Slack Connect)
   // or a deactivated account is refused before anything is stored, whatever the form's opener saw.
-  const membership = await ctx.membership.check(client, actorOfBody(body));
+  const membership = await deps.membership.check(client, actorOfBody(body));
   if (!membership.member) {
     await ack(fieldError(def, refusalText(membership)));
     return;
   }
-  const settings = ctx.filing.settings;
-  const now = nowOf(ctx);
-  if (def.kind === 'star' && !isWithinSupportHours(now, settings.supportHours)) {
+  const settings = deps.settings;
+  const now = nowOf(deps);
+  if (kind.onlyInSupportHours && !isWithinSupportHours(now, settings.supportHours)) {
     await ack({
       response_action: 'update',
       view: outOfHoursView(describeSupportHours(settings.supportHours), settings.star.emergencyUrl),
     });
     return;
   }
-  const result = validateSubmission(def, view.state.values, linkHosts(ctx), isoDay(now));
+  const result = validateSubmission(def, view.state.values, linkHosts(deps), isoDay(now));
   if (!result.ok) {
     await ack({ response_action: 'errors', errors: result.errors });
     return;
   }
-  // An internal request files under the route of the option finally picked.
-  const optionRoute = def.option ? `${INTERNAL_REQUEST_PREFIX}${def.option.id}` : undefined;
-  const routeId = optionRoute && ctx.rules.byId.has(optionRoute) ? optionRoute : rule.id;
+  const routeId = kind.fileUnder(def, rule, deps.rules.byId);
   const teamId = body.team?.id ?? view.team_id;
-  const write = ctx.filing.submit({
+  const write = deps.filing.submit({
     id: `${teamId}:${view.id}`,
     teamId,
     userId: body.user.id,
@@ -108,23 +106,23 @@ export async function handleFormSubmission(
   try {
     stored = await storedInTime(write, STORE_LIMIT_MS);
   } catch (err) {
-    ctx.logger.error({ err, route: routeId }, 'could not store a submission');
+    deps.logger.error({ err, route: routeId }, 'could not store a submission');
     await ack(fieldError(def, NOT_SAVED));
     return;
   }
   if (!stored) {
     // Not abandoned: a row that lands later is filed as usual, and Submit pressed again finds that
     // same row (same view id), so the request is filed once either way.
-    ctx.logger.error({ route: routeId, limitMs: STORE_LIMIT_MS }, 'the store did not answer in time');
+    deps.logger.error({ route: routeId, limitMs: STORE_LIMIT_MS }, 'the store did not answer in time');
     void write.then(
-      () => ctx.logger.warn({ route: routeId }, 'a submission was stored late; it is filed as usual'),
-      (err: unknown) => ctx.logger.error({ err, route: routeId }, 'could not store a submission'),
+      () => deps.logger.warn({ route: routeId }, 'a submission was stored late; it is filed as usual'),
+      (err: unknown) => deps.logger.error({ err, route: routeId }, 'could not store a submission'),
     );
     await ack(fieldError(def, NOT_SAVED));
     return;
   }
   await ack({
     response_action: 'update',
-    view: receivedView(ctx.rules.byId.get(routeId)?.title ?? rule.title, ctx.filing.mode === 'dry-run'),
+    view: receivedView(deps.rules.byId.get(routeId)?.title ?? rule.title, deps.filing.mode === 'dry-run'),
   });
 }

@@ -8,8 +8,7 @@ import type { Actor } from '../slack/membership';
 import { buildHome } from '../views/home';
 import { weeklyFigures } from './weekly';
 
-async function myRequests(deps: AppDeps, userId: string): Promise<MyRequest[] | undefined> {
-  if (!deps.myRequests) return undefined;
+async function loadMyRequests(deps: AppDeps, userId: string): Promise<MyRequest[] | undefined> {
   try {
     return await deps.myRequests(userId);
   } catch (err) {
@@ -39,7 +38,7 @@ export async function publishHome(client: webApi.WebClient, deps: AppDeps, actor
     });
     return;
   }
-  const [mine, weekly] = await Promise.all([myRequests(deps, userId), weeklyFigures(deps, userId)]);
+  const [mine, weekly] = await Promise.all([loadMyRequests(deps, userId), weeklyFigures(deps, userId)]);
   const publish = (oncall: OncallView) =>
     client.views.publish({
       user_id: userId,

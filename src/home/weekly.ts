@@ -14,7 +14,7 @@ export async function weeklyFigures(
   userId: string,
   now = Date.now(),
 ): Promise<PeriodFigures | undefined> {
-  const store = deps.filing?.store.analytics;
+  const store = deps.filing.store.analytics;
   if (!store || !deps.config.ADMIN_USER_IDS.includes(userId)) return undefined;
   let entry = cache.get(store);
   if (!entry || now - entry.at > SUMMARY_TTL_MS) {

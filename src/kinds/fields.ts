@@ -1,6 +1,6 @@
 // The fields the forms are made of, as data. Each field's id is its block_id in the modal (so a
 // validation error lands on it) and the key of its value in the stored submission.
-import type { LinkHosts } from './links';
+import { parseGroup, parseHttpsUrl, parseTicketLink, type LinkHosts } from './links';
 
 export type FieldType = 'text' | 'multiline' | 'email' | 'url' | 'date' | 'number' | 'select' | 'checkbox';
 
@@ -19,7 +19,7 @@ export interface FieldDef {
   placeholder?: string;
   maxLength?: number;
   options?: readonly FieldOption[];
-  /** A check of its own for a text field: the normalised value, or the error to show under it. */
+  /** A check of its own, instead of its type's: the normalised value, or the error to show under it. */
   parse?: (raw: string, hosts: LinkHosts) => { value: string } | { error: string };
 }
 
@@ -84,9 +84,44 @@ export function parseGitlabUser(raw: string, hosts: LinkHosts): { value: string 
       };
 }
 
+type Parsed = { value: string } | { error: string };
+const hostOf = (url: string) => new URL(url).hostname;
+
+/** A Zendesk ticket, or (for a STAR) an issue in the internal-requests project. */
+function parseTicketOrRequest(raw: string, hosts: LinkHosts): Parsed {
+  const link = parseTicketLink(raw, hosts);
+  return link
+    ? { value: link.url }
+    : {
+        error: `Paste a link to a Zendesk ticket (${hosts.zendesk.join(', ')}) or an issue in ${hosts.internalRequestsProject}.`,
+      };
+}
+
+function parseRelatedTicket(raw: string, hosts: LinkHosts): Parsed {
+  const link = parseTicketLink(raw, hosts);
+  return link
+    ? { value: link.url }
+    : { error: `Paste a link to a Zendesk ticket (${hosts.zendesk.join(', ')}).` };
+}
+
+function parseIncident(raw: string, hosts: LinkHosts): Parsed {
+  const url = parseHttpsUrl(raw, [hostOf(hosts.gitlabUrl)]);
+  return url
+    ? { value: url }
+    : { error: `Paste a link to the incident issue on ${hostOf(hosts.gitlabUrl)}.` };
+}
+
+function parseGitlabGroup(raw: string, hosts: LinkHosts): Parsed {
+  const group = parseGroup(raw, hosts.gitlabUrl);
+  return group
+    ? { value: group.url }
+    : { error: `Enter a group path or a link on ${hostOf(hosts.gitlabUrl)}.` };
+}
+
 /** Every field any form uses, by id. */
 export const FIELDS = {
   ticket_link: field('ticket_link', 'Ticket link', 'url', {
+    parse: parseTicketOrRequest,
     hint: 'A Zendesk ticket, or an issue in the internal-requests project.',
     placeholder: 'https://gitlab.zendesk.com/agent/tickets/123456',
   }),
@@ -94,6 +129,7 @@ export const FIELDS = {
   plan: field('plan', 'Plan', 'select', { options: PLAN_OPTIONS }),
   group: field('group', 'GitLab.com group URL or name', 'text', {
     required: false,
+    parse: parseGitlabGroup,
     hint: 'Required for GitLab.com tickets.',
     placeholder: 'https://gitlab.com/my-group',
   }),
@@ -106,6 +142,7 @@ export const FIELDS = {
 
   contact_email: field('contact_email', 'Customer contact email', 'email'),
   namespace: field('namespace', 'GitLab.com namespace or group URL', 'text', {
+    parse: parseGitlabGroup,
     placeholder: 'https://gitlab.com/my-group',
   }),
   license_id: field('license_id', 'License or subscription ID', 'text', { placeholder: 'A-S00012345' }),
@@ -121,9 +158,12 @@ export const FIELDS = {
   title: field('title', 'Title', 'text', { maxLength: 200 }),
   description: field('description', 'Description', 'multiline', { maxLength: 3000 }),
   gitlab_user: field('gitlab_user', 'GitLab.com username or profile URL', 'text', { parse: parseGitlabUser }),
-  incident: field('incident', 'Incident issue link', 'url'),
+  incident: field('incident', 'Incident issue link', 'url', { parse: parseIncident }),
   customer: field('customer', 'Customer or prospect', 'text'),
-  related_ticket: field('related_ticket', 'Related ticket link', 'url', { required: false }),
+  related_ticket: field('related_ticket', 'Related ticket link', 'url', {
+    required: false,
+    parse: parseRelatedTicket,
+  }),
   change_date: field('change_date', 'Date of the change', 'date', { required: false }),
   organization: field('organization', 'Zendesk organization or user', 'text'),
   valid_until: field('valid_until', 'Valid until', 'date', {

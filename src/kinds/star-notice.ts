@@ -2,35 +2,24 @@
 // @mention of the current on-call Support Manager's name". The manager comes from the `manager`
 // rotation; a provider without Slack ids (PagerDuty) is matched to a Slack user by email, and a
 // person Slack does not know is named as the provider names them.
-import type { OncallPerson, OncallService } from '../oncall/types';
+import type { OncallPerson } from '../oncall/types';
 import { escapeMrkdwn, mentionUser } from '../slack/escape';
 import type { Submission } from '../store/types';
-import { STAR_REASONS, URGENCY_OPTIONS } from './fields';
-import { readPayload } from './payload';
 import { starNotice } from '../views/forms/messages';
-import type { ChatPoster } from '../filing/notify';
-import type { FilingSettings } from './settings';
-
-export interface StarNoticeDeps {
-  client: ChatPoster;
-  settings: FilingSettings;
-  oncall?: Pick<OncallService, 'lookup'>;
-  /** A Slack user id for an email (users.lookupByEmail). */
-  slackIdForEmail?: (email: string) => Promise<string | undefined>;
-}
-
-const label = (options: readonly { value: string; label: string }[], value?: string) =>
-  options.find((o) => o.value === value)?.label ?? value ?? '';
+import { optionLabelOf } from './answers';
+import { FIELDS } from './fields';
+import type { FollowUpDeps } from './kind';
+import { readPayload } from './payload';
 
 /** A mention when the Slack id is known or found by email; else the name as the provider gives it. */
-async function mentionOf(deps: StarNoticeDeps, person: OncallPerson): Promise<string> {
+async function mentionOf(deps: FollowUpDeps, person: OncallPerson): Promise<string> {
   const found =
     person.slackUserId ??
     (person.email ? await deps.slackIdForEmail?.(person.email).catch(() => undefined) : undefined);
   return (found && mentionUser(found)) || escapeMrkdwn(person.name);
 }
 
-export async function postStarNotice(deps: StarNoticeDeps, s: Submission): Promise<void> {
+export async function postStarNotice(deps: FollowUpDeps, s: Submission): Promise<void> {
   const { values } = readPayload(s.payload);
   const oncall = deps.oncall ? await deps.oncall.lookup('manager') : undefined;
   const manager = oncall?.ok ? oncall.answer.people[0] : undefined;
@@ -38,8 +27,8 @@ export async function postStarNotice(deps: StarNoticeDeps, s: Submission): Promi
   const notice = starNotice({
     requesterId: s.userId,
     ticketUrl: values.ticket_link ?? '',
-    urgency: label(URGENCY_OPTIONS, values.urgency),
-    reason: label(STAR_REASONS, values.reason),
+    urgency: optionLabelOf(FIELDS.urgency, values.urgency),
+    reason: optionLabelOf(FIELDS.reason, values.reason),
     ...(s.result?.url ? { issueUrl: s.result.url } : {}),
     ...(s.result?.ref ? { issueRef: s.result.ref } : {}),
     ...(mention ? { managerMention: mention } : {}),

@@ -4,7 +4,7 @@ import { register as registerActions } from '../actions/register';
 import { register as registerCommands } from '../commands/support';
 import type { AppDeps } from '../deps';
 import { register as registerMentions } from '../events/app-mention';
-import { registerForms } from '../forms/register';
+import { register as registerForms } from '../forms/register';
 import { register as registerHome } from '../home/register';
 import { register as registerAsk } from '../shortcuts/ask-support';
 import { register as registerRouteMessage } from '../shortcuts/route-message';

@@ -162,6 +162,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX filing_outcomes_at ON filing_outcomes (at);`,
   },
+  {
+    version: 6,
+    name: 'follow-up steps',
+    // The outbox records which follow-up steps of a form kind are done (e.g. the STAR channel
+    // notice), by name, so it stores nothing specific to one kind; the old STAR flag carries over.
+    sqlite: `ALTER TABLE submissions ADD COLUMN steps_done TEXT NOT NULL DEFAULT '[]';
+      UPDATE submissions SET steps_done = '["star-notice"]' WHERE star_notified = 1;
+      ALTER TABLE submissions DROP COLUMN star_notified;`,
+    postgres: `ALTER TABLE submissions ADD COLUMN steps_done JSONB NOT NULL DEFAULT '[]'::jsonb;
+      UPDATE submissions SET steps_done = '["star-notice"]'::jsonb WHERE star_notified;
+      ALTER TABLE submissions DROP COLUMN star_notified;`,
+  },
 ];
 
 /** The same statement in both dialects; it runs before the applied versions are read. */

@@ -156,10 +156,12 @@ export class PostgresStore implements FilingStore {
     return result.rowCount === 1;
   }
 
-  async markStarNotified(id: string, owner: string, now: number): Promise<boolean> {
+  async markStepDone(id: string, owner: string, step: string, now: number): Promise<boolean> {
     const result = await this.pool.query(
-      'UPDATE submissions SET star_notified = TRUE, updated_at = $3 WHERE id = $1 AND lease_owner = $2',
-      [id, owner, now],
+      `UPDATE submissions SET updated_at = $4,
+         steps_done = CASE WHEN steps_done ? $3 THEN steps_done ELSE steps_done || jsonb_build_array($3::text) END
+       WHERE id = $1 AND lease_owner = $2`,
+      [id, owner, step, now],
     );
     return result.rowCount === 1;
   }

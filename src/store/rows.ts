@@ -16,7 +16,7 @@ export interface SubmissionRow {
   result: unknown;
   error: string | null;
   notified: number | boolean;
-  star_notified: number | boolean;
+  steps_done: unknown;
   notify_attempts: number | string;
   created_at: number | string;
   updated_at: number | string;
@@ -45,7 +45,7 @@ export function rowToSubmission(row: SubmissionRow): Submission {
     ...(result ? { result } : {}),
     ...(row.error ? { error: row.error } : {}),
     notified: row.notified === true || row.notified === 1,
-    starNotified: row.star_notified === true || row.star_notified === 1,
+    stepsDone: json<string[]>(row.steps_done) ?? [],
     notifyAttempts: Number(row.notify_attempts),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),

@@ -131,10 +131,13 @@ export class SqliteStore implements FilingStore {
     return info.changes === 1;
   }
 
-  async markStarNotified(id: string, owner: string, now: number): Promise<boolean> {
+  async markStepDone(id: string, owner: string, step: string, now: number): Promise<boolean> {
     const info = this.statement(
-      'UPDATE submissions SET star_notified = 1, updated_at = @now WHERE id = @id AND lease_owner = @owner',
-    ).run({ id, owner, now });
+      `UPDATE submissions SET updated_at = @now,
+         steps_done = CASE WHEN EXISTS (SELECT 1 FROM json_each(steps_done) WHERE value = @step)
+           THEN steps_done ELSE json_insert(steps_done, '$[#]', @step) END
+         WHERE id = @id AND lease_owner = @owner`,
+    ).run({ id, owner, step, now });
     return info.changes === 1;
   }
 

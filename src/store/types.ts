@@ -50,8 +50,8 @@ export interface Submission extends NewSubmission {
   /** Plain words for the requester; never a token, a stack trace or a raw API body. */
   error?: string;
   notified: boolean;
-  /** A STAR's channel notice went out (or was given up on): another notify attempt skips it. */
-  starNotified: boolean;
+  /** Follow-up steps of the form's kind that are done (or given up on), by name: a later notify attempt skips them. */
+  stepsDone: string[];
   /** Notify attempts that started on a later claim (0 for the one right after filing). */
   notifyAttempts: number;
   createdAt: number;
@@ -93,8 +93,8 @@ export interface FilingStore {
   ): Promise<boolean>;
   /** The requester was told: the row is done and the lease released. */
   markNotified(id: string, owner: string, now: number): Promise<boolean>;
-  /** The STAR channel notice is done; the lease stays, the requester is told next. */
-  markStarNotified(id: string, owner: string, now: number): Promise<boolean>;
+  /** A follow-up step (e.g. the STAR channel notice) is done; the lease stays, the requester is told next. */
+  markStepDone(id: string, owner: string, step: string, now: number): Promise<boolean>;
   /** The requester's Retry button: a failed row becomes pending again, with a fresh budget. */
   requeue(id: string, userId: string, now: number): Promise<boolean>;
   get(id: string): Promise<Submission | undefined>;

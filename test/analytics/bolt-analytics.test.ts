@@ -2,10 +2,17 @@
 // correction tied to its answer, and the answer's form opened and then filed (dry run here).
 import nock from 'nock';
 import { parseConfig } from '../../src/config';
-import { createFilingService } from '../../src/filing/service';
+import { buildFiling } from '../../src/compose-filing';
 import { ACTION_ASK_TEXT, ACTION_OPEN_FORM, ACTION_PICK_ROUTE, BLOCK_ASK_TEXT } from '../../src/ids';
 import { loadRules } from '../../src/routing/load';
-import { classifyBy, eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
+import {
+  classifyBy,
+  eventually,
+  formFields,
+  startTestApp,
+  testWebClient,
+  type TestApp,
+} from '../helpers/app';
 import {
   blockActionBody,
   pickRouteBody,
@@ -30,21 +37,20 @@ beforeEach(async () => {
       [/idea/i, 'support-meta', ['support-feedback']],
       [/escalate/i, 'star'],
     ]),
+    filing: async (base) =>
+      buildFiling({
+        config: parseConfig({ FILING_MODE: 'dry-run' }),
+        logger: base.logger,
+        rules,
+        slack: testWebClient(base.logger),
+        store: await freshSqlite(),
+        onOutcome: (outcome) => base.insights.filingFinished(outcome),
+      }),
   });
-  const filing = await createFilingService({
-    config: parseConfig({ FILING_MODE: 'dry-run' }),
-    logger: t.deps.logger,
-    rules,
-    slack: t.app.client,
-    store: await freshSqlite(),
-    onOutcome: (outcome) => t.deps.insights.filingFinished(outcome),
-  });
-  t.deps.filing = filing;
-  t.deps.insights.useStore(filing.store.analytics);
+  t.deps.insights.useStore(t.deps.filing.store.analytics);
 });
 afterEach(async () => {
   await t.deps.insights.flush();
-  await t.deps.filing?.stop();
   await t.stop();
   const pending = nock.pendingMocks();
   nock.cleanAll();
@@ -53,7 +59,7 @@ afterEach(async () => {
 
 const figures = async () => {
   await t.deps.insights.flush();
-  return t.deps.filing!.store.analytics.figures(0, Date.now() + 1000);
+  return t.deps.filing.store.analytics.figures(0, Date.now() + 1000);
 };
 
 describe('routing analytics from the Slack app', () => {
@@ -86,7 +92,7 @@ describe('routing analytics from the Slack app', () => {
       { route: 'star', count: 1 },
       { route: 'unknown', count: 1 },
     ]);
-    expect(await t.deps.filing!.store.analytics.correctedTexts(0, Date.now())).toEqual([]);
+    expect(await t.deps.filing.store.analytics.correctedTexts(0, Date.now())).toEqual([]);
   });
 
   it('ties a correction to its answer, and the form opened from the answer to its filing', async () => {
@@ -121,7 +127,7 @@ describe('routing analytics from the Slack app', () => {
 
     await submitForm(t, 'support-meta', { metadata });
     nock('https://slack.com').post('/api/chat.postMessage').reply(200, { ok: true, ts: '1.2' });
-    await t.deps.filing!.worker.drain();
+    await t.deps.filing.worker.drain();
     const f = await figures();
     expect(f.corrections).toEqual([{ from: 'support-meta', to: 'support-feedback', count: 1 }]);
     expect(f.forms).toEqual([{ route: 'support-meta', opened: 1, filed: 1 }]);

@@ -30,7 +30,7 @@ export function submission(id: string, routeId: string, createdAt: number, triag
     budgetUsed: 1,
     nextAttemptAt: createdAt,
     notified: false,
-    starNotified: false,
+    stepsDone: [],
     notifyAttempts: 0,
     createdAt,
     updatedAt: createdAt,

@@ -1,6 +1,6 @@
 // /support over signed HTTP: help, oncall, triage of each action, and the evidence line.
 import nock from 'nock';
-import { formSubcommands } from '../../src/forms/register';
+import { FORM_SUBCOMMANDS } from '../../src/forms/commands';
 import { ACTION_OPEN_FORM, ACTION_PICK_ROUTE } from '../../src/ids';
 import { commandBody, globalShortcutBody } from '../helpers/payloads';
 import { eventually, startTestApp, useTestApp } from '../helpers/app';
@@ -103,7 +103,7 @@ describe('/support', () => {
 
 describe('/support subcommand table', () => {
   it('dispatches to and lists a subcommand added by the filing module', async () => {
-    formSubcommands.zzfile = {
+    FORM_SUBCOMMANDS.zzfile = {
       description: 'file something',
       run: async ({ ack }, rest) => ack({ response_type: 'ephemeral', text: `filing ${rest}` }),
     };
@@ -112,7 +112,7 @@ describe('/support subcommand table', () => {
       expect(((await t.send(commandBody('zzfile a thing'))).json() as Ack).text).toBe('filing a thing');
       expect(JSON.stringify(((await t.send(commandBody('help'))).json() as Ack).blocks)).toContain('zzfile');
     } finally {
-      delete formSubcommands.zzfile;
+      delete FORM_SUBCOMMANDS.zzfile;
       await t.stop();
     }
   });

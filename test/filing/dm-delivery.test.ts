@@ -3,8 +3,8 @@
 // (https://docs.slack.dev/reference/methods/chat.postMessage#errors). The repository's manifest
 // must let the DM through; with the tab off the requester is told where they asked, and the
 // operator gets the fix once.
+import { testNotifier } from '../helpers/notifier';
 import { webApi } from '@slack/bolt';
-import { SlackNotifier } from '../../src/filing/notify';
 import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 import { DM_REFUSED_FIX } from '../../src/slack/dm-refused';
 import { memoryLogger } from '../helpers/logger';
@@ -30,12 +30,12 @@ describe('telling the requester by DM', () => {
   it('arrives with the repository’s manifest (Messages tab on, read-only)', async () => {
     const slack = slackStandIn();
     const log = memoryLogger();
-    const notifier = new SlackNotifier({
+    const notifier = testNotifier({
       client: client(),
       rules: handbookRules(),
       settings: DEFAULT_SETTINGS,
     });
-    await notifier.notify(filed(), { log: log.logger, starNoticeSent: async () => undefined });
+    await notifier.notify(filed(), { log: log.logger, stepDone: async () => undefined });
     expect(slack.posts).toEqual([expect.objectContaining({ channel: 'U1' })]);
     expect(slack.posts[0]!.text).toContain('https://gitlab.com/m/-/issues/7');
     expect(slack.ephemerals).toEqual([]);
@@ -45,12 +45,12 @@ describe('telling the requester by DM', () => {
   it('with the tab off, goes to the channel they asked in (ephemeral) and the fix is logged once', async () => {
     const slack = slackStandIn(TAB_OFF);
     const log = memoryLogger();
-    const notifier = new SlackNotifier({
+    const notifier = testNotifier({
       client: client(),
       rules: handbookRules(),
       settings: DEFAULT_SETTINGS,
     });
-    const context = { log: log.logger, starNoticeSent: async () => undefined };
+    const context = { log: log.logger, stepDone: async () => undefined };
     const row = filed({ askedIn: { channel: 'C0ASK', threadTs: '17.5' } });
     await notifier.notify(row, context);
     await notifier.notify({ ...row, id: 'T1:V2' }, context);
@@ -70,13 +70,13 @@ describe('telling the requester by DM', () => {
   it('with the tab off and nowhere else to say it, gives up without a retry (App Home still shows it)', async () => {
     slackStandIn(TAB_OFF);
     const log = memoryLogger();
-    const notifier = new SlackNotifier({
+    const notifier = testNotifier({
       client: client(),
       rules: handbookRules(),
       settings: DEFAULT_SETTINGS,
     });
     await expect(
-      notifier.notify(filed(), { log: log.logger, starNoticeSent: async () => undefined }),
+      notifier.notify(filed(), { log: log.logger, stepDone: async () => undefined }),
     ).resolves.toBeUndefined();
     expect(log.lines().some((l) => l.includes('turn on its Messages tab'))).toBe(true);
     expect(log.lines().some((l) => l.includes('not retried'))).toBe(true);

@@ -1,4 +1,4 @@
-import { SlackNotifier } from '../../src/filing/notify';
+import { testNotifier } from '../helpers/notifier';
 import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 import type { OncallResult } from '../../src/oncall/types';
 import { memoryLogger } from '../helpers/logger';
@@ -45,7 +45,7 @@ beforeEach(() => {
 describe('SlackNotifier', () => {
   it('posts the STAR notice with the on-call manager, then DMs the requester, then runs afterNotify', async () => {
     const after: string[] = [];
-    await new SlackNotifier({
+    await testNotifier({
       client,
       rules: handbookRules(),
       settings: DEFAULT_SETTINGS,
@@ -65,7 +65,7 @@ describe('SlackNotifier', () => {
       error: 'GitLab did not answer in time.',
       reply: { channel: 'C1', threadTs: '9.9' },
     });
-    await new SlackNotifier({
+    await testNotifier({
       client,
       rules: handbookRules(),
       settings: DEFAULT_SETTINGS,
@@ -75,7 +75,7 @@ describe('SlackNotifier', () => {
   });
 
   it('does not post a STAR notice for a dry run', async () => {
-    await new SlackNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify({
+    await testNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify({
       ...star,
       result: { target: 'gitlab-issue', dryRun: true, preview: {} },
     });
@@ -83,7 +83,7 @@ describe('SlackNotifier', () => {
   });
 
   it('sends a dry-run preview by DM only, even when the form came from a thread', async () => {
-    await new SlackNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify({
+    await testNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify({
       ...star,
       reply: { channel: 'C1', threadTs: '9.9' },
       result: { target: 'gitlab-issue', dryRun: true, preview: { title: 'T' } },
@@ -96,10 +96,10 @@ describe('SlackNotifier', () => {
     const steps: string[] = [];
     const context = (log = memoryLogger()) => ({
       log: log.logger,
-      starNoticeSent: async () => void steps.push(`recorded after ${posts.length} posts`),
+      stepDone: async () => void steps.push(`recorded after ${posts.length} posts`),
     });
-    const notifier = new SlackNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS });
-    await notifier.notify({ ...star, starNotified: true }, context());
+    const notifier = testNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS });
+    await notifier.notify({ ...star, stepsDone: ['star-notice'] }, context());
     expect(posts.map((p) => p.channel)).toEqual(['U1']);
     posts.splice(0);
     await notifier.notify(star, context());
@@ -118,13 +118,10 @@ describe('SlackNotifier', () => {
       routeId: 'support-meta',
       reply: { channel: 'C1', threadTs: '9.9' },
     });
-    await new SlackNotifier({ client: refusing, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify(
-      row,
-      {
-        log: log.logger,
-        starNoticeSent: async () => undefined,
-      },
-    );
+    await testNotifier({ client: refusing, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify(row, {
+      log: log.logger,
+      stepDone: async () => undefined,
+    });
     expect(posts).toEqual([expect.objectContaining({ channel: 'U1' })]);
     expect(posts[0]).not.toHaveProperty('thread_ts');
     expect(log.lines().join('\n')).toContain('is_archived');
@@ -137,29 +134,29 @@ describe('SlackNotifier', () => {
       if (a.channel === 'CBVAE1L48') throw slackRefusal('not_in_channel');
       posts.push(a);
     });
-    await new SlackNotifier({ client: refusing, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify(
+    await testNotifier({ client: refusing, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify(
       star,
       {
         log: log.logger,
-        starNoticeSent: async () => void (recorded += 1),
+        stepDone: async () => void (recorded += 1),
       },
     );
     expect(recorded).toBe(1);
     expect(posts.map((p) => p.channel)).toEqual(['U1']);
-    expect(log.lines().find((l) => l.includes('STAR notice refused'))).toContain('not_in_channel');
+    expect(log.lines().find((l) => l.includes('follow-up step refused'))).toContain('not_in_channel');
   });
 
   it('returns (nothing to retry) when Slack refuses the DM for good, and rethrows what may pass', async () => {
     const log = memoryLogger();
     let error = slackRefusal('user_not_found');
     const refusing = chatWith(async () => Promise.reject(error));
-    const notifier = new SlackNotifier({
+    const notifier = testNotifier({
       client: refusing,
       rules: handbookRules(),
       settings: DEFAULT_SETTINGS,
     });
     const row = submissionRow({ status: 'failed', routeId: 'support-meta' });
-    const context = { log: log.logger, starNoticeSent: async () => undefined };
+    const context = { log: log.logger, stepDone: async () => undefined };
     await expect(notifier.notify(row, context)).resolves.toBeUndefined();
     error = slackRefusal('ratelimited');
     await expect(notifier.notify(row, context)).rejects.toBe(error);
@@ -176,9 +173,7 @@ describe('SlackNotifier', () => {
       routeId: 'support-meta',
       result: { target: 'gitlab-issue', url: 'https://gitlab.com/m/-/issues/1', ref: '#1' },
     });
-    await new SlackNotifier({ client: picky, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify(
-      row,
-    );
+    await testNotifier({ client: picky, rules: handbookRules(), settings: DEFAULT_SETTINGS }).notify(row);
     expect(sent).toEqual([
       expect.objectContaining({
         channel: 'U1',

@@ -2,7 +2,8 @@
 // (FOR UPDATE SKIP LOCKED) and filed once.
 import { RemoteStubs } from '../../bench/filing-stubs';
 import { parseConfig } from '../../src/config';
-import { createFilingService, type FilingService } from '../../src/filing/service';
+import { buildFiling } from '../../src/compose-filing';
+import type { FilingService } from '../../src/filing/service';
 import { PostgresStore } from '../../src/store/postgres';
 import { memoryLogger } from '../helpers/logger';
 import { handbookRules } from '../helpers/rules';
@@ -42,14 +43,16 @@ describePostgres('two replicas on PostgreSQL', () => {
       const store = new PostgresStore(url);
       await store.migrate();
       services.push(
-        await createFilingService({
-          config,
-          logger: logs[i]!.logger,
-          rules: handbookRules(),
-          slack: slack(posts),
-          store,
-          owner,
-        }),
+        (
+          await buildFiling({
+            config,
+            logger: logs[i]!.logger,
+            rules: handbookRules(),
+            slack: slack(posts),
+            store,
+            owner,
+          })
+        ).filing,
       );
     }
     for (let i = 0; i < 40; i += 1) {

@@ -5,10 +5,10 @@
 // https://developer.pagerduty.com/api-reference/3a6b910f11050-list-all-of-the-on-calls ; with
 // include[]=users each user carries its email. users.lookupByEmail finds the Slack user:
 // https://docs.slack.dev/reference/methods/users.lookupByEmail
+import { testNotifier } from '../helpers/notifier';
 import { webApi } from '@slack/bolt';
 import nock from 'nock';
 import { parseConfig } from '../../src/config';
-import { SlackNotifier } from '../../src/filing/notify';
 import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 import { createOncall } from '../../src/oncall';
 import { formFields } from '../helpers/http';
@@ -65,14 +65,14 @@ describe('a STAR with a PagerDuty Support Manager rotation', () => {
     });
     const log = memoryLogger();
     const client = new webApi.WebClient('xoxb-test', { retryConfig: { retries: 0 } });
-    const notifier = new SlackNotifier({
+    const notifier = testNotifier({
       client,
       rules: handbookRules(),
       settings: DEFAULT_SETTINGS,
       oncall: createOncall(config, log.logger),
       slackIdForEmail: async (email) => (await client.users.lookupByEmail({ email })).user?.id,
     });
-    await notifier.notify(star, { log: log.logger, starNoticeSent: async () => undefined });
+    await notifier.notify(star, { log: log.logger, stepDone: async () => undefined });
     slack.done();
     const notice = slack.posts.find((p) => p.channel === DEFAULT_SETTINGS.star.channel)!;
     expect(notice.blocks).toContain('On-call Support Manager: <@U0MAX>');
@@ -90,14 +90,14 @@ describe('a STAR with a PagerDuty Support Manager rotation', () => {
       PAGERDUTY_MANAGER_SCHEDULE_IDS: 'SMGR',
     });
     const log = memoryLogger();
-    const notifier = new SlackNotifier({
+    const notifier = testNotifier({
       client: new webApi.WebClient('xoxb-test', { retryConfig: { retries: 0 } }),
       rules: handbookRules(),
       settings: DEFAULT_SETTINGS,
       oncall: createOncall(config, log.logger),
       slackIdForEmail: async () => undefined,
     });
-    await notifier.notify(star, { log: log.logger, starNoticeSent: async () => undefined });
+    await notifier.notify(star, { log: log.logger, stepDone: async () => undefined });
     slack.done();
     const notice = slack.posts.find((p) => p.channel === DEFAULT_SETTINGS.star.channel)!;
     expect(notice.blocks).toContain('On-call Support Manager: Max &lt;Manager&gt;');

@@ -1,10 +1,10 @@
+import { testNotifier } from '../helpers/notifier';
 import nock from 'nock';
 import { createFiler } from '../../src/filing/filer';
 import { GitlabFiler } from '../../src/filing/gitlab';
 import { createGitlabClient } from '../../src/filing/gitlab-client';
 import { idempotencyKey, markerComment } from '../../src/filing/keys';
 import type { FilingRequest, Notifier } from '../../src/filing/types';
-import { SlackNotifier } from '../../src/filing/notify';
 import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 import { FilingWorker } from '../../src/filing/worker';
 import { ZendeskFiler } from '../../src/filing/zendesk';
@@ -326,7 +326,7 @@ describe('FilingWorker', () => {
         postEphemeral: async () => ({ ok: true }),
       },
     };
-    const notifier = new SlackNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS });
+    const notifier = testNotifier({ client, rules: handbookRules(), settings: DEFAULT_SETTINGS });
     const { w, timing } = worker(ISSUE, {
       notifier,
       filer: {
@@ -339,7 +339,11 @@ describe('FilingWorker', () => {
       timing.advance(60_001);
     }
     expect(posts).toEqual(['CBVAE1L48', 'U1', 'U1', 'U1']);
-    expect(await store.get('T1:V1')).toMatchObject({ starNotified: true, notified: true, notifyAttempts: 2 });
+    expect(await store.get('T1:V1')).toMatchObject({
+      stepsDone: ['star-notice'],
+      notified: true,
+      notifyAttempts: 2,
+    });
     expect(log.lines().filter((l) => l.includes('giving up'))).toHaveLength(1);
   });
 

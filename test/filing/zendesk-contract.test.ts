@@ -7,7 +7,7 @@ import { ZendeskFiler } from '../../src/filing/zendesk';
 import { createZendeskClient } from '../../src/filing/zendesk-client';
 import { createPrepare } from '../../src/kinds/prepare';
 import { filledValues } from '../helpers/forms';
-import { formDefinition } from '../../src/kinds/definition';
+import { formDefinition } from '../../src/kinds';
 import { handbookRules } from '../helpers/rules';
 import { useStrictNock } from '../helpers/strict-nock';
 import { submissionRow } from '../helpers/submissions';

@@ -1,12 +1,13 @@
 import type { AppDeps } from '../../src/deps';
 import type { CommandArgs } from '../../src/commands/subcommand';
-import { createFormSubcommands, optionFromWords } from '../../src/forms/commands';
-import type { FormsContext } from '../../src/forms/context';
+import { FORM_SUBCOMMANDS, optionFromWords } from '../../src/forms/commands';
+import type { FormsDeps } from '../../src/forms/deps';
+import { ROUTE_GONE } from '../../src/views/triage';
 import { formsContext } from '../helpers/forms-context';
 import { fakeAck, fakeClient } from '../helpers/slack-payloads';
 
-async function run(word: string, rest: string, ctx: FormsContext | undefined, channel = 'C0CHAN') {
-  const table = createFormSubcommands(() => ctx);
+async function run(word: string, rest: string, ctx: FormsDeps, channel = 'C0CHAN') {
+  const table = FORM_SUBCOMMANDS;
   const { ack, acks } = fakeAck();
   const { client, calls } = fakeClient();
   const responses: unknown[] = [];
@@ -17,6 +18,7 @@ async function run(word: string, rest: string, ctx: FormsContext | undefined, ch
     command: { trigger_id: 'TR', user_id: 'U1', channel_id: channel, text: `${word} ${rest}` },
   };
   await table[word]!.run(args as unknown as CommandArgs, rest, {
+    ...ctx,
     classify: () => ({ route: 'unknown', confidence: 0, alternatives: [], evidence: [] }),
   } as unknown as AppDeps);
   return { acks, calls, responses };
@@ -58,9 +60,10 @@ describe('form subcommands', () => {
     );
   });
 
-  it('says filing is not set up when there is no filing service', async () => {
-    const { acks, calls } = await run('star', '', undefined);
-    expect(acks).toEqual([{ response_type: 'ephemeral', text: expect.stringMatching(/not set up/) }]);
+  it('says the form is gone when the rules no longer have its route', async () => {
+    const ctx = await formsContext();
+    const { acks, calls } = await run('star', '', { ...ctx, rules: { ...ctx.rules, byId: new Map() } });
+    expect(acks).toEqual([{ response_type: 'ephemeral', text: ROUTE_GONE }]);
     expect(calls).toEqual([]);
   });
 

@@ -3,13 +3,14 @@
 // requester gets a DM (or a Retry button when filing failed).
 import nock from 'nock';
 import { parseConfig, type Config } from '../../src/config';
-import { createFilingService, type FilingService } from '../../src/filing/service';
+import { buildFiling } from '../../src/compose-filing';
+import type { FilingService } from '../../src/filing/service';
 import { idempotencyKey } from '../../src/filing/keys';
 import { DEFAULT_SETTINGS, type FilingSettings } from '../../src/kinds/settings';
 import { ACTION_OPEN_FORM, ACTION_RETRY_FILING } from '../../src/ids';
-import { formDefinition } from '../../src/kinds/definition';
+import { formDefinition } from '../../src/kinds';
 import { loadRules } from '../../src/routing/load';
-import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
+import { eventually, formFields, startTestApp, testWebClient, type TestApp } from '../helpers/app';
 import { filledValues, stateFor } from '../helpers/forms';
 import { blockActionBody, CHANNEL, commandBody, interactive, TEAM, USER } from '../helpers/payloads';
 import { manifestWithoutMessagesTab, slackStandIn, stubDm } from '../helpers/slack-standin';
@@ -21,7 +22,6 @@ const rules = loadRules();
 let t: TestApp;
 
 async function start() {
-  t = await startTestApp({ rules });
   const config = parseConfig({
     GITLAB_URL: GL,
     GITLAB_TOKEN: 'glpat-e2e-secret',
@@ -30,21 +30,30 @@ async function start() {
     ZENDESK_API_TOKEN: 'ztok-e2e',
     FILING_TIMEOUT_MS: '1000',
   });
-  await attachFiling(config, { ...DEFAULT_SETTINGS, zendeskHosts: ['gitlab.zendesk.com'] });
+  await startWithFiling(config, { ...DEFAULT_SETTINGS, zendeskHosts: ['gitlab.zendesk.com'] });
 }
 
-/** Gives the running app a filing service on a new SQLite store, the way main attaches it. */
-async function attachFiling(config: Config, settings?: FilingSettings): Promise<FilingService> {
-  const filing = await createFilingService({
-    config,
-    logger: t.deps.logger,
+/** Starts the app with a filing service on a new SQLite store, composed the way main composes it. */
+async function startWithFiling(config: Config, settings?: FilingSettings): Promise<FilingService> {
+  t = await startTestApp({
     rules,
-    slack: t.app.client,
-    store: await freshSqlite(),
-    ...(settings ? { settings } : {}),
+    filing: async (base) =>
+      buildFiling({
+        config,
+        logger: base.logger,
+        rules,
+        slack: testWebClient(base.logger),
+        store: await freshSqlite(),
+        ...(settings ? { settings } : {}),
+      }),
   });
-  t.deps.filing = filing;
-  return filing;
+  return t.deps.filing;
+}
+
+/** The running app, stopped, and started again with other filing settings. */
+async function restartWithFiling(config: Config): Promise<FilingService> {
+  await t.stop();
+  return startWithFiling(config);
 }
 
 /** Clicks the form button and returns the modal Slack was asked to open. */
@@ -92,7 +101,6 @@ const dm = (match: (text: string, blocks: string) => boolean) =>
 
 beforeEach(start);
 afterEach(async () => {
-  await t.deps.filing?.stop();
   await t.stop();
   const pending = nock.pendingMocks();
   nock.cleanAll();
@@ -125,9 +133,9 @@ describe('filing through the signed Slack app', () => {
       .once()
       .reply(201, { ticket: { id: 4242 } }, { 'content-type': 'application/json' });
     const told = dm((text) => text.includes(`${ZD}/agent/tickets/4242`));
-    await t.deps.filing!.worker.drain();
+    await t.deps.filing.worker.drain();
     expect(ticket.isDone() && told.isDone()).toBe(true);
-    expect(await t.deps.filing!.store.countByStatus()).toEqual({ pending: 0, filed: 1, failed: 0 });
+    expect(await t.deps.filing.store.countByStatus()).toEqual({ pending: 0, filed: 1, failed: 0 });
   });
 
   it('a 422 is not retried: the requester is told in plain words, and Retry files it', async () => {
@@ -141,7 +149,7 @@ describe('filing through the signed Slack app', () => {
         blocks.includes(ACTION_RETRY_FILING) &&
         !blocks.includes('secret'),
     );
-    await t.deps.filing!.worker.drain();
+    await t.deps.filing.worker.drain();
     expect(told.isDone()).toBe(true);
     const responded = nock('https://hooks.slack.com').post('/commands/T0TEAM/1/abc').reply(200, 'ok');
     await t.send(
@@ -153,7 +161,7 @@ describe('filing through the signed Slack app', () => {
       .post(`/api/v4/projects/${project}/issues`)
       .reply(201, { iid: 7, web_url: `${GL}/meta/-/issues/7` });
     const filed = dm((text) => text.includes(`${GL}/meta/-/issues/7`));
-    await t.deps.filing!.worker.drain();
+    await t.deps.filing.worker.drain();
     expect(filed.isDone()).toBe(true);
   });
 
@@ -170,9 +178,8 @@ describe('filing through the signed Slack app', () => {
   });
 
   it('in dry-run mode calls neither GitLab nor Zendesk and shows the requester what it would file', async () => {
-    await t.deps.filing!.stop();
     const config = parseConfig({ GITLAB_URL: GL, GITLAB_TOKEN: 'glpat-e2e-secret', FILING_MODE: 'dry-run' });
-    const filing = await attachFiling(config);
+    const filing = await restartWithFiling(config);
     const received = await submit('support-meta', await openForm('support-meta'));
     expect(JSON.stringify(received.json())).toContain('dry-run');
     const shown = dm(
@@ -188,8 +195,7 @@ describe('filing through the signed Slack app', () => {
   it('with the Messages tab off, a /support request is answered in the channel it was typed in', async () => {
     // Slack refuses the app's DM with messages_tab_disabled while the tab is off:
     // https://docs.slack.dev/reference/methods/chat.postMessage#errors
-    await t.deps.filing!.stop();
-    const filing = await attachFiling(parseConfig({ FILING_MODE: 'dry-run' }));
+    const filing = await restartWithFiling(parseConfig({ FILING_MODE: 'dry-run' }));
     let modal = '';
     const opened = nock('https://slack.com')
       .post('/api/views.open', (b) => ((modal = formFields(b).view ?? ''), true))
@@ -206,7 +212,7 @@ describe('filing through the signed Slack app', () => {
   });
 
   it('rejects a submission with a bad signature and stores nothing', async () => {
-    const def = formDefinition(rules.byId.get('support-meta')!)!;
+    const def = formDefinition(rules.byId.get('support-meta')!, rules.byId)!;
     const payload = interactive({
       type: 'view_submission',
       team: { id: TEAM },
@@ -220,6 +226,6 @@ describe('filing through the signed Slack app', () => {
     });
     const res = await t.send(payload, { 'x-slack-signature': 'v0=deadbeef' });
     expect(res.status).toBe(401);
-    expect(await t.deps.filing!.store.countByStatus()).toEqual({ pending: 0, filed: 0, failed: 0 });
+    expect(await t.deps.filing.store.countByStatus()).toEqual({ pending: 0, filed: 0, failed: 0 });
   });
 });

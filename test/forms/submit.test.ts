@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { formDefinition } from '../../src/kinds/definition';
+import { formDefinition } from '../../src/kinds';
 import { encodeMetadata } from '../../src/forms/metadata';
 import { handleFormSubmission } from '../../src/forms/submit';
 import type { FilingStore } from '../../src/store/types';
@@ -64,7 +64,7 @@ describe('handleFormSubmission', () => {
   it('answers bad values with errors on their blocks and stores nothing', async () => {
     const ctx = await formsContext();
     const rule = ctx.rules.byId.get('star')!;
-    const values = filledValues(formDefinition(rule)!, {
+    const values = filledValues(formDefinition(rule, ctx.rules.byId)!, {
       ticket_link: 'https://evil.example/agent/tickets/1',
       urgency: '',
       group: '',

@@ -1,4 +1,4 @@
-import { formDefinition } from '../../src/kinds/definition';
+import { formDefinition } from '../../src/kinds';
 import { validateSubmission } from '../../src/forms/validate';
 import { filledValues, HOSTS, stateFor, TODAY } from '../helpers/forms';
 import { handbookRules } from '../helpers/rules';

@@ -5,7 +5,10 @@ import path from 'node:path';
 import nock from 'nock';
 import type { App } from '@slack/bolt';
 import { createApp } from '../../src/app';
-import { insightsFor } from '../../src/build-deps';
+import { insightsFor, withFiling, type BaseDeps } from '../../src/build-deps';
+import { buildFiling, type Filing } from '../../src/compose-filing';
+import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
+import { createWebClient } from '../../src/slack/client-options';
 import { parseConfig, type Config } from '../../src/config';
 import type { AppDeps } from '../../src/deps';
 import { createLogger } from '../../src/logger';
@@ -19,6 +22,7 @@ import type { MembershipService } from '../../src/slack/membership';
 import { BOT_ID, BOT_USER, type Encoded } from './payloads';
 import { SIGNING_SECRET, signedHeaders } from './signing';
 import { request, type Response } from './http';
+import { freshSqlite } from './stores';
 
 export { eventually, formFields, request, type Response } from './http';
 
@@ -72,6 +76,8 @@ export interface TestAppOptions {
   oncallTimeoutMs?: number;
   classify?: AppDeps['classify'];
   myRequests?: AppDeps['myRequests'];
+  /** Filing as the test needs it (buildFiling); defaults to a fresh SQLite store, the default settings, no GitLab or Zendesk. */
+  filing?: Filing | ((base: BaseDeps) => Promise<Filing>);
   config?: Record<string, string>;
   /** Defaults to a fresh in-memory dedupe. */
   dedupe?: EventDedupe;
@@ -106,7 +112,8 @@ export function testConfig(extra: Record<string, string> = {}): Config {
   });
 }
 
-export function testDeps(opts: TestAppOptions = {}): AppDeps {
+/** The base dependencies (everything but filing), for suites that do not start the app. */
+export function testDeps(opts: TestAppOptions = {}): BaseDeps {
   const logger = opts.logger ?? createLogger('silent');
   const rules = opts.rules ?? testRules();
   const config = testConfig(opts.config);
@@ -123,14 +130,38 @@ export function testDeps(opts: TestAppOptions = {}): AppDeps {
     dedupe: opts.dedupe ?? createEventDedupe(),
     insights: insightsFor(config, logger, rules),
     membership: opts.membership ?? EVERYONE_A_MEMBER,
-    ...(opts.myRequests ? { myRequests: opts.myRequests } : {}),
   };
+}
+
+/** A Web API client like the app's, at https://slack.com/api where tests intercept it with nock. */
+export const testWebClient = (logger: AppDeps['logger']) =>
+  createWebClient(BOT_TOKEN, { retries: 0, timeoutMs: 2000 }, logger);
+
+/** Filing over a fresh SQLite store with the default settings (nothing is filed: no GitLab or Zendesk). */
+export async function testFiling(base: BaseDeps, config: Record<string, string> = {}): Promise<Filing> {
+  return buildFiling({
+    config: parseConfig(config),
+    logger: base.logger,
+    rules: base.rules,
+    slack: testWebClient(base.logger),
+    store: await freshSqlite(),
+    settings: DEFAULT_SETTINGS,
+  });
+}
+
+/** Every dependency, composed the way main.ts composes them. */
+export async function testAppDeps(opts: TestAppOptions = {}): Promise<AppDeps> {
+  const base = testDeps(opts);
+  const filing =
+    typeof opts.filing === 'function' ? await opts.filing(base) : (opts.filing ?? (await testFiling(base)));
+  const deps = withFiling(base, filing);
+  return opts.myRequests ? { ...deps, myRequests: opts.myRequests } : deps;
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
-  const deps = testDeps(opts);
+  const deps = await testAppDeps(opts);
   const app = createApp(deps, {
     token: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
@@ -155,6 +186,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       }),
     stop: async () => {
       await app.stop();
+      await deps.filing.stop();
     },
   };
 }

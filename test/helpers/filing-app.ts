@@ -1,33 +1,20 @@
 // The real app over signed HTTP with a filing service attached the way main attaches it (a fresh
 // SQLite store; no GitLab or Zendesk, so nothing is filed), for tests of the form listeners.
 import nock from 'nock';
-import { parseConfig } from '../../src/config';
-import { formDefinition } from '../../src/kinds/definition';
+import { formDefinition } from '../../src/kinds';
 import { encodeMetadata } from '../../src/forms/metadata';
-import { createFilingService } from '../../src/filing/service';
-import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 import { VIEW_FILE_FORM } from '../../src/ids';
 import { startTestApp, type Response, type TestApp, type TestAppOptions } from './app';
 import { filledValues, stateFor } from './forms';
 import { interactive, TEAM, USER } from './payloads';
-import { freshSqlite } from './stores';
 
-export async function startFilingApp(opts: TestAppOptions = {}): Promise<TestApp> {
-  const t = await startTestApp(opts);
-  t.deps.filing = await createFilingService({
-    config: parseConfig({}),
-    logger: t.deps.logger,
-    rules: t.deps.rules,
-    slack: t.app.client,
-    store: await freshSqlite(),
-    settings: DEFAULT_SETTINGS,
-  });
-  return t;
+/** The app with its default filing (a fresh SQLite store, nothing filed), for the form suites. */
+export function startFilingApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  return startTestApp(opts);
 }
 
 /** Stops the app and its filing service; every Slack call a test expected must have been made. */
 export async function stopFilingApp(t: TestApp): Promise<void> {
-  await t.deps.filing?.stop();
   await t.stop();
   const pending = nock.pendingMocks();
   nock.cleanAll();

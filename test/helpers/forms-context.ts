@@ -1,7 +1,7 @@
-// A FormsContext over a real SQLite store, with a worker whose wake-ups are counted.
+// A FormsDeps over a real SQLite store, with a worker whose wake-ups are counted.
 import { DEFAULT_SETTINGS, type FilingSettings } from '../../src/kinds/settings';
 import type { FilingWorker } from '../../src/filing/worker';
-import type { FormsContext } from '../../src/forms/context';
+import type { FormsDeps } from '../../src/forms/deps';
 import type { FilingStore } from '../../src/store/types';
 import { EVERYONE_A_MEMBER } from './app';
 import { memoryLogger } from './logger';
@@ -15,7 +15,7 @@ export const OUT_OF_HOURS = new Date('2026-11-28T18:00:00Z');
 
 export async function formsContext(
   overrides: { now?: Date; store?: FilingStore; settings?: FilingSettings; mode?: 'live' | 'dry-run' } = {},
-): Promise<FormsContext & { wakes: () => number; store: FilingStore }> {
+): Promise<FormsDeps & { wakes: () => number; store: FilingStore }> {
   const store = overrides.store ?? (await freshSqlite());
   let wakes = 0;
   const worker = { wake: () => void (wakes += 1) } as unknown as FilingWorker;
@@ -30,10 +30,10 @@ export async function formsContext(
     rules: handbookRules(),
     membership: EVERYONE_A_MEMBER,
     now: () => overrides.now ?? IN_HOURS,
+    settings: overrides.settings ?? DEFAULT_SETTINGS,
     filing: {
       store,
       mode: overrides.mode ?? 'live',
-      settings: overrides.settings ?? DEFAULT_SETTINGS,
       worker,
       async submit(input) {
         const r = await store.enqueue(input, Date.now());

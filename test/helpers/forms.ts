@@ -1,6 +1,6 @@
 // Payload factories for form tests: view state as Slack sends it, filled with valid values.
 import type { FieldDef } from '../../src/kinds/fields';
-import type { FormDefinition } from '../../src/kinds/definition';
+import type { FormDefinition } from '../../src/kinds';
 import type { LinkHosts } from '../../src/kinds/links';
 
 export const HOSTS: LinkHosts = {

@@ -12,7 +12,7 @@ export const submissionRow = (over: Partial<Submission> = {}): Submission => ({
   budgetUsed: 1,
   nextAttemptAt: 0,
   notified: false,
-  starNotified: false,
+  stepsDone: [],
   notifyAttempts: 0,
   createdAt: 1_700_000_000_000,
   updatedAt: 0,

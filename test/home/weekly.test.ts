@@ -1,23 +1,12 @@
 // The weekly routing summary in App Home: shown to ADMIN_USER_IDS only, from the analytics store.
 import nock from 'nock';
-import { parseConfig } from '../../src/config';
-import { createFilingService } from '../../src/filing/service';
 import { buildWeeklySummary } from '../../src/views/weekly-summary';
 import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
 import { commandBody, eventBody, homeOpenedEvent, USER } from '../helpers/payloads';
-import { freshSqlite } from '../helpers/stores';
 
 async function start(admins: string): Promise<TestApp> {
   const t = await startTestApp({ config: { ADMIN_USER_IDS: admins } });
-  const filing = await createFilingService({
-    config: parseConfig({}),
-    logger: t.deps.logger,
-    rules: t.deps.rules,
-    slack: t.app.client,
-    store: await freshSqlite(),
-  });
-  t.deps.filing = filing;
-  t.deps.insights.useStore(filing.store.analytics);
+  t.deps.insights.useStore(t.deps.filing.store.analytics);
   await t.send(commandBody('how do i reset my password'));
   await t.send(commandBody('something nobody can route'));
   await t.deps.insights.flush();
@@ -42,7 +31,6 @@ async function openHome(t: TestApp): Promise<string[]> {
 describe('weekly summary in App Home', () => {
   let t: TestApp | undefined;
   afterEach(async () => {
-    await t?.deps.filing?.stop();
     await t?.stop();
     nock.cleanAll();
   });

@@ -1,12 +1,13 @@
 // manifest.yml is the whole app: valid against Slack's manifest schema, and exactly what the code
 // registers (commands, shortcuts, events) and uses (bot scopes), in both directions.
+import type { AppDeps } from '../../src/deps';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { load as parseYaml } from 'js-yaml';
 import { registerListeners } from '../../src/listeners';
 import { recordingApp } from '../helpers/recording-app';
-import { testDeps } from '../helpers/app';
+import { testAppDeps } from '../helpers/app';
 
 const root = path.join(__dirname, '..', '..');
 const manifest = parseYaml(fs.readFileSync(path.join(root, 'manifest.yml'), 'utf8')) as {
@@ -70,7 +71,9 @@ function webApiMethods(): string[] {
 
 describe('manifest.yml', () => {
   const { app, registered } = recordingApp();
-  registerListeners(app, testDeps());
+  let deps: AppDeps;
+  beforeAll(async () => registerListeners(app, (deps = await testAppDeps())));
+  afterAll(() => deps.filing.stop());
 
   it('is valid against Slack’s manifest schema', () => {
     const schema = JSON.parse(

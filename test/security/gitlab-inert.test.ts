@@ -4,20 +4,16 @@
 // CommonMark (https://docs.gitlab.com/user/markdown/#links, #images). One end-to-end case goes through
 // the real Bolt app: a signed view_submission, the worker, and the POST /issues GitLab receives.
 import nock from 'nock';
-import { parseConfig } from '../../src/config';
-import { createFilingService } from '../../src/filing/service';
 import { markerComment } from '../../src/filing/keys';
-import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
-import { formDefinition } from '../../src/kinds/definition';
+import { formDefinition } from '../../src/kinds';
 import { encodeMetadata } from '../../src/forms/metadata';
 import { inertMarkdown, JOINER, neutraliseMentions } from '../../src/kinds/gitlab-text';
 import { VIEW_FILE_FORM } from '../../src/ids';
 import { loadRules } from '../../src/routing/load';
-import { startTestApp, type TestApp } from '../helpers/app';
+import { startTestApp, testFiling, type TestApp } from '../helpers/app';
 import { stopFilingApp } from '../helpers/filing-app';
 import { filledValues, stateFor } from '../helpers/forms';
 import { interactive, TEAM, USER } from '../helpers/payloads';
-import { freshSqlite } from '../helpers/stores';
 
 const GITLAB_MENTION = /(?<!\w)@[a-zA-Z0-9_.][a-zA-Z0-9_.\-/]*/g;
 /** A markdown link or image, inline or by reference, and raw HTML or an autolink in angle brackets. */
@@ -76,14 +72,10 @@ describe('through the real app: what GitLab receives', () => {
   let t: TestApp;
 
   beforeEach(async () => {
-    t = await startTestApp({ rules });
-    t.deps.filing = await createFilingService({
-      config: parseConfig({ GITLAB_URL: GL, GITLAB_TOKEN: 'glpat-inert-secret', FILING_TIMEOUT_MS: '1000' }),
-      logger: t.deps.logger,
+    t = await startTestApp({
       rules,
-      slack: t.app.client,
-      store: await freshSqlite(),
-      settings: DEFAULT_SETTINGS,
+      filing: (base) =>
+        testFiling(base, { GITLAB_URL: GL, GITLAB_TOKEN: 'glpat-inert-secret', FILING_TIMEOUT_MS: '1000' }),
     });
   });
   afterEach(() => stopFilingApp(t));
@@ -124,7 +116,7 @@ describe('through the real app: what GitLab receives', () => {
       .post(`/api/v4/projects/${project}/issues`, (b: typeof issue) => Boolean((issue = b)))
       .reply(201, { iid: 5, web_url: `${GL}/gitlab-com/support/support-team-meta/-/issues/5` });
     nock('https://slack.com').post('/api/chat.postMessage').reply(200, { ok: true, ts: '1.1' });
-    await t.deps.filing!.worker.drain();
+    await t.deps.filing.worker.drain();
 
     expect(issue.title).not.toMatch(GITLAB_MENTION);
     const body = issue.description;

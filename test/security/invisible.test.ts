@@ -1,7 +1,7 @@
 // Invisible characters: bidirectional controls (Trojan Source, https://trojansource.codes/) and
 // zero-width characters are removed from what the bot echoes to Slack and what it files; a
 // zero-width joiner inside an emoji sequence stays (https://unicode.org/reports/tr51/#def_emoji_zwj_sequence).
-import { formDefinition } from '../../src/kinds/definition';
+import { formDefinition } from '../../src/kinds';
 import { validateSubmission } from '../../src/forms/validate';
 import { stripInvisible } from '../../src/text/invisible';
 import { useTestApp } from '../helpers/app';

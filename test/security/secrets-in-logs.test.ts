@@ -10,7 +10,7 @@ import { createApp } from '../../src/app';
 import { parseConfig } from '../../src/config';
 import { configuredSecrets, createLogger } from '../../src/logger';
 import { BOT_ID, BOT_USER, TEAM, USER } from '../helpers/payloads';
-import { BOT_TOKEN, eventually, startTestApp, testDeps } from '../helpers/app';
+import { BOT_TOKEN, eventually, startTestApp, testAppDeps } from '../helpers/app';
 import { commandBody } from '../helpers/payloads';
 import { SIGNING_SECRET } from '../helpers/signing';
 import { Writable } from 'node:stream';
@@ -96,7 +96,7 @@ it('through Socket Mode, whose client logs raw envelopes at debug', async () => 
   nock('https://slack.com')
     .post('/api/apps.connections.open')
     .reply(200, { ok: true, url: `ws://127.0.0.1:${wsPort}/link` });
-  const app = createApp(testDeps({ logger }), {
+  const app = createApp(await testAppDeps({ logger }), {
     token: BOT_TOKEN,
     appToken: APP_TOKEN,
     port: 0,

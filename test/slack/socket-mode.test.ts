@@ -7,7 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '@slack/bolt';
 import { createApp } from '../../src/app';
 import { BOT_ID, BOT_USER, CHANNEL, mentionEvent, RESPONSE_URL, TEAM, USER } from '../helpers/payloads';
-import { BOT_TOKEN, eventually, request, testDeps } from '../helpers/app';
+import { BOT_TOKEN, eventually, request, testAppDeps } from '../helpers/app';
 
 const APP_TOKEN = 'xapp-1-A0APP-1-test';
 
@@ -45,7 +45,7 @@ describe('Socket Mode', () => {
       .post('/api/apps.connections.open')
       .reply(200, { ok: true, url: `ws://127.0.0.1:${wsPort}/link` });
     healthPort = await freePort();
-    app = createApp(testDeps(), {
+    app = createApp(await testAppDeps(), {
       token: BOT_TOKEN,
       appToken: APP_TOKEN,
       port: healthPort,

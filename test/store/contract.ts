@@ -74,15 +74,21 @@ export function storeContract(factory: StoreFactory): void {
     expect(await store.claim('w2', 200_000, 60_000)).toBeUndefined();
   });
 
-  it('records the STAR notice under the lease and counts each later notify claim', async () => {
+  it('records follow-up steps under the lease, once each, and counts each later notify claim', async () => {
     await store.enqueue(makeSubmission(), 1000);
     await store.claim('w1', 1000, 60_000);
     const result = { target: 'gitlab-issue' as const, ref: '#1' };
     await store.finish('T1:V1', 'w1', { status: 'filed', result }, 1100);
-    expect(await store.get('T1:V1')).toMatchObject({ starNotified: false, notifyAttempts: 0 });
-    expect(await store.markStarNotified('T1:V1', 'w2', 1200)).toBe(false); // not the lease owner
-    expect(await store.markStarNotified('T1:V1', 'w1', 1200)).toBe(true);
-    expect(await store.claim('w2', 70_000, 60_000)).toMatchObject({ starNotified: true, notifyAttempts: 1 });
+    expect(await store.get('T1:V1')).toMatchObject({ stepsDone: [], notifyAttempts: 0 });
+    expect(await store.markStepDone('T1:V1', 'w2', 'star-notice', 1200)).toBe(false); // not the lease owner
+    expect(await store.markStepDone('T1:V1', 'w1', 'star-notice', 1200)).toBe(true);
+    // Recording a step twice keeps one entry: a repeated notify attempt stays idempotent.
+    expect(await store.markStepDone('T1:V1', 'w1', 'star-notice', 1250)).toBe(true);
+    expect(await store.markStepDone('T1:V1', 'w1', 'other-step', 1250)).toBe(true);
+    expect(await store.claim('w2', 70_000, 60_000)).toMatchObject({
+      stepsDone: ['star-notice', 'other-step'],
+      notifyAttempts: 1,
+    });
     expect(await store.claim('w3', 140_000, 60_000)).toMatchObject({ notifyAttempts: 2, attempts: 1 });
   });
 

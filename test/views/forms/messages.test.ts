@@ -1,7 +1,7 @@
 import type { Submission } from '../../../src/store/types';
 import { failedMessage, filedMessage, starNotice, statusMessage } from '../../../src/views/forms/messages';
 import { buildFormModal } from '../../../src/views/forms/modal';
-import type { FormDefinition } from '../../../src/kinds/definition';
+import type { FormDefinition } from '../../../src/kinds';
 import { FIELDS } from '../../../src/kinds/fields';
 import { submissionRow } from '../../helpers/submissions';
 import { decodeFormValue, encodeFormValue } from '../../../src/views/form-button';

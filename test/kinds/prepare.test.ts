@@ -1,6 +1,6 @@
 import { INTERNAL_REQUEST_OPTIONS, optionLabel } from '../../src/kinds/internal-request-options';
 import { DEFAULT_SETTINGS, parseSettings, type FilingSettings } from '../../src/kinds/settings';
-import { formDefinition } from '../../src/kinds/definition';
+import { formDefinition } from '../../src/kinds';
 import { createPrepare } from '../../src/kinds/prepare';
 import type { OncallResult } from '../../src/oncall/types';
 import type { Submission } from '../../src/store/types';

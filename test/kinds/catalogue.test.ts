@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
-import { formDefinition } from '../../src/kinds/definition';
+import { formDefinition } from '../../src/kinds';
 import { INTERNAL_REQUEST_OPTIONS, optionLabel } from '../../src/kinds/internal-request-options';
 import { createPrepare } from '../../src/kinds/prepare';
 import { validateSubmission } from '../../src/forms/validate';

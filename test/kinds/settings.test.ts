@@ -50,7 +50,7 @@ describe('filing settings', () => {
   });
 
   it('writes the STAR channel id once, so an edit cannot leave a stale copy behind', () => {
-    const source = fs.readFileSync(path.join(__dirname, '../../src/filing/settings.ts'), 'utf8');
+    const source = fs.readFileSync(path.join(__dirname, '../../src/kinds/settings.ts'), 'utf8');
     expect(source.match(/CBVAE1L48/g)).toHaveLength(1);
   });
 });
