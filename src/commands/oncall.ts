@@ -5,7 +5,7 @@ import { isRotation, ROTATIONS, type OncallAnswer, type OncallResult, type Rotat
 import type { Message } from '../views/blocks';
 import { actorOfCommand } from '../slack/actor';
 import { buildOncallBlocks, buildOncallMembersOnly, buildOncallPending, oncallText } from '../views/oncall';
-import type { CommandArgs, SubcommandHandler } from './subcommand';
+import type { CommandArgs, SubcommandHandler } from '../slack/subcommand';
 
 export function oncallMessage(rotations: readonly Rotation[], results: OncallResult[]): Message {
   const pairs = rotations.flatMap((r, i) => (results[i] ? [[r, results[i]] as const] : []));

@@ -8,7 +8,7 @@ import { triageReply } from '../triage/reply';
 import { actorOfCommand } from '../slack/actor';
 import { buildHelp } from '../views/help';
 import { oncallSubcommand } from './oncall';
-import type { CommandArgs, SubcommandHandler, SubcommandTable } from './subcommand';
+import type { CommandArgs, SubcommandHandler, SubcommandTable } from '../slack/subcommand';
 
 export const helpSubcommand: SubcommandHandler = {
   description: 'what this bot does, with examples',

@@ -40,7 +40,13 @@ export async function singleShotRequest(
   let response: Response;
   try {
     // redirect: 'error' keeps a compromised or misconfigured host from bouncing the token elsewhere.
-    response = await fetch(url, { method, headers, body, signal, redirect: 'error' });
+    response = await fetch(url, {
+      method: method ?? 'GET',
+      headers: headers ?? {},
+      ...(body !== undefined ? { body } : {}),
+      ...(signal ? { signal } : {}),
+      redirect: 'error',
+    });
   } catch (err) {
     // An aborted signal means our per-call timeout fired, whatever error the fetch layer wrapped it in.
     throw signal?.aborted ? timeoutError(SERVICE) : errorForThrown(SERVICE, err);

@@ -4,32 +4,16 @@
 // run (for a STAR, the notice in the STAR channel); the notifier knows them only by name.
 // Delivery is at least once: if Slack fails, the row's lease expires and the worker tries again
 // (a few times); steps already done are recorded on the row and skipped.
-import type { types } from '@slack/bolt';
 import type { RuleSet } from '../routing/types';
 import { createDmRefusalReport, isDmRefused, slackErrorCode as slackError } from '../slack/dm-refused';
 import type { Submission } from '../store/types';
 import type { Message } from '../views/blocks';
 import { failedMessage, filedMessage } from '../views/forms/messages';
+import type { ChatPoster } from '../slack/chat';
+import { postWithFallback } from '../slack/post';
 import type { FollowUpStep, Notifier, NotifyContext } from './types';
 
-export interface ChatPoster {
-  chat: {
-    postMessage(args: {
-      channel: string;
-      text: string;
-      blocks?: types.KnownBlock[];
-      thread_ts?: string;
-      unfurl_links?: boolean;
-    }): Promise<unknown>;
-    postEphemeral(args: {
-      channel: string;
-      user: string;
-      text: string;
-      blocks?: types.KnownBlock[];
-      thread_ts?: string;
-    }): Promise<unknown>;
-  };
-}
+export type { ChatPoster } from '../slack/chat';
 
 export interface NotifierDeps {
   client: ChatPoster;
@@ -40,7 +24,6 @@ export interface NotifierDeps {
   afterNotify?: (s: Submission) => Promise<void>;
 }
 
-const BLOCK_ERRORS = new Set(['invalid_blocks', 'msg_blocks_too_long', 'invalid_blocks_format']);
 /** Slack answers worth asking again later; any other platform error will not change by retrying. */
 const TRANSIENT_ERRORS = new Set([
   'ratelimited',
@@ -132,17 +115,7 @@ export class SlackNotifier implements Notifier {
   }
 
   /** Posts the message; Slack refusing the blocks (e.g. a long preview) must not keep the link from arriving. */
-  private async post(target: Target, message: Message): Promise<void> {
-    try {
-      await this.deps.client.chat.postMessage({
-        ...target,
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-      });
-    } catch (err) {
-      if (!BLOCK_ERRORS.has(slackError(err) ?? '')) throw err;
-      await this.deps.client.chat.postMessage({ ...target, text: message.text, unfurl_links: false });
-    }
+  private post(target: Target, message: Message): Promise<void> {
+    return postWithFallback(this.deps.client, undefined, { ...target, unfurl_links: false }, message);
   }
 }

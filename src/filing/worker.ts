@@ -20,7 +20,8 @@ export interface WorkerOptions {
   notifier: Notifier;
   logger: Logger;
   mode: 'live' | 'dry-run';
-  timing?: Timing;
+  /** Defaults to the real clock. */
+  timing?: Timing | undefined;
   policy?: RetryPolicy;
   /** Longer than the slowest attempt (a few calls, each with its own timeout). */
   leaseMs?: number;

@@ -47,9 +47,9 @@ export async function zendeskTransport(
   let response: Response;
   try {
     response = await fetch(uri, {
-      method: options.method,
+      method: options.method ?? 'GET',
       headers,
-      body: options.body,
+      ...(options.body !== undefined ? { body: options.body } : {}),
       redirect: 'error',
       signal,
     });

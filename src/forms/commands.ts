@@ -2,7 +2,7 @@
 // merged into /support's; each acks at once, then opens the modal with the command's trigger_id.
 import type { AppDeps } from '../deps';
 import { INTERNAL_REQUEST_PREFIX, internalRequestRoute, ROUTE } from '../routes';
-import type { CommandArgs, SubcommandHandler, SubcommandTable } from '../commands/subcommand';
+import type { CommandArgs, SubcommandHandler, SubcommandTable } from '../slack/subcommand';
 import { statusMessage } from '../views/forms/messages';
 import { actorOfCommand } from '../slack/actor';
 import { refusalText } from '../slack/membership';

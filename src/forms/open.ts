@@ -25,7 +25,7 @@ export interface OpenRequest {
   optionId?: string;
   channel?: string;
   threadTs?: string;
-  askedIn?: FormMetadata['askedIn'];
+  askedIn?: NonNullable<FormMetadata['askedIn']>;
   /** The triage answer whose button opened the form. */
   triageId?: string;
 }

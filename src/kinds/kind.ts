@@ -1,7 +1,7 @@
 // The interface every form kind implements (STAR, internal request, GitLab issue, ticket on behalf).
 // Call sites never ask "which kind is this?": they look the kind up in KINDS (index.ts) and call it,
 // the way a job queue maps a task name to its handler. A new kind is one module and one row there.
-import type { ChatPoster } from '../filing/notify';
+import type { ChatPoster } from '../slack/chat';
 import type { FilingRequest } from '../filing/types';
 import type { OncallService } from '../oncall/types';
 import type { FormSpec, Rule } from '../routing/schema';
@@ -17,10 +17,8 @@ export type FormKindId = FormSpec['kind'];
 /** A rule that has a form. */
 export type FormRule = Rule & { form: FormSpec };
 
-export interface Requester {
-  name?: string;
-  email?: string;
-}
+export type { Requester } from '../slack/users';
+import type { Requester } from '../slack/users';
 
 export interface PlanDeps {
   rules: RuleSet;

@@ -43,11 +43,11 @@ export function termLabel(term: CompiledTerm): string {
 }
 
 export interface CompiledSignal {
-  any?: CompiledTerm[];
-  all?: CompiledTerm[];
-  none?: CompiledTerm[];
+  any?: CompiledTerm[] | undefined;
+  all?: CompiledTerm[] | undefined;
+  none?: CompiledTerm[] | undefined;
   weight: number;
-  why?: string;
+  why?: string | undefined;
 }
 
 /** A route's condition on one fact: the values it holds with (requires) or that rule it out (excludes). */

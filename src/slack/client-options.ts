@@ -6,7 +6,7 @@ import { boltLogger } from './bolt-logger';
 
 export interface ClientTuning {
   /** Web API base URL, e.g. https://slack-gov.com/api/ for GovSlack. */
-  slackApiUrl?: string;
+  slackApiUrl?: string | undefined;
   timeoutMs?: number;
   retries?: number;
 }

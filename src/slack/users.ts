@@ -1,8 +1,13 @@
 // The Slack user lookups filing needs: the requester's name and email (users.info), and the Slack id
 // of an on-call person a provider names by email (users.lookupByEmail). Emails are there only with
 // the users:read.email scope; without it tickets go in unattributed.
-import type { ChatPoster } from '../filing/notify';
-import type { Requester } from '../kinds/kind';
+import type { ChatPoster } from './chat';
+
+/** The requester as Slack knows them (either may be unknown). */
+export interface Requester {
+  name?: string;
+  email?: string;
+}
 
 export interface SlackUsers {
   users: {

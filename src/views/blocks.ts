@@ -48,3 +48,9 @@ export const option = (text: string, value: string): types.PlainTextOption => ({
 });
 
 export const fallbackText = (text: string): string => clip(text, LIMITS.messageText);
+
+/** Slack's date token: shown in the reader's own time zone, with `fallback` where it cannot be. */
+export function slackDate(at: Date | number, fallback: string): string {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${fallback}>`;
+}

@@ -1,5 +1,5 @@
 // `/support help`: what the bot does, with examples, and the subcommands from the table.
-import type { SubcommandTable } from '../commands/subcommand';
+import type { SubcommandTable } from '../slack/subcommand';
 import { context, mrkdwnSection, type Message } from './blocks';
 
 export function buildHelp(command: string, subcommands: SubcommandTable): Message {

@@ -2,7 +2,7 @@
 // fails, the answer is the manual way from the handbook, never an error.
 import { escapeMrkdwn, mentionUser } from '../slack/escape';
 import type { OncallAnswer, OncallPerson, OncallResult, Rotation } from '../oncall/types';
-import { context, mrkdwnSection, type Block } from './blocks';
+import { context, mrkdwnSection, slackDate, type Block } from './blocks';
 
 export const ROTATION_LABEL: Record<Rotation, string> = {
   support: 'Self-Managed Support',
@@ -18,14 +18,11 @@ export const MANUAL_WAY: Record<Rotation, string> = {
     'Look up the Support Manager on-call rotation in PagerDuty, or ask in #support_leadership; for a STAR, the manager on call watches #support_ticket-attention-requests.',
 };
 
-const slackTime = (d: Date, fallback: string): string =>
-  `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time}|${fallback}>`;
-
 export function formatPerson(p: OncallPerson): string {
   const who = (p.slackUserId && mentionUser(p.slackUserId)) || escapeMrkdwn(p.name);
   const labels = [p.role, p.via].filter(Boolean).map((l) => escapeMrkdwn(l!));
   const role = labels.length ? ` (${labels.join(', ')})` : '';
-  const until = p.until ? ` until ${slackTime(p.until, p.until.toISOString())}` : '';
+  const until = p.until ? ` until ${slackDate(p.until, p.until.toISOString())}` : '';
   return `${who}${role}${until}`;
 }
 
@@ -38,7 +35,7 @@ export function oncallLine(answer: OncallAnswer): string {
 }
 
 export function oncallSource(answer: OncallAnswer): string {
-  return `Source: ${escapeMrkdwn(answer.source)}, as of ${slackTime(answer.fetchedAt, answer.fetchedAt.toISOString())}. Looking this up never pages anyone.`;
+  return `Source: ${escapeMrkdwn(answer.source)}, as of ${slackDate(answer.fetchedAt, answer.fetchedAt.toISOString())}. Looking this up never pages anyone.`;
 }
 
 export function buildOncallBlocks(rotation: Rotation, result: OncallResult): Block[] {

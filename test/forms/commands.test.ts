@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../src/deps';
-import type { CommandArgs } from '../../src/commands/subcommand';
+import type { CommandArgs } from '../../src/slack/subcommand';
 import { FORM_SUBCOMMANDS, optionFromWords } from '../../src/forms/commands';
 import type { FormsDeps } from '../../src/forms/deps';
 import { ROUTE_GONE } from '../../src/views/triage';

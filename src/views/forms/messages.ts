@@ -6,7 +6,7 @@ import { ACTION_RETRY_FILING } from '../../ids';
 import { escapeMrkdwn, mrkdwnLink } from '../../slack/escape';
 import { clip, LIMITS } from '../../slack/limits';
 import type { Submission } from '../../store/types';
-import { button, context, fallbackText, mrkdwnSection, plain, type Message } from '../blocks';
+import { button, context, fallbackText, mrkdwnSection, plain, slackDate, type Message } from '../blocks';
 
 export const link = mrkdwnLink;
 
@@ -103,7 +103,7 @@ export function statusMessage(rows: { submission: Submission; title: string }[])
       blocks: [mrkdwnSection('You have no requests filed through me yet.')],
     };
   const lines = rows.map(({ submission: s, title }) => {
-    const when = `<!date^${Math.floor(s.createdAt / 1000)}^{date_short_pretty} {time}|${new Date(s.createdAt).toISOString()}>`;
+    const when = slackDate(s.createdAt, new Date(s.createdAt).toISOString());
     const target = s.result?.url ? ` ${link(s.result.url, s.result.ref ?? 'link')}` : '';
     return `• *${escapeMrkdwn(title)}* — ${statusLabel(s)}${target} (${when})`;
   });
