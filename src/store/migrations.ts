@@ -162,6 +162,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX filing_outcomes_at ON filing_outcomes (at);`,
   },
+  {
+    version: 6,
+    name: 'prepared filing request',
+    // What an attempt sends (requester, CC, subject, body, fields), computed the first time
+    // preparation succeeds and sent unchanged by every retry: one Idempotency-Key, one body.
+    sqlite: 'ALTER TABLE submissions ADD COLUMN prepared TEXT;',
+    postgres: 'ALTER TABLE submissions ADD COLUMN prepared JSONB;',
+  },
 ];
 
 /** The same statement in both dialects; it runs before the applied versions are read. */
