@@ -34,8 +34,6 @@ export interface ChatPoster {
 
 export interface NotifierDeps extends StarNoticeDeps {
   rules: RuleSet;
-  /** After the requester was told, e.g. to refresh their App Home; its failures are ignored. */
-  afterNotify?: (s: Submission) => Promise<void>;
 }
 
 const BLOCK_ERRORS = new Set(['invalid_blocks', 'msg_blocks_too_long', 'invalid_blocks_format']);
@@ -86,7 +84,6 @@ export class SlackNotifier implements Notifier {
       if (!isPermanent(err)) throw err;
       context?.log.error({ err }, 'Slack refused the message to the requester; not retried');
     }
-    await this.deps.afterNotify?.(s).catch(() => undefined);
   }
 
   /** In the thread when there is one (else by DM), then by DM, then where they asked (ephemeral). */

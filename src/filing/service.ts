@@ -1,6 +1,6 @@
 // Builds the filing side once at start: the store (migrated), the GitLab and Zendesk clients, the
 // worker and the notifier. The Slack app's listeners submit through it; main starts and stops it.
-import type { Config } from '../config';
+import { leaseProblems, type Config } from '../config';
 import type { Logger } from '../logger';
 import type { OncallService } from '../oncall/types';
 import type { RuleSet } from '../routing/types';
@@ -36,7 +36,7 @@ export interface FilingServiceDeps {
   store?: FilingStore;
   timing?: Timing;
   owner?: string;
-  /** Called after each notification (main refreshes the requester's App Home). */
+  /** Called once after each notification is recorded (main refreshes the requester's App Home). */
   afterNotify?: (submission: Submission) => Promise<void>;
   /** Each final filing outcome (metrics, routing analytics). */
   onOutcome?: WorkerOptions['onOutcome'];
@@ -56,7 +56,15 @@ export interface FilingService {
 export async function createFilingService(deps: FilingServiceDeps): Promise<FilingService> {
   const { config, logger } = deps;
   const settings = deps.settings ?? loadSettings(config.FILING_CONFIG_FILE);
+  const unfit = leaseProblems(config);
+  if (unfit.length > 0) throw new Error(unfit.join('; '));
   const store = deps.store ?? (await openStore(storeLocation(config)));
+  // SQLite: this process now owns the file, so requests a killed predecessor held are due at once.
+  const freed = await store.recover(deps.timing?.now() ?? Date.now()).catch(async (err: unknown) => {
+    if (!deps.store) await store.close().catch(() => undefined);
+    throw err;
+  });
+  if (freed > 0) logger.info({ freed }, 'requests in flight when the bot last stopped are due again');
   const gitlab = config.GITLAB_TOKEN
     ? new GitlabFiler(
         createGitlabClient({
@@ -108,7 +116,6 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
       settings,
       slackIdForEmail: async (email) => (await client.users.lookupByEmail?.({ email }))?.user?.id,
       ...(deps.oncall ? { oncall: deps.oncall } : {}),
-      ...(deps.afterNotify ? { afterNotify: deps.afterNotify } : {}),
     }),
     logger: logger.child({ module: 'filing' }),
     mode: config.FILING_MODE,
@@ -118,6 +125,7 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
     ...(deps.timing ? { timing: deps.timing } : {}),
     ...(deps.owner ? { owner: deps.owner } : {}),
     ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
+    ...(deps.afterNotify ? { afterNotify: deps.afterNotify } : {}),
   });
   return {
     store,
@@ -131,6 +139,7 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
     },
     start: () => worker.start(),
     async stop() {
+      // Every loop has ended (rows still in flight handed back) before the store closes under them.
       await worker.stop();
       await store.close();
     },

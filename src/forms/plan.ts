@@ -27,7 +27,7 @@ export interface PlanDeps {
   rules: RuleSet;
   settings: FilingSettings;
   oncall?: Pick<OncallService, 'lookup'>;
-  /** The requester's name and email from Slack (users.info); may return {} when unknown. */
+  /** The requester's name and email from Slack (users.info); {} when Slack has none; throws on failure. */
   lookupUser?: (userId: string) => Promise<Requester>;
 }
 
@@ -93,7 +93,15 @@ export function createPrepare(deps: PlanDeps): PrepareFiling {
     if (!rule?.form || !def)
       throw new FilingError('permanent', 'This kind of request is no longer filed by the bot.');
     const typed = payload.values;
-    const found = (await deps.lookupUser?.(submission.userId).catch(() => ({}) as Requester)) ?? {};
+    // A failed lookup fails this preparation (retried): the request is never sent without its
+    // requester and CC, and the first body that goes out is the one every retry sends.
+    const found =
+      (await deps.lookupUser?.(submission.userId).catch((err: unknown) => {
+        throw new FilingError('retryable', 'Slack did not say who sent this request.', {
+          service: 'Slack',
+          reasons: [err instanceof Error ? err.message : String(err)],
+        });
+      })) ?? {};
     // A Slack display name is typed by its owner like any other text.
     const who: Requester = found.name ? { ...found, name: stripInvisible(found.name) } : found;
     const footer = [
