@@ -7,6 +7,7 @@
 import type { types } from '@slack/bolt';
 import type { RuleSet } from '../routing/types';
 import { createDmRefusalReport, isDmRefused, slackErrorCode as slackError } from '../slack/dm-refused';
+import { isTransientSlackError } from '../slack/transient';
 import type { Submission } from '../store/types';
 import type { Message } from '../views/blocks';
 import { failedMessage, filedMessage } from '../views/forms/messages';
@@ -37,19 +38,9 @@ export interface NotifierDeps extends StarNoticeDeps {
 }
 
 const BLOCK_ERRORS = new Set(['invalid_blocks', 'msg_blocks_too_long', 'invalid_blocks_format']);
-/** Slack answers worth asking again later; any other platform error will not change by retrying. */
-const TRANSIENT_ERRORS = new Set([
-  'ratelimited',
-  'internal_error',
-  'fatal_error',
-  'service_unavailable',
-  'request_timeout',
-]);
 
-const isPermanent = (err: unknown): boolean => {
-  const code = slackError(err);
-  return code !== undefined && !TRANSIENT_ERRORS.has(code);
-};
+/** Slack answered, with an error that retrying will not change. */
+const isPermanent = (err: unknown): boolean => !isTransientSlackError(err);
 
 type Target = { channel: string; thread_ts?: string };
 
