@@ -39,7 +39,9 @@ export async function singleShotRequest(
     headers,
     body,
     signal: callSignal,
+    asStream,
   } = options as {
+    asStream?: boolean;
     prefixUrl?: string;
     searchParams?: string;
     method?: string;
@@ -66,7 +68,8 @@ export async function singleShotRequest(
     throw errorForStatus(SERVICE, response.status, response.headers.get('retry-after'), Date.now());
   }
   return {
-    body: await parseBody(response),
+    // A stream is read by its caller, as far as it needs (a job log): never buffered here.
+    body: asStream ? (response.body as ReadableStream) : await parseBody(response),
     headers: Object.fromEntries(response.headers.entries()),
     status: response.status,
   };
