@@ -16,17 +16,17 @@ const LOG =
   'Mo Manager - Escalation Manager\n' +
   'section_end:1700000001:chat_reply\r\u001b[0K\nJob succeeded\n';
 
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+const gitlab = createGitlabClient({
+  host: 'https://ops.example.com',
+  token: 'glpat-test',
+  timeoutMs: 2000,
+});
+
 describe('GitLab ChatOps on-call provider', () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
-
-  const gitlab = createGitlabClient({
-    host: 'https://ops.example.com',
-    token: 'glpat-test',
-    timeoutMs: 2000,
-  });
-
   it('triggers the job with CHAT_INPUT, waits for it and reads the chat_reply section', async () => {
     // The trigger API takes token, ref and variables[KEY] as request parameters; sent in the form
     // body, the token stays out of URLs and access logs (no .query(): a query string would not match).
@@ -109,14 +109,6 @@ describe('GitLab ChatOps on-call provider', () => {
 });
 
 describe('GitLab ChatOps lookups on a long-lived signal', () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
-  const gitlab = createGitlabClient({
-    host: 'https://ops.example.com',
-    token: 'glpat-test',
-    timeoutMs: 2000,
-  });
   const provider = createChatopsProvider({
     gitlab,
     project: 'chatops/bot',
