@@ -84,7 +84,7 @@ export const envSchema = z.object({
    * How long a claimed request stays with its replica without a heartbeat (renewed every third of
    * it while the work runs): a dead replica's requests are taken over after at most this long.
    */
-  FILING_LEASE_MS: withDefault(z.coerce.number().int().min(200), 30_000),
+  FILING_LEASE_MS: withDefault(z.coerce.number().int().min(200), 25_000),
   FILING_POLL_MS: withDefault(z.coerce.number().int().min(10), 1_000),
 
   // Operating: metrics, routing analytics, who sees the weekly summary

@@ -94,9 +94,9 @@ describe('.env.example', () => {
 });
 
 describe('leaseProblems', () => {
-  it('accepts the defaults: a 15 s call fits a 30 s lease', () => {
+  it('accepts the defaults: a 15 s call fits a 25 s lease', () => {
     const config = parseConfig({});
-    expect([config.FILING_TIMEOUT_MS, config.FILING_LEASE_MS]).toEqual([15_000, 30_000]);
+    expect([config.FILING_TIMEOUT_MS, config.FILING_LEASE_MS]).toEqual([15_000, 25_000]);
     expect(operatingProblems(config)).toEqual([]);
   });
 

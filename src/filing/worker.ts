@@ -41,7 +41,7 @@ export interface WorkerOptions {
   afterNotify?: (submission: Submission) => Promise<void>;
 }
 
-export const DEFAULT_LEASE_MS = 30_000;
+export const DEFAULT_LEASE_MS = 25_000;
 
 /** The prepared request an earlier attempt stored with the row, when there is one. */
 function storedRequest(row: Submission): FilingRequest | undefined {
