@@ -12,7 +12,7 @@ import { loadRules } from '../../src/routing/load';
 import { eventually, formFields, startTestApp, type TestApp } from '../helpers/app';
 import { filledValues, stateFor } from '../helpers/forms';
 import { blockActionBody, CHANNEL, commandBody, interactive, TEAM, USER } from '../helpers/payloads';
-import { manifestWithoutMessagesTab, slackStandIn, stubDm } from '../helpers/slack-standin';
+import { manifestWithoutMessagesTab, requesterKnown, slackStandIn, stubDm } from '../helpers/slack-standin';
 import { freshSqlite } from '../helpers/stores';
 
 const ZD = 'https://gitlab.zendesk.example';
@@ -111,9 +111,7 @@ describe('filing through the signed Slack app', () => {
       view: { title: { text: 'Request received' } },
     });
     expect(second.json()).toMatchObject({ response_action: 'update' });
-    nock('https://slack.com')
-      .post('/api/users.info')
-      .reply(200, { ok: true, user: { profile: { email: 'asker@gitlab.example', real_name: 'Asker' } } });
+    requesterKnown();
     const ticket = nock(ZD, { reqheaders: { 'idempotency-key': idempotencyKey(`${TEAM}:V0FORM`) } })
       .post(
         '/api/v2/tickets.json',
@@ -133,6 +131,7 @@ describe('filing through the signed Slack app', () => {
   it('a 422 is not retried: the requester is told in plain words, and Retry files it', async () => {
     const route = 'support-meta';
     await submit(route, await openForm(route));
+    requesterKnown();
     const project = encodeURIComponent('gitlab-com/support/support-team-meta');
     nock(GL).post(`/api/v4/projects/${project}/issues`).once().reply(422, { message: 'secret detail' });
     const told = dm(
@@ -175,6 +174,7 @@ describe('filing through the signed Slack app', () => {
     const filing = await attachFiling(config);
     const received = await submit('support-meta', await openForm('support-meta'));
     expect(JSON.stringify(received.json())).toContain('dry-run');
+    requesterKnown();
     const shown = dm(
       (text, blocks) =>
         text.startsWith('Dry run') &&
@@ -198,6 +198,7 @@ describe('filing through the signed Slack app', () => {
     await eventually(() => opened.isDone());
     await submit('support-meta', JSON.parse(modal));
     const slack = slackStandIn(manifestWithoutMessagesTab());
+    requesterKnown();
     await filing.worker.drain();
     slack.done();
     expect(slack.posts).toEqual([]);
