@@ -353,6 +353,33 @@ describe('FilingWorker', () => {
     expect(await store.claim('w2', Date.now(), 1_000)).toMatchObject({ id: 'T1:V1', attempts: 2 });
   });
 
+  it('stop() returns only once every loop has ended: nothing touches the store after it', async () => {
+    await enqueue();
+    // A call that answers after the grace period: it must not write to a store that may be closed.
+    const { w } = worker(TICKET, {
+      timing: undefined,
+      filer: {
+        file: () =>
+          new Promise((resolve) =>
+            setTimeout(() => resolve({ target: 'zendesk-ticket', ref: 'ticket 1' }), 300),
+          ),
+      },
+    });
+    w.start();
+    for (let i = 0; i < 50 && (await store.get('T1:V1'))!.attempts === 0; i += 1)
+      await new Promise((r) => setTimeout(r, 5));
+    await w.stop(50);
+    const late: string[] = [];
+    const methods = store as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    for (const name of ['finish', 'reschedule', 'markNotified', 'markStarNotified']) {
+      const original = methods[name]!.bind(store);
+      methods[name] = (...a: unknown[]) => (late.push(name), original(...a));
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    expect(late).toEqual([]);
+    expect(await store.get('T1:V1')).toMatchObject({ status: 'pending' });
+  });
+
   it('backs off a 429 without Retry-After like any failure (growing delays), without spending the budget', async () => {
     await enqueue('T1:V1');
     const limited = zendesk('T1:V1')
