@@ -53,6 +53,18 @@ export interface FilingService {
   stop(): Promise<void>;
 }
 
+/** Form kinds filed as GitLab issues; the others are Zendesk tickets. */
+const GITLAB_FORM_KINDS: ReadonlySet<string> = new Set(['star', 'gitlab-issue']);
+
+/** Where a route's requests are filed, read from its rule before any preparation work. */
+function targetOfRoute(rules: RuleSet): WorkerOptions['targetOf'] {
+  return (submission) => {
+    const kind = rules.byId.get(submission.routeId)?.form?.kind;
+    if (!kind) return undefined;
+    return GITLAB_FORM_KINDS.has(kind) ? 'gitlab-issue' : 'zendesk-ticket';
+  };
+}
+
 export async function createFilingService(deps: FilingServiceDeps): Promise<FilingService> {
   const { config, logger } = deps;
   const settings = deps.settings ?? loadSettings(config.FILING_CONFIG_FILE);
@@ -126,6 +138,7 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
     ...(deps.owner ? { owner: deps.owner } : {}),
     ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
     ...(deps.afterNotify ? { afterNotify: deps.afterNotify } : {}),
+    targetOf: targetOfRoute(deps.rules),
   });
   return {
     store,

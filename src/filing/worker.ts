@@ -39,6 +39,11 @@ export interface WorkerOptions {
    * once per state change, never again when a later claim repeats the notice. Failures are logged.
    */
   afterNotify?: (submission: Submission) => Promise<void>;
+  /**
+   * Where a submission will be filed, when that is known without preparing it (from its route), so
+   * a service that asked the bot to wait costs no preparation work (no Slack lookups) either.
+   */
+  targetOf?: (submission: Submission) => FilingRequest['target'] | undefined;
 }
 
 export const DEFAULT_LEASE_MS = 25_000;
@@ -190,8 +195,8 @@ export class FilingWorker {
   private async file(row: Submission, lease: HeldLease, log: Logger): Promise<Submission | undefined> {
     const { store } = this.o;
     const owner = lease.owner;
-    // The pause is checked before any preparation work when the target is already known.
-    let target: string | undefined = storedRequest(row)?.target;
+    // The pause is checked before any preparation work.
+    let target: string | undefined = storedRequest(row)?.target ?? this.o.targetOf?.(row);
     let result: FiledResult;
     try {
       if (await this.waitIfPaused(row, target, lease)) return undefined;

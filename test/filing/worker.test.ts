@@ -209,6 +209,23 @@ describe('FilingWorker', () => {
     expect(await store.get('T1:V2')).toMatchObject({ status: 'filed', result: { ref: 'ticket 9' } });
   });
 
+  it('while a service asks to wait, a new request for it is put back without being prepared', async () => {
+    await enqueue('T1:V1');
+    zendesk('T1:V1')
+      .post('/api/v2/tickets.json')
+      .reply(429, {}, { 'Retry-After': '30', 'content-type': 'application/json' });
+    const prepared: string[] = [];
+    const { w } = worker(TICKET, {
+      prepare: async (s) => (prepared.push(s.id), TICKET),
+      targetOf: () => 'zendesk-ticket',
+    });
+    await w.drain(); // V1 is limited: Zendesk is paused for 30 s
+    await enqueue('T1:V2');
+    await w.drain();
+    expect(prepared).toEqual(['T1:V1']); // no Slack lookup for V2 while Zendesk waits
+    expect(await store.get('T1:V2')).toMatchObject({ status: 'pending', budgetUsed: 0 });
+  });
+
   it('does not retry a 422: the request is parked and the requester told in plain words', async () => {
     await enqueue();
     zendesk()
