@@ -6,9 +6,15 @@ import { encodeMetadata } from '../src/forms/metadata';
 
 export const SECRET = 'bench-secret';
 
-/** One submission in three of each kind: STAR (GitLab), internal request (Zendesk), meta issue (GitLab). */
-export function submission(i: number, teamId: string) {
-  const kinds = [
+/** One form in three of each kind: STAR (GitLab), internal request (Zendesk), meta issue (GitLab). */
+export interface FormAnswers {
+  route: string;
+  option?: string;
+  values: Record<string, string>;
+}
+
+export function formAnswers(i: number): FormAnswers {
+  const kinds: FormAnswers[] = [
     {
       route: 'star',
       values: {
@@ -33,7 +39,12 @@ export function submission(i: number, teamId: string) {
     },
     { route: 'support-meta', values: { title: `Idea ${i}`, description: 'Details.' } },
   ];
-  const k = kinds[i % 3]!;
+  return kinds[i % 3]!;
+}
+
+/** The signed view_submission of formAnswers(i). */
+export function submission(i: number, teamId: string) {
+  const k = formAnswers(i);
   const state = Object.fromEntries(
     Object.entries(k.values).map(([id, v]) => [
       id,

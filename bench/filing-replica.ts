@@ -5,7 +5,6 @@
 //   node dist/bench/filing-replica.js '{"owner":"r1","stubsUrl":"http://127.0.0.1:…","location":{…}}'
 import type http from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
-import { parseConfig } from '../src/config';
 import { buildFiling } from '../src/compose-filing';
 import { parseSettings } from '../src/kinds/settings';
 import { register as registerForms } from '../src/forms/register';
@@ -14,6 +13,7 @@ import { loadRules } from '../src/routing/load';
 import { createMembership } from '../src/slack/membership';
 import { openStore, type StoreLocation } from '../src/store';
 import { SECRET } from './filing-load';
+import { stubbedConfig } from './filing-stubs';
 
 /** Inside Support Hours, so STARs are filed rather than turned away. */
 const IN_HOURS = new Date('2026-11-24T18:00:00Z');
@@ -28,16 +28,7 @@ export type ReplicaMessage =
   { type: 'ready'; port: number } | { type: 'counts'; counts: Record<string, number> };
 
 async function run({ owner, stubsUrl, location }: ReplicaOptions): Promise<void> {
-  const config = parseConfig({
-    GITLAB_URL: stubsUrl,
-    GITLAB_TOKEN: 'glpat-bench',
-    ZENDESK_URL: stubsUrl,
-    ZENDESK_EMAIL: 'bot@gitlab.example',
-    ZENDESK_API_TOKEN: 'z',
-    FILING_CONCURRENCY: '8',
-    FILING_POLL_MS: '200',
-    LOG_LEVEL: 'silent',
-  });
+  const config = stubbedConfig(stubsUrl, { FILING_CONCURRENCY: '8', FILING_POLL_MS: '200' });
   const logger = createLogger('silent');
   const receiver = new HTTPReceiver({ signingSecret: SECRET, processBeforeResponse: false });
   const app = new App({

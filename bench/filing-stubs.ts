@@ -4,6 +4,20 @@
 // (429 + Retry-After) per minute, and a hook can make a call hang after the work was done.
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
+import { parseConfig, type Config } from '../src/config';
+
+/** The bot's settings for filing against the stubs at `url` (GitLab and Zendesk both there). */
+export function stubbedConfig(url: string, extra: Record<string, string> = {}): Config {
+  return parseConfig({
+    GITLAB_URL: url,
+    GITLAB_TOKEN: 'glpat-bench',
+    ZENDESK_URL: url,
+    ZENDESK_EMAIL: 'bot@gitlab.example',
+    ZENDESK_API_TOKEN: 'z',
+    LOG_LEVEL: 'silent',
+    ...extra,
+  });
+}
 
 export interface StubOptions {
   /** Issue creations per minute (GitLab.com: 200). */

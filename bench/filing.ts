@@ -1,11 +1,13 @@
 // Filing benchmark: a burst of signed view_submission requests against bot replicas with the real
 // form listeners and filing service, while loopback GitLab/Zendesk stubs enforce per-minute limits.
 //   npm run bench:filing [-- --count 300 --rate 100 --stores sqlite,postgres --gitlab-rpm 200 --zendesk-rpm 700]
+//   npm run bench:filing -- --mode soak [--kills 6 --soak-rate 20]   the crash-loop soak only (bench/filing-soak.ts)
 // Each replica runs in its own child process (bench/filing-replica.ts); the load client and the stubs
 // stay in this one, so their work does not queue behind the bot's. PostgreSQL runs two replicas
 // sharing one queue when DATABASE_URL or TEST_DATABASE_URL names a server. Reports ack latency, drain
-// time, and lost/doubled requests. Node flags given to this process (e.g. --cpu-prof) reach the
-// replicas too.
+// time, and lost/doubled requests. Then the crash-loop soak: the same burst while the worker process
+// is SIGKILLed and restarted at random (`--mode burst|soak|both`, default both). Node flags given to
+// this process (e.g. --cpu-prof) reach the replicas too.
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +19,7 @@ import type { StoreLocation } from '../src/store';
 import { RemoteStubs } from './filing-stubs';
 import { pct, post, submission } from './filing-load';
 import type { ReplicaMessage, ReplicaOptions } from './filing-replica';
+import { soak } from './filing-soak';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,6 +30,11 @@ const { values: args } = parseArgs({
     latency: { type: 'string', default: '40' },
     /** Arrival rate of the burst in submissions per second; 0 sends all of them at once. */
     rate: { type: 'string', default: '100' },
+    mode: { type: 'string', default: 'both' },
+    /** Soak: how many times the worker process is SIGKILLed and started again. */
+    kills: { type: 'string', default: '6' },
+    /** Soak: arrivals per second, slower than the burst's so that every kill lands on work in flight. */
+    'soak-rate': { type: 'string', default: '20' },
   },
 });
 const COUNT = Number(args.count);
@@ -145,9 +153,26 @@ async function run(kind: 'sqlite' | 'postgres'): Promise<void> {
   await stubs.stop();
 }
 
+async function runSoak(kind: 'sqlite' | 'postgres'): Promise<void> {
+  const location = await benchStore(kind);
+  if (!location) return void console.log('soak postgres: skipped (set DATABASE_URL or TEST_DATABASE_URL)');
+  await soak(location, {
+    count: COUNT,
+    kills: Number(args.kills),
+    rate: Number(args['soak-rate']),
+    stubs: {
+      gitlabPerMinute: Number(args['gitlab-rpm']),
+      zendeskPerMinute: Number(args['zendesk-rpm']),
+      latencyMs: Number(args.latency),
+    },
+  });
+}
+
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${os.cpus().length} cpus`);
-  for (const kind of args.stores.split(',') as ('sqlite' | 'postgres')[]) await run(kind);
+  const kinds = args.stores.split(',') as ('sqlite' | 'postgres')[];
+  if (args.mode !== 'soak') for (const kind of kinds) await run(kind);
+  if (args.mode !== 'burst') for (const kind of kinds) await runSoak(kind);
 }
 
 void main().then(

@@ -4,14 +4,14 @@
 import type { Config } from './config';
 import { createFilingService, type FilingService, type FilingServiceDeps } from './filing/service';
 import { followUpsOf } from './kinds/follow-ups';
-import { createPrepare } from './kinds/prepare';
+import { createPrepare, targetOf } from './kinds/prepare';
 import { loadSettings, type FilingSettings } from './kinds/settings';
 import type { Logger } from './logger';
 import type { OncallService } from './oncall/types';
 import type { RuleSet } from './routing/types';
 import { requesterLookup, slackIdByEmail, type SlackForFiling } from './slack/users';
 
-export interface FilingInput extends Omit<FilingServiceDeps, 'prepare' | 'followUps' | 'slack'> {
+export interface FilingInput extends Omit<FilingServiceDeps, 'prepare' | 'followUps' | 'targetOf' | 'slack'> {
   config: Config;
   logger: Logger;
   rules: RuleSet;
@@ -37,6 +37,7 @@ export async function buildFiling(input: FilingInput): Promise<Filing> {
       lookupUser: requesterLookup(slack),
       ...(oncall ? { oncall } : {}),
     }),
+    targetOf: targetOf(rules),
     followUps: followUpsOf(rules, {
       client: slack,
       settings,

@@ -80,8 +80,11 @@ export const envSchema = z.object({
   FILING_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 4),
   /** Timeout of each GitLab or Zendesk call. */
   FILING_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100), 15_000),
-  /** How long a replica owns a claimed request before another may take it over (longer than an attempt). */
-  FILING_LEASE_MS: withDefault(z.coerce.number().int().min(200), 120_000),
+  /**
+   * How long a claimed request stays with its replica without a heartbeat (renewed every third of
+   * it while the work runs): a dead replica's requests are taken over after at most this long.
+   */
+  FILING_LEASE_MS: withDefault(z.coerce.number().int().min(200), 25_000),
   FILING_POLL_MS: withDefault(z.coerce.number().int().min(10), 1_000),
 
   // Operating: metrics, routing analytics, who sees the weekly summary
@@ -194,12 +197,28 @@ export function loadConfig(): Config {
   return parseConfig(readEnvironment());
 }
 
+/**
+ * What a lease must hold beyond one remote call: the fencing check's own store write, and clocks
+ * that differ a little between replicas (each computes lease ends with its own clock).
+ */
+export const LEASE_MARGIN_MS = 5_000;
+
+/** One GitLab or Zendesk call must fit in a lease, or another replica could take the row mid-call. */
+export function leaseProblems(config: Pick<Config, 'FILING_LEASE_MS' | 'FILING_TIMEOUT_MS'>): string[] {
+  const needed = config.FILING_TIMEOUT_MS + LEASE_MARGIN_MS;
+  if (config.FILING_LEASE_MS >= needed) return [];
+  return [
+    `FILING_LEASE_MS: must be at least FILING_TIMEOUT_MS + ${LEASE_MARGIN_MS} (${needed}; got ${config.FILING_LEASE_MS}): a GitLab or Zendesk call may last FILING_TIMEOUT_MS, and a lease that ends first lets another replica file the same request again`,
+  ];
+}
+
 /** Settings that are each valid but cannot go together. */
 export function operatingProblems(config: Config): string[] {
+  const problems = leaseProblems(config);
   // 0 asks the OS for a free port, so two zeros never collide.
   if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT)
-    return ['METRICS_PORT: must differ from PORT (the Slack port is public; metrics are not)'];
-  return [];
+    problems.push('METRICS_PORT: must differ from PORT (the Slack port is public; metrics are not)');
+  return problems;
 }
 
 /** Problems that stop the Slack bot from starting (the CLI does not need these). */

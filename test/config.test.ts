@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 
-import { ConfigError, envSchema, parseConfig, slackProblems } from '../src/config';
+import { ConfigError, envSchema, operatingProblems, parseConfig, slackProblems } from '../src/config';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -90,5 +90,22 @@ describe('.env.example', () => {
   it('lists every setting the bot reads (tests-only settings aside)', () => {
     const settings = Object.keys(envSchema.shape).filter((k) => k !== 'TEST_DATABASE_URL');
     expect(Object.keys(example).sort()).toEqual(settings.sort());
+  });
+});
+
+describe('leaseProblems', () => {
+  it('accepts the defaults: a 15 s call fits a 25 s lease', () => {
+    const config = parseConfig({});
+    expect([config.FILING_TIMEOUT_MS, config.FILING_LEASE_MS]).toEqual([15_000, 25_000]);
+    expect(operatingProblems(config)).toEqual([]);
+  });
+
+  it('refuses a lease one call could outlast (another replica would file the request again)', () => {
+    const problems = operatingProblems(parseConfig({ FILING_TIMEOUT_MS: '30000', FILING_LEASE_MS: '30000' }));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^FILING_LEASE_MS: must be at least FILING_TIMEOUT_MS \+ 5000 \(35000; got 30000\)/,
+      ),
+    ]);
   });
 });

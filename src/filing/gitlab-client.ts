@@ -2,11 +2,18 @@
 // requester retries every method (POST included) on 429 and 502 and ignores Retry-After, which
 // could create an issue twice. This requester makes exactly one request per call, with a timeout,
 // and turns failures into FilingErrors; the outbox worker decides about retries.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Gitlab } from '@gitbeaker/rest';
 import { createRequesterFn, type FormattedResponse } from '@gitbeaker/requester-utils';
 import { errorForStatus, errorForThrown, foreignOriginError, timeoutError } from './errors';
 
 const SERVICE = 'GitLab';
+
+/**
+ * The filing attempt's signal (aborted when the worker stops or loses the row). gitbeaker gives each
+ * call only its own timeout signal, so the attempt's travels alongside and the two are joined here.
+ */
+export const attemptSignal = new AsyncLocalStorage<AbortSignal>();
 
 async function parseBody(response: Response): Promise<FormattedResponse['body']> {
   if (response.status === 204) return null;
@@ -25,7 +32,16 @@ export async function singleShotRequest(
   endpoint: string,
   options: Record<string, unknown> = {},
 ): Promise<FormattedResponse> {
-  const { prefixUrl, searchParams, method, headers, body, signal } = options as {
+  const {
+    prefixUrl,
+    searchParams,
+    method,
+    headers,
+    body,
+    signal: callSignal,
+    asStream,
+  } = options as {
+    asStream?: boolean;
     prefixUrl?: string;
     searchParams?: string;
     method?: string;
@@ -37,6 +53,8 @@ export async function singleShotRequest(
   const url = new URL(endpoint, base);
   url.search = searchParams ?? '';
   if (url.origin !== origin) throw foreignOriginError(SERVICE);
+  const attempt = attemptSignal.getStore();
+  const signal = attempt && callSignal ? AbortSignal.any([callSignal, attempt]) : (callSignal ?? attempt);
   let response: Response;
   try {
     // redirect: 'error' keeps a compromised or misconfigured host from bouncing the token elsewhere.
@@ -56,7 +74,8 @@ export async function singleShotRequest(
     throw errorForStatus(SERVICE, response.status, response.headers.get('retry-after'), Date.now());
   }
   return {
-    body: await parseBody(response),
+    // A stream is read by its caller, as far as it needs (a job log): never buffered here.
+    body: asStream ? (response.body as ReadableStream) : await parseBody(response),
     headers: Object.fromEntries(response.headers.entries()),
     status: response.status,
   };

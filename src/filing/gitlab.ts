@@ -3,7 +3,7 @@
 // creating: a 502 or a timeout after GitLab created the issue does not make a second one.
 import type { FiledResult } from '../store/types';
 import { FilingError } from './errors';
-import type { GitlabClient } from './gitlab-client';
+import { attemptSignal, type GitlabClient } from './gitlab-client';
 import { issueMarker, markerComment } from './keys';
 import type { FileContext, GitlabIssueRequest } from './types';
 
@@ -27,12 +27,19 @@ export class GitlabFiler {
   ) {}
 
   async file(request: GitlabIssueRequest, context: FileContext): Promise<FiledResult> {
+    if (!context.signal) return this.fileNow(request, context);
+    return attemptSignal.run(context.signal, () => this.fileNow(request, context));
+  }
+
+  private async fileNow(request: GitlabIssueRequest, context: FileContext): Promise<FiledResult> {
     if (context.mayExist) {
       const existing = await this.findByMarker(request.project, context.key);
       if (existing) return this.result(existing, request.project);
     }
     const description = await this.describe(request, context.key);
     const assigneeIds = request.assigneeUsername ? await this.userIds(request.assigneeUsername) : [];
+    // Last, right before the create: the calls above may have outlasted a lease another worker took.
+    await context.beforeWrite?.();
     const issue = (await this.api.Issues.create(request.project, request.title, {
       description,
       labels: request.labels.join(','),

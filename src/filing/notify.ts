@@ -5,7 +5,8 @@
 // Delivery is at least once: if Slack fails, the row's lease expires and the worker tries again
 // (a few times); steps already done are recorded on the row and skipped.
 import type { RuleSet } from '../routing/types';
-import { createDmRefusalReport, isDmRefused, slackErrorCode as slackError } from '../slack/dm-refused';
+import { createDmRefusalReport, isDmRefused } from '../slack/dm-refused';
+import { isTransientSlackError } from '../slack/transient';
 import type { Submission } from '../store/types';
 import type { Message } from '../views/blocks';
 import { failedMessage, filedMessage } from '../views/forms/messages';
@@ -20,23 +21,10 @@ export interface NotifierDeps {
   rules: RuleSet;
   /** The follow-up steps of a submission's form kind (the composition root reads them from the kinds). */
   followUps?: (s: Submission) => readonly FollowUpStep[];
-  /** After the requester was told, e.g. to refresh their App Home; its failures are ignored. */
-  afterNotify?: (s: Submission) => Promise<void>;
 }
 
-/** Slack answers worth asking again later; any other platform error will not change by retrying. */
-const TRANSIENT_ERRORS = new Set([
-  'ratelimited',
-  'internal_error',
-  'fatal_error',
-  'service_unavailable',
-  'request_timeout',
-]);
-
-const isPermanent = (err: unknown): boolean => {
-  const code = slackError(err);
-  return code !== undefined && !TRANSIENT_ERRORS.has(code);
-};
+/** Slack answered, with an error that retrying will not change. */
+const isPermanent = (err: unknown): boolean => !isTransientSlackError(err);
 
 type Target = { channel: string; thread_ts?: string };
 
@@ -70,7 +58,6 @@ export class SlackNotifier implements Notifier {
       if (!isPermanent(err)) throw err;
       context?.log.error({ err }, 'Slack refused the message to the requester; not retried');
     }
-    await this.deps.afterNotify?.(s).catch(() => undefined);
   }
 
   /** In the thread when there is one (else by DM), then by DM, then where they asked (ephemeral). */

@@ -1,5 +1,5 @@
-// When to try again: exponential backoff with full jitter for 5xx, timeouts and network errors;
-// exactly the server's Retry-After (never less) on 429; nothing for other 4xx. After the budget the
+// When to try again: exponential backoff with jitter for 5xx, timeouts, network errors and 429s
+// alike, never sooner than the server's Retry-After; nothing for other 4xx. After the budget the
 // request is parked as failed, never dropped.
 import type { FilingError } from './errors';
 
@@ -25,7 +25,8 @@ export const isRateLimit = (error: FilingError): boolean => error.details.status
 
 /**
  * `attempt` is the number of failed attempts in this budget (1 after the first failure), `total`
- * every attempt ever made. A rate limit is waited out without spending the budget.
+ * every attempt ever made. A rate limit is waited out without spending the budget, but its waits
+ * grow with `total`, so a 429 without Retry-After backs off like any other failure.
  */
 export function decideRetry(
   error: FilingError,
@@ -35,12 +36,14 @@ export function decideRetry(
   total = attempt,
 ): RetryDecision {
   if (error.kind === 'permanent' || total >= policy.maxTotalAttempts) return { retry: false };
-  if (!isRateLimit(error) && attempt >= policy.maxAttempts) return { retry: false };
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  const jittered = Math.round(ceiling / 2 + random() * (ceiling / 2));
+  const rateLimited = isRateLimit(error);
+  if (!rateLimited && attempt >= policy.maxAttempts) return { retry: false };
+  const n = Math.max(1, rateLimited ? total : attempt);
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(n - 1, 30));
+  const backoff = Math.round(ceiling / 2 + random() * (ceiling / 2));
   const retryAfter = error.details.retryAfterMs;
+  if (retryAfter === undefined) return { retry: true, delayMs: backoff };
   // Retry-After is a floor; a little jitter on top keeps replicas from returning in lockstep.
-  if (retryAfter !== undefined)
-    return { retry: true, delayMs: retryAfter + Math.round(random() * Math.min(1_000, retryAfter / 10)) };
-  return { retry: true, delayMs: jittered };
+  const floor = retryAfter + Math.round(random() * Math.min(1_000, retryAfter / 10));
+  return { retry: true, delayMs: Math.max(floor, backoff) };
 }

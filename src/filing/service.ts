@@ -2,7 +2,7 @@
 // worker and the notifier. It knows no form: how a submission becomes a request (`prepare`) and
 // what follows filing (`followUps`) come from the composition root. The listeners submit through
 // it; main starts and stops it.
-import type { Config } from '../config';
+import { leaseProblems, type Config } from '../config';
 import type { Logger } from '../logger';
 import type { RuleSet } from '../routing/types';
 import { openStore, storeLocation, type FilingStore } from '../store';
@@ -25,10 +25,12 @@ export interface FilingServiceDeps {
   prepare: PrepareFiling;
   /** The follow-up steps of a filed request (the form kinds' afterFiled). */
   followUps?: NotifierDeps['followUps'];
+  /** Where a submission will be filed, known before any preparation (the form kinds' target). */
+  targetOf?: WorkerOptions['targetOf'];
   store?: FilingStore;
   timing?: Timing;
   owner?: string;
-  /** Called after each notification (main refreshes the requester's App Home). */
+  /** Called once after each notification is recorded (main refreshes the requester's App Home). */
   afterNotify?: (submission: Submission) => Promise<void>;
   /** Each final filing outcome (metrics, routing analytics). */
   onOutcome?: WorkerOptions['onOutcome'];
@@ -46,7 +48,15 @@ export interface FilingService {
 
 export async function createFilingService(deps: FilingServiceDeps): Promise<FilingService> {
   const { config, logger } = deps;
+  const unfit = leaseProblems(config);
+  if (unfit.length > 0) throw new Error(unfit.join('; '));
   const store = deps.store ?? (await openStore(storeLocation(config)));
+  // SQLite: this process now owns the file, so requests a killed predecessor held are due at once.
+  const freed = await store.recover(deps.timing?.now() ?? Date.now()).catch(async (err: unknown) => {
+    if (!deps.store) await store.close().catch(() => undefined);
+    throw err;
+  });
+  if (freed > 0) logger.info({ freed }, 'requests in flight when the bot last stopped are due again');
   const gitlab = config.GITLAB_TOKEN
     ? new GitlabFiler(
         createGitlabClient({
@@ -83,7 +93,6 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
       client: deps.slack,
       rules: deps.rules,
       ...(deps.followUps ? { followUps: deps.followUps } : {}),
-      ...(deps.afterNotify ? { afterNotify: deps.afterNotify } : {}),
     }),
     logger: logger.child({ module: 'filing' }),
     mode: config.FILING_MODE,
@@ -93,6 +102,8 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
     ...(deps.timing ? { timing: deps.timing } : {}),
     ...(deps.owner ? { owner: deps.owner } : {}),
     ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
+    ...(deps.afterNotify ? { afterNotify: deps.afterNotify } : {}),
+    ...(deps.targetOf ? { targetOf: deps.targetOf } : {}),
   });
   return {
     store,
@@ -105,6 +116,7 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
     },
     start: () => worker.start(),
     async stop() {
+      // Every loop has ended (rows still in flight handed back) before the store closes under them.
       await worker.stop();
       await store.close();
     },

@@ -45,6 +45,13 @@ export interface FileContext {
   key: string;
   /** True when an earlier attempt may have reached the remote API, so it may already exist. */
   mayExist: boolean;
+  /** Aborted when the worker loses the row or stops: the calls in flight end at once. */
+  signal?: AbortSignal;
+  /**
+   * The fencing check, called right before the request that creates the issue or ticket: throws
+   * when another worker holds the row now, so two workers never both create.
+   */
+  beforeWrite?: () => Promise<void>;
 }
 
 /** Sends one FilingRequest; throws FilingError. */

@@ -1,15 +1,17 @@
 // The outbox worker: claims a due row, files it (or, in dry-run, records what it would file), then
-// tells the requester. A restart re-enters here: pending rows are due again, and an expired lease
-// (a worker that died mid-call) hands the row to the next claim, whose attempt looks for the issue
-// or replays the Zendesk key before creating anything.
+// tells the requester. The claim is a lease, renewed by a heartbeat while the work runs and checked
+// before each remote write (lease.ts). A restart re-enters here: pending rows are due again, and a
+// lapsed or freed lease (a worker that died mid-call) hands the row to the next claim, whose attempt
+// looks for the issue or replays the Zendesk key before creating anything.
 import crypto from 'node:crypto';
 import type { FilingOutcome } from '../analytics/recorder';
 import type { Logger } from '../logger';
 import type { FiledResult, FilingStore, Submission } from '../store/types';
 import { FilingError, toFilingError } from './errors';
+import { HeldLease, LeaseLostError } from './lease';
 import { decideRetry, DEFAULT_RETRY, isRateLimit, type RetryPolicy } from './retry';
 import { realTiming, type Timing } from './timing';
-import type { Filer, Notifier, NotifyContext, PrepareFiling } from './types';
+import type { Filer, FilingRequest, Notifier, NotifyContext, PrepareFiling } from './types';
 
 export { realTiming, type Timing } from './timing';
 
@@ -23,7 +25,7 @@ export interface WorkerOptions {
   /** Defaults to the real clock. */
   timing?: Timing | undefined;
   policy?: RetryPolicy;
-  /** Longer than the slowest attempt (a few calls, each with its own timeout). */
+  /** How long a claim holds without a heartbeat; longer than one call (config checks it at boot). */
   leaseMs?: number;
   /** How often an idle worker looks for due rows (enqueue also wakes it at once). */
   pollMs?: number;
@@ -33,6 +35,24 @@ export interface WorkerOptions {
   maxNotifyAttempts?: number;
   /** Told each final outcome (filed, dry run, parked as failed): metrics and routing analytics. */
   onOutcome?: (outcome: FilingOutcome) => void;
+  /**
+   * After the requester was told and that was recorded (e.g. refresh their App Home): it runs
+   * once per state change, never again when a later claim repeats the notice. Failures are logged.
+   */
+  afterNotify?: (submission: Submission) => Promise<void>;
+  /**
+   * Where a submission will be filed, when that is known without preparing it (from its route), so
+   * a service that asked the bot to wait costs no preparation work (no Slack lookups) either.
+   */
+  targetOf?: (submission: Submission) => FilingRequest['target'] | undefined;
+}
+
+export const DEFAULT_LEASE_MS = 25_000;
+
+/** The prepared request an earlier attempt stored with the row, when there is one. */
+function storedRequest(row: Submission): FilingRequest | undefined {
+  const p = row.prepared as { target?: unknown } | undefined;
+  return p?.target === 'gitlab-issue' || p?.target === 'zendesk-ticket' ? (p as FilingRequest) : undefined;
 }
 
 export class FilingWorker {
@@ -45,6 +65,10 @@ export class FilingWorker {
   private stopping = new AbortController();
   private wakeUp = new AbortController();
   private loops: Promise<void>[] = [];
+  /** The rows being worked on now, so stop() can cut them off and hand them back. */
+  private readonly held = new Set<HeldLease>();
+  /** Set once stop() hands rows back: a claim that lands after that is handed back too. */
+  private handingBack = false;
   /** Per target (gitlab-issue, zendesk-ticket): no calls before this time (after a 429). */
   private readonly pausedUntil = new Map<string, number>();
 
@@ -52,7 +76,7 @@ export class FilingWorker {
     this.owner = o.owner ?? `worker-${crypto.randomBytes(4).toString('hex')}`;
     this.timing = o.timing ?? realTiming;
     this.policy = o.policy ?? DEFAULT_RETRY;
-    this.leaseMs = o.leaseMs ?? 120_000;
+    this.leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
     this.pollMs = o.pollMs ?? 1_000;
     this.maxNotifyAttempts = o.maxNotifyAttempts ?? 5;
   }
@@ -60,20 +84,36 @@ export class FilingWorker {
   start(): void {
     if (this.loops.length > 0) return;
     this.stopping = new AbortController();
+    this.handingBack = false;
     const n = Math.max(1, this.o.concurrency ?? 4);
     this.loops = Array.from({ length: n }, (_, i) => this.loop(`${this.owner}/${i}`));
   }
 
-  /** Lets the calls in flight finish (up to graceMs), then returns; unclaimed rows stay for the next start. */
+  /**
+   * Stops claiming, lets the work in flight finish for up to graceMs, then cuts off what is left and
+   * frees those rows, so the next process (or another replica) takes them at once. Returns when
+   * every loop has ended: only then may the store close.
+   */
   async stop(graceMs = 5_000): Promise<void> {
     this.stopping.abort();
     this.wakeUp.abort();
-    // Calls still running after the grace period are abandoned: their leases expire and the next
-    // claim files them, looking for what they may already have created.
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-    await Promise.race([Promise.all(this.loops), grace]);
-    clearTimeout(timer);
+    const loops = Promise.all(this.loops);
+    if (!(await settlesWithin(loops, graceMs))) {
+      this.handingBack = true;
+      const cut = [...this.held];
+      for (const lease of cut) lease.giveUp('the worker is stopping');
+      // The row may have reached GitLab or Zendesk: its attempts count says so, and the next
+      // attempt looks for the issue or ticket before creating one.
+      await Promise.all(
+        cut.map((lease) =>
+          this.o.store.release(lease.id, lease.owner, this.timing.now()).catch((err: unknown) => {
+            this.o.logger.warn({ err, submission: lease.id }, 'could not free a row; its lease will lapse');
+          }),
+        ),
+      );
+      this.o.logger.info({ released: cut.length }, 'filing worker stopped; rows in flight handed back');
+      await loops;
+    }
     this.loops = [];
   }
 
@@ -105,41 +145,82 @@ export class FilingWorker {
 
   /** Claims and handles one row; false when nothing was due. */
   async runOnce(owner = this.owner): Promise<boolean> {
-    const row = await this.o.store.claim(owner, this.timing.now(), this.leaseMs);
+    const { store, logger } = this.o;
+    const row = await store.claim(owner, this.timing.now(), this.leaseMs);
     if (!row) return false;
-    const current = row.status === 'pending' ? await this.file(row, owner) : row;
-    if (current) await this.notify(current, owner);
+    if (this.handingBack) {
+      await store.release(row.id, owner, this.timing.now());
+      return true;
+    }
+    const log = logger.child({ submission: row.id, route: row.routeId, attempt: row.attempts });
+    const lease = new HeldLease({ store, timing: this.timing, log, leaseMs: this.leaseMs }, row.id, owner);
+    this.held.add(lease);
+    lease.start();
+    try {
+      const current = row.status === 'pending' ? await this.file(row, lease, log) : row;
+      if (current && !lease.lost) await this.notify(current, lease);
+    } finally {
+      lease.end();
+      this.held.delete(lease);
+    }
+    return true;
+  }
+
+  /** The request to send: the one stored with the row, or prepared now and stored before it is sent. */
+  private async request(row: Submission, lease: HeldLease): Promise<FilingRequest> {
+    const stored = storedRequest(row);
+    if (stored) return stored;
+    const request = await lease.race(this.o.prepare(row));
+    if (!(await this.o.store.savePrepared(row.id, lease.owner, request, this.timing.now()))) {
+      lease.giveUp('another worker took the row while it was prepared');
+      throw new LeaseLostError('the row is no longer this worker’s');
+    }
+    return request;
+  }
+
+  /** While a service asks the bot to wait (429), its rows are put back without any work. */
+  private async waitIfPaused(
+    row: Submission,
+    target: string | undefined,
+    lease: HeldLease,
+  ): Promise<boolean> {
+    const pausedUntil = target && this.o.mode === 'live' ? (this.pausedUntil.get(target) ?? 0) : 0;
+    if (pausedUntil <= this.timing.now()) return false;
+    const at = pausedUntil + Math.round(this.timing.random() * 1_000);
+    const error = row.error ?? 'Waiting for the rate limit.';
+    await this.o.store.reschedule(row.id, lease.owner, at, error, this.timing.now(), true);
     return true;
   }
 
   /** One attempt; returns the finished row to notify, or undefined when it was rescheduled. */
-  private async file(row: Submission, owner: string): Promise<Submission | undefined> {
-    const { store, logger } = this.o;
-    const log = logger.child({ submission: row.id, route: row.routeId, attempt: row.attempts });
-    let target: string | undefined;
+  private async file(row: Submission, lease: HeldLease, log: Logger): Promise<Submission | undefined> {
+    const { store } = this.o;
+    const owner = lease.owner;
+    // The pause is checked before any preparation work.
+    let target: string | undefined = storedRequest(row)?.target ?? this.o.targetOf?.(row);
     let result: FiledResult;
     try {
-      const request = await this.o.prepare(row);
+      if (await this.waitIfPaused(row, target, lease)) return undefined;
+      const request = await this.request(row, lease);
       target = request.target;
-      // A service that just answered 429 is left alone until its Retry-After has passed.
-      const pausedUntil = this.o.mode === 'live' ? (this.pausedUntil.get(target) ?? 0) : 0;
-      if (pausedUntil > this.timing.now()) {
-        const at = pausedUntil + Math.round(this.timing.random() * 1_000);
-        await store.reschedule(
-          row.id,
-          owner,
-          at,
-          row.error ?? 'Waiting for the rate limit.',
-          this.timing.now(),
-          true,
-        );
-        return undefined;
-      }
+      if (await this.waitIfPaused(row, target, lease)) return undefined;
       result =
         this.o.mode === 'dry-run'
           ? { target: request.target, dryRun: true, preview: request }
-          : await this.o.filer.file(request, { key: row.id, mayExist: row.attempts > 1 });
+          : await lease.race(
+              this.o.filer.file(request, {
+                key: row.id,
+                mayExist: row.attempts > 1,
+                signal: lease.signal,
+                beforeWrite: () => lease.check(),
+              }),
+            );
     } catch (thrown) {
+      if (lease.lost) {
+        // Another worker has the row now, or this one is stopping (stop() frees it): write nothing.
+        log.warn({ reason: (lease.signal.reason as Error).message }, 'filing attempt given up');
+        return undefined;
+      }
       return this.failed(row, owner, thrown, target, log);
     }
     // Outside the try: a store error is not a filing failure; the lease expires and the row is retried.
@@ -165,13 +246,15 @@ export class FilingWorker {
     const cause = thrown instanceof FilingError ? {} : { err: thrown };
     const decision = decideRetry(err, row.budgetUsed, this.policy, this.timing.random, row.attempts);
     const rateLimited = isRateLimit(err);
-    if (rateLimited && target && err.details.retryAfterMs !== undefined) {
-      const until = this.timing.now() + err.details.retryAfterMs;
+    // Every 429 pauses its service, with or without Retry-After: the other rows wait too.
+    if (rateLimited && target && decision.retry) {
+      const until = this.timing.now() + decision.delayMs;
       this.pausedUntil.set(target, Math.max(until, this.pausedUntil.get(target) ?? 0));
     }
+    const reasons = err.details.reasons ? { reasons: err.details.reasons } : {};
     if (decision.retry) {
       log.warn(
-        { kind: err.kind, status: err.details.status, delayMs: decision.delayMs, ...cause },
+        { kind: err.kind, status: err.details.status, delayMs: decision.delayMs, ...reasons, ...cause },
         'filing attempt failed; will retry',
       );
       await store.reschedule(
@@ -184,7 +267,6 @@ export class FilingWorker {
       );
       return undefined;
     }
-    const reasons = err.details.reasons ? { reasons: err.details.reasons } : {};
     log.error({ kind: err.kind, status: err.details.status, ...reasons, ...cause }, 'filing failed; parked');
     const error = `${err.userMessage}${err.kind === 'retryable' ? ` (gave up after ${row.budgetUsed} attempts)` : ''}`;
     if (!(await store.finish(row.id, owner, { status: 'failed', error }, this.timing.now())))
@@ -198,28 +280,46 @@ export class FilingWorker {
     return { ...row, status: 'failed', error, notifyAttempts: 0 };
   }
 
-  private async notify(row: Submission, owner: string): Promise<void> {
+  private async notify(row: Submission, lease: HeldLease): Promise<void> {
     const { store } = this.o;
+    const owner = lease.owner;
     const log = this.o.logger.child({ submission: row.id, notifyAttempt: row.notifyAttempts + 1 });
     const context: NotifyContext = {
       log,
       stepDone: async (step) => {
         if (!(await store.markStepDone(row.id, owner, step, this.timing.now())))
-          throw new Error('lost the lease while notifying');
+          throw new LeaseLostError('lost the lease while notifying');
       },
     };
     try {
-      await this.o.notifier.notify(row, context);
-      await store.markNotified(row.id, owner, this.timing.now());
+      await lease.race(this.o.notifier.notify(row, context));
     } catch (err) {
+      if (lease.lost) return; // the next owner tells them
       if (row.notifyAttempts + 1 < this.maxNotifyAttempts) {
-        // The lease expires and the next claim tries again: the requester is told at least once.
+        // The lease lapses and the next claim tries again: the requester is told at least once.
         log.warn({ err }, 'could not notify the requester; will try again');
         return;
       }
       // Slack failing every time must end somewhere: the row is closed and the failure kept in the log.
       log.error({ err }, 'could not notify the requester; giving up');
-      await store.markNotified(row.id, owner, this.timing.now());
     }
+    // Recorded before anything that may repeat: a crash after this line never tells them twice.
+    if (!(await store.markNotified(row.id, owner, this.timing.now()))) return;
+    await this.o.afterNotify?.(row).catch((err: unknown) => log.warn({ err }, 'after-notify step failed'));
+  }
+}
+
+/** True when `work` settled within ms. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  const done = work.then(
+    () => true as const,
+    () => true as const,
+  );
+  try {
+    return await Promise.race([done, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

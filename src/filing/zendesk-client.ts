@@ -14,6 +14,8 @@ import { foreignOriginError } from './errors';
 export interface ZendeskCallContext {
   idempotencyKey?: string;
   timeoutMs: number;
+  /** The filing attempt's signal (the worker stopping or losing the row), joined to the timeout. */
+  signal?: AbortSignal;
   /** Set by the transport when our timeout aborted the call. */
   timedOut?: boolean;
   /** Filled by the transport: what the server really answered. */
@@ -43,7 +45,8 @@ export async function zendeskTransport(
   const context = zendeskCallContext.getStore();
   const headers: Record<string, string> = { ...options.headers };
   if (context?.idempotencyKey) headers['Idempotency-Key'] = context.idempotencyKey;
-  const signal = AbortSignal.timeout(context?.timeoutMs ?? 15_000);
+  const timeout = AbortSignal.timeout(context?.timeoutMs ?? 15_000);
+  const signal = context?.signal ? AbortSignal.any([timeout, context.signal]) : timeout;
   let response: Response;
   try {
     response = await fetch(uri, {

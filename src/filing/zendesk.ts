@@ -19,14 +19,18 @@ export class ZendeskFiler {
 
   async file(request: ZendeskTicketRequest, context: FileContext): Promise<FiledResult> {
     const key = idempotencyKey(context.key);
+    const calls = {
+      timeoutMs: this.options.timeoutMs,
+      ...(context.signal ? { signal: context.signal } : {}),
+    };
     if (context.mayExist) {
-      const found = await this.call({ timeoutMs: this.options.timeoutMs }, () =>
-        this.tickets.listWithFilter('external_id', key),
-      );
+      const found = await this.call({ ...calls }, () => this.tickets.listWithFilter('external_id', key));
       const existing = Array.isArray(found) ? found.find((t) => ticketId(t, key) !== undefined) : undefined;
       if (existing) return this.result(ticketId(existing, key)!);
     }
-    const created = await this.call({ idempotencyKey: key, timeoutMs: this.options.timeoutMs }, async () => {
+    // Right before the create: the lookup above may have outlasted a lease another worker took.
+    await context.beforeWrite?.();
+    const created = await this.call({ ...calls, idempotencyKey: key }, async () => {
       const { result } = await this.tickets.create({ ticket: { ...request.ticket, external_id: key } });
       return result;
     });

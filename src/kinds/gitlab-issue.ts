@@ -22,6 +22,7 @@ export const gitlabIssueKind: FormKind = {
   onlyInSupportHours: false,
   crossCheck: () => ({}),
   fileUnder: (_def, rule) => rule.id,
+  target: 'gitlab-issue',
   plan: (input) => {
     const { rule } = input;
     const spec = ISSUE_FORMS[rule.id];

@@ -75,6 +75,7 @@ export const internalRequest: FormKind = {
     const route = def.option ? internalRequestRoute(def.option.id) : undefined;
     return route && rulesById.has(route) ? route : rule.id;
   },
+  target: 'zendesk-ticket',
   plan: async ({ definition, values: v, who, footer, deps }) => {
     const option = definition.option ?? INTERNAL_REQUEST_OPTIONS.at(-1)!;
     const ir = deps.settings.internalRequest;

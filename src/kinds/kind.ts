@@ -24,7 +24,7 @@ export interface PlanDeps {
   rules: RuleSet;
   settings: FilingSettings;
   oncall?: Pick<OncallService, 'lookup'>;
-  /** The requester's name and email from Slack (users.info). */
+  /** The requester's name and email from Slack (users.info); {} when Slack has none; throws on failure. */
   lookupUser?: (userId: string) => Promise<Requester>;
 }
 
@@ -73,6 +73,8 @@ export interface FormKind {
   ): Record<string, string>;
   /** The route a submission is filed (and reported) under. */
   fileUnder(definition: FormDefinition, rule: FormRule, rulesById: ReadonlyMap<string, Rule>): string;
+  /** Where its requests are filed: known before preparation, so a paused service costs no lookup. */
+  target: FilingRequest['target'];
   /** How a stored submission becomes what is filed (may look up who is on call). */
   plan(input: PlanInput): Promise<FilingRequest>;
   /** What happens after it is filed, beyond telling the requester. */

@@ -24,6 +24,7 @@ export const star: FormKind = {
       ? { group: 'GitLab.com tickets need the group URL or name.' }
       : {},
   fileUnder: (_def, rule) => rule.id,
+  target: 'gitlab-issue',
   plan: (input) => {
     const { rule, values, deps } = input;
     const { body, title } = inertValues(values);

@@ -20,6 +20,7 @@ export const ticketOnBehalf: FormKind = {
   onlyInSupportHours: false,
   crossCheck: () => ({}),
   fileUnder: (_def, rule) => rule.id,
+  target: 'zendesk-ticket',
   plan: async ({ rule, definition, values: v, who, deps }) => {
     const tob = deps.settings.ticketOnBehalf;
     const customerEmail = v.customer_email ?? '';

@@ -5,7 +5,8 @@ import type { OncallPerson } from './types';
 
 // eslint-disable-next-line no-control-regex -- the log really contains ESC sequences
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
-const MAX_LOG_CHARS = 200_000; // a runaway log is cut before parsing (reliability §7 D11)
+/** The most of a job log the bot reads: a runaway log is cut before parsing (reliability §7 D11). */
+export const MAX_LOG_CHARS = 200_000;
 
 export function chatReplySection(log: string): string | undefined {
   const text = log.slice(-MAX_LOG_CHARS);

@@ -174,6 +174,14 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE submissions SET steps_done = '["star-notice"]'::jsonb WHERE star_notified;
       ALTER TABLE submissions DROP COLUMN star_notified;`,
   },
+  {
+    version: 7,
+    name: 'prepared filing request',
+    // What an attempt sends (requester, CC, subject, body, fields), computed the first time
+    // preparation succeeds and sent unchanged by every retry: one Idempotency-Key, one body.
+    sqlite: 'ALTER TABLE submissions ADD COLUMN prepared TEXT;',
+    postgres: 'ALTER TABLE submissions ADD COLUMN prepared JSONB;',
+  },
 ];
 
 /** The same statement in both dialects; it runs before the applied versions are read. */

@@ -147,6 +147,37 @@ export class PostgresStore implements FilingStore {
     return result.rowCount === 1;
   }
 
+  async renew(id: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
+    const result = await this.pool.query(
+      'UPDATE submissions SET lease_until = $3 WHERE id = $1 AND lease_owner = $2',
+      [id, owner, now + leaseMs],
+    );
+    return result.rowCount === 1;
+  }
+
+  async release(id: string, owner: string, now: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE submissions SET lease_owner = NULL, lease_until = NULL, updated_at = $3
+       WHERE id = $1 AND lease_owner = $2`,
+      [id, owner, now],
+    );
+    return result.rowCount === 1;
+  }
+
+  async savePrepared(id: string, owner: string, prepared: unknown, now: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE submissions SET prepared = $3, updated_at = $4
+       WHERE id = $1 AND lease_owner = $2 AND status = 'pending'`,
+      [id, owner, JSON.stringify(prepared), now],
+    );
+    return result.rowCount === 1;
+  }
+
+  /** Another replica may be alive and holding leases: a dead one's leases lapse on their own. */
+  async recover(): Promise<number> {
+    return 0;
+  }
+
   async markNotified(id: string, owner: string, now: number): Promise<boolean> {
     const result = await this.pool.query(
       `UPDATE submissions SET notified = TRUE, lease_owner = NULL, lease_until = NULL, updated_at = $3

@@ -14,6 +14,7 @@ export interface SubmissionRow {
   budget_used: number | string;
   next_attempt_at: number | string;
   result: unknown;
+  prepared?: unknown;
   error: string | null;
   notified: number | boolean;
   steps_done: unknown;
@@ -31,6 +32,7 @@ function json<T>(value: unknown): T | undefined {
 export function rowToSubmission(row: SubmissionRow): Submission {
   const reply = json<ReplyTarget>(row.reply);
   const result = json<FiledResult>(row.result);
+  const prepared = json<unknown>(row.prepared);
   return {
     id: row.id,
     teamId: row.team_id,
@@ -43,6 +45,7 @@ export function rowToSubmission(row: SubmissionRow): Submission {
     budgetUsed: Number(row.budget_used),
     nextAttemptAt: Number(row.next_attempt_at),
     ...(result ? { result } : {}),
+    ...(prepared !== undefined ? { prepared } : {}),
     ...(row.error ? { error: row.error } : {}),
     notified: row.notified === true || row.notified === 1,
     stepsDone: json<string[]>(row.steps_done) ?? [],

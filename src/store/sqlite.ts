@@ -1,12 +1,13 @@
-// The embedded backend: one SQLite file (WAL mode) through better-sqlite3. Each statement is atomic
-// and claims run as single UPDATE ... RETURNING statements, so several worker loops (or processes on
-// the same file) never take the same row.
+// The embedded backend: one SQLite file (WAL mode) through better-sqlite3, for one bot process (the
+// worker's process lock, sqlite-lock.ts). Each statement is atomic and claims run as single
+// UPDATE ... RETURNING statements, so the worker's loops never take the same row.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { analyticsStore } from '../analytics/sql';
 import type { AnalyticsStore } from '../analytics/types';
 import { CREATE_SCHEMA_MIGRATIONS, pendingMigrations } from './migrations';
+import { lockSqliteFile } from './sqlite-lock';
 import { rowToSubmission, type SubmissionRow } from './rows';
 import type {
   EnqueueResult,
@@ -20,9 +21,17 @@ import type {
 const DUE = `(status = 'pending' OR notified = 0) AND (lease_until IS NULL OR lease_until < @now)
   AND ((status = 'pending' AND next_attempt_at <= @now) OR (status <> 'pending' AND notified = 0))`;
 
+/**
+ * better-sqlite3 waits for a lock synchronously, holding the whole process: the wait must end well
+ * inside the form's store limit (2 s, forms/submit.ts), so a busy file fails the request in time.
+ * Only a backup or a `report` on the live file can hold it, and those readers rarely block in WAL mode.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 1000;
+
 export class SqliteStore implements FilingStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
+  private processLock: Database.Database | undefined;
   /** Compiling a statement costs more than running it: each SQL text is prepared once, on first use. */
   private readonly statements = new Map<string, Database.Statement>();
   readonly analytics: AnalyticsStore = analyticsStore({
@@ -34,7 +43,7 @@ export class SqliteStore implements FilingStore {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     this.db.pragma('synchronous = NORMAL');
   }
 
@@ -123,6 +132,38 @@ export class SqliteStore implements FilingStore {
     return info.changes === 1;
   }
 
+  async renew(id: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
+    const info = this.statement(
+      'UPDATE submissions SET lease_until = @until WHERE id = @id AND lease_owner = @owner',
+    ).run({ id, owner, until: now + leaseMs });
+    return info.changes === 1;
+  }
+
+  async release(id: string, owner: string, now: number): Promise<boolean> {
+    const info = this.statement(
+      `UPDATE submissions SET lease_owner = NULL, lease_until = NULL, updated_at = @now
+         WHERE id = @id AND lease_owner = @owner`,
+    ).run({ id, owner, now });
+    return info.changes === 1;
+  }
+
+  async savePrepared(id: string, owner: string, prepared: unknown, now: number): Promise<boolean> {
+    const info = this.statement(
+      `UPDATE submissions SET prepared = @prepared, updated_at = @now
+         WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
+    ).run({ id, owner, now, prepared: JSON.stringify(prepared) });
+    return info.changes === 1;
+  }
+
+  async recover(now: number): Promise<number> {
+    if (this.file !== ':memory:') this.processLock ??= lockSqliteFile(this.file);
+    const info = this.statement(
+      `UPDATE submissions SET lease_owner = NULL, lease_until = NULL, updated_at = @now
+         WHERE lease_owner IS NOT NULL`,
+    ).run({ now });
+    return info.changes;
+  }
+
   async markNotified(id: string, owner: string, now: number): Promise<boolean> {
     const info = this.statement(
       `UPDATE submissions SET notified = 1, lease_owner = NULL, lease_until = NULL, updated_at = @now
@@ -173,5 +214,7 @@ export class SqliteStore implements FilingStore {
 
   async close(): Promise<void> {
     this.db.close();
+    this.processLock?.close();
+    this.processLock = undefined;
   }
 }

@@ -47,6 +47,11 @@ export interface Submission extends NewSubmission {
   budgetUsed: number;
   nextAttemptAt: number;
   result?: FiledResult;
+  /**
+   * The request as first prepared (opaque to the store; the filing worker wrote it): every retry
+   * sends exactly this, so one Idempotency-Key never carries two bodies.
+   */
+  prepared?: unknown;
   /** Plain words for the requester; never a token, a stack trace or a raw API body. */
   error?: string;
   notified: boolean;
@@ -67,7 +72,8 @@ export interface EnqueueResult {
 /**
  * Both backends (SQLite and PostgreSQL) implement this. A claim is a lease: one worker owns the row
  * until it finishes or the lease expires (a crashed worker), after which another worker takes over.
- * Every write after a claim checks the lease owner, so a worker that lost its lease changes nothing.
+ * The owner renews the lease while it works. Every write after a claim checks the lease owner, so a
+ * worker that lost its lease changes nothing.
  */
 export interface FilingStore {
   readonly kind: 'sqlite' | 'postgres';
@@ -77,6 +83,22 @@ export interface FilingStore {
   enqueue(input: NewSubmission, now: number): Promise<EnqueueResult>;
   /** Claims one row that needs filing (pending and due) or telling (done but not yet notified). */
   claim(owner: string, now: number, leaseMs: number): Promise<Submission | undefined>;
+  /**
+   * Extends the owner's lease to now + leaseMs: the heartbeat, and the fencing check before a
+   * remote write. False when another worker holds the row now (the caller must give up).
+   */
+  renew(id: string, owner: string, now: number, leaseMs: number): Promise<boolean>;
+  /** Gives the row back at once (a stopping worker): the next claim takes it without waiting. */
+  release(id: string, owner: string, now: number): Promise<boolean>;
+  /** Keeps the prepared request with the row (under the lease); later attempts send it unchanged. */
+  savePrepared(id: string, owner: string, prepared: unknown, now: number): Promise<boolean>;
+  /**
+   * Called once by the process that is about to run the worker. SQLite: takes the file's process
+   * lock (a second bot on the same file is refused) and frees every lease, since only a dead
+   * predecessor can have held them. PostgreSQL: nothing; a dead replica's leases lapse on their
+   * own, because the other replicas' leases are alive. Returns how many leases were freed.
+   */
+  recover(now: number): Promise<number>;
   /** Records the outcome (filed, or parked as failed); the lease stays so the owner can notify next. */
   finish(id: string, owner: string, outcome: FinishOutcome, now: number): Promise<boolean>;
   /**

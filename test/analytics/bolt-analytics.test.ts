@@ -22,6 +22,7 @@ import {
   messageShortcutBody,
   viewSubmissionBody,
 } from '../helpers/payloads';
+import { requesterKnown } from '../helpers/slack-standin';
 import { freshSqlite } from '../helpers/stores';
 import { submitForm } from '../helpers/filing-app';
 
@@ -126,6 +127,7 @@ describe('routing analytics from the Slack app', () => {
     expect(JSON.parse(metadata)).toMatchObject({ r: 'support-meta', g: triageId });
 
     await submitForm(t, 'support-meta', { metadata });
+    requesterKnown();
     nock('https://slack.com').post('/api/chat.postMessage').reply(200, { ok: true, ts: '1.2' });
     await t.deps.filing.worker.drain();
     const f = await figures();

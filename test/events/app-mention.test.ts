@@ -1,8 +1,9 @@
 // @-mention triage over signed HTTP: threaded replies, no echo, the customer reminder, retries.
 import nock from 'nock';
 import { CHANNEL, eventBody, mentionEvent } from '../helpers/payloads';
-import { eventually, formFields, useTestApp } from '../helpers/app';
-import { stripBotMention } from '../../src/events/app-mention';
+import { eventually, formFields, testAppDeps, useTestApp } from '../helpers/app';
+import { memoryLogger } from '../helpers/logger';
+import { handleAppMention, stripBotMention, type MentionArgs } from '../../src/events/app-mention';
 
 describe('app_mention', () => {
   const app = useTestApp({}, { fresh: true });
@@ -101,5 +102,68 @@ describe('app_mention when Slack refuses the blocks', () => {
       .reply(200, { ok: true, ts: '1.3' });
     await app().send(eventBody(mentionEvent('how do I mirror a repo')));
     await eventually(() => refused.isDone() && textOnly.isDone());
+  });
+});
+
+describe('a mention reply Slack failed', () => {
+  // Bolt acks events before listeners run (https://docs.slack.dev/tools/bolt-js/concepts/acknowledge),
+  // so Slack will not send the mention again: the bot itself tries the reply again, a few times.
+  const httpError = (status: number) =>
+    Object.assign(new Error(`An HTTP protocol error occurred: statusCode = ${status}`), {
+      code: 'slack_webapi_http_error',
+      statusCode: status,
+    });
+  const platformError = (error: string) =>
+    Object.assign(new Error(`An API error occurred: ${error}`), {
+      code: 'slack_webapi_platform_error',
+      data: { ok: false, error },
+    });
+
+  async function mention(answers: (Error | undefined)[]) {
+    const log = memoryLogger();
+    let calls = 0;
+    const postMessage = async () => {
+      const failure = answers[calls++];
+      if (failure) throw failure;
+      return { ok: true };
+    };
+    const args = {
+      event: {
+        type: 'app_mention',
+        text: '<@U0BOT> how do I mirror a repo',
+        channel: 'C1',
+        ts: '1.1',
+        user: 'U1',
+      },
+      body: { event_id: 'Ev0MENTION', team_id: 'T1' },
+      client: { chat: { postMessage } },
+      context: { botUserId: 'U0BOT' },
+    } as unknown as MentionArgs;
+    const deps = await testAppDeps({ logger: log.logger });
+    try {
+      await handleAppMention(args, deps, [1, 1, 1]);
+    } finally {
+      await deps.filing.stop();
+    }
+    return { calls, lines: log.lines() };
+  }
+
+  it('tries again while Slack fails, and answers once it works', async () => {
+    const { calls, lines } = await mention([httpError(503), platformError('internal_error')]);
+    expect(calls).toBe(3);
+    expect(lines.filter((l) => l.includes('will try again'))).toHaveLength(2);
+    expect(lines.join('\n')).not.toContain('gave up');
+  });
+
+  it('gives up after the last try and logs it with the event id', async () => {
+    const { calls, lines } = await mention(Array.from({ length: 9 }, () => httpError(502)));
+    expect(calls).toBe(4);
+    const gaveUp = lines.find((l) => l.includes('could not answer the mention; gave up'));
+    expect(JSON.parse(gaveUp!)).toMatchObject({ eventId: 'Ev0MENTION', channel: 'C1', attempts: 4 });
+  });
+
+  it('does not retry what Slack refuses for good', async () => {
+    const { calls } = await mention([platformError('channel_not_found'), undefined]);
+    expect(calls).toBe(1);
   });
 });

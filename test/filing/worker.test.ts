@@ -11,6 +11,7 @@ import { ZendeskFiler } from '../../src/filing/zendesk';
 import { createZendeskClient } from '../../src/filing/zendesk-client';
 import type { FilingStore, Submission } from '../../src/store/types';
 import { memoryLogger } from '../helpers/logger';
+import { ISSUE_REQUEST } from '../helpers/submissions';
 import { handbookRules } from '../helpers/rules';
 import { freshSqlite } from '../helpers/stores';
 import { fakeTiming } from '../helpers/timing';
@@ -22,14 +23,7 @@ const TICKET: FilingRequest = {
   target: 'zendesk-ticket',
   ticket: { subject: 'S', comment: { body: 'B' }, tags: ['t'] },
 };
-const ISSUE: FilingRequest = {
-  target: 'gitlab-issue',
-  project: 'grp/proj',
-  title: 'T',
-  description: 'D',
-  labels: [],
-  confidential: true,
-};
+const ISSUE = ISSUE_REQUEST;
 
 const STAR_VALUES = {
   ticket_link: 'https://gitlab.zendesk.com/agent/tickets/5',
@@ -215,6 +209,23 @@ describe('FilingWorker', () => {
     expect(await store.get('T1:V2')).toMatchObject({ status: 'filed', result: { ref: 'ticket 9' } });
   });
 
+  it('while a service asks to wait, a new request for it is put back without being prepared', async () => {
+    await enqueue('T1:V1');
+    zendesk('T1:V1')
+      .post('/api/v2/tickets.json')
+      .reply(429, {}, { 'Retry-After': '30', 'content-type': 'application/json' });
+    const prepared: string[] = [];
+    const { w } = worker(TICKET, {
+      prepare: async (s) => (prepared.push(s.id), TICKET),
+      targetOf: () => 'zendesk-ticket',
+    });
+    await w.drain(); // V1 is limited: Zendesk is paused for 30 s
+    await enqueue('T1:V2');
+    await w.drain();
+    expect(prepared).toEqual(['T1:V1']); // no Slack lookup for V2 while Zendesk waits
+    expect(await store.get('T1:V2')).toMatchObject({ status: 'pending', budgetUsed: 0 });
+  });
+
   it('does not retry a 422: the request is parked and the requester told in plain words', async () => {
     await enqueue();
     zendesk()
@@ -347,12 +358,11 @@ describe('FilingWorker', () => {
     expect(log.lines().filter((l) => l.includes('giving up'))).toHaveLength(1);
   });
 
-  it('stop() does not wait past its grace period for a hanging call; the lease brings the row back', async () => {
+  it('stop() does not wait past its grace period for a hanging call, and frees the row at once', async () => {
     await enqueue();
     const { w } = worker(TICKET, {
       timing: undefined,
       filer: { file: () => new Promise(() => undefined) },
-      leaseMs: 50,
     });
     w.start();
     for (let i = 0; i < 50 && (await store.get('T1:V1'))!.attempts === 0; i += 1)
@@ -360,8 +370,59 @@ describe('FilingWorker', () => {
     const started = Date.now();
     await w.stop(100);
     expect(Date.now() - started).toBeLessThan(1_000);
-    await new Promise((r) => setTimeout(r, 60));
+    // The 60 s lease is not waited for: the next process takes the row now.
     expect(await store.claim('w2', Date.now(), 1_000)).toMatchObject({ id: 'T1:V1', attempts: 2 });
+  });
+
+  it('stop() returns only once every loop has ended: nothing touches the store after it', async () => {
+    await enqueue();
+    // A call that answers after the grace period: it must not write to a store that may be closed.
+    const { w } = worker(TICKET, {
+      timing: undefined,
+      filer: {
+        file: () =>
+          new Promise((resolve) =>
+            setTimeout(() => resolve({ target: 'zendesk-ticket', ref: 'ticket 1' }), 300),
+          ),
+      },
+    });
+    w.start();
+    for (let i = 0; i < 50 && (await store.get('T1:V1'))!.attempts === 0; i += 1)
+      await new Promise((r) => setTimeout(r, 5));
+    await w.stop(50);
+    const late: string[] = [];
+    const methods = store as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    for (const name of ['finish', 'reschedule', 'markNotified', 'markStepDone']) {
+      const original = methods[name]!.bind(store);
+      methods[name] = (...a: unknown[]) => (late.push(name), original(...a));
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    expect(late).toEqual([]);
+    expect(await store.get('T1:V1')).toMatchObject({ status: 'pending' });
+  });
+
+  it('backs off a 429 without Retry-After like any failure (growing delays), without spending the budget', async () => {
+    await enqueue('T1:V1');
+    const limited = zendesk('T1:V1')
+      .post('/api/v2/tickets.json')
+      .times(4)
+      .reply(429, {}, { 'content-type': 'application/json' });
+    zendesk('T1:V1')
+      .post('/api/v2/tickets.json')
+      .reply(...ticketJson(10));
+    const { w, timing } = worker(TICKET);
+    const delays: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      await w.drain();
+      const row = (await store.get('T1:V1'))!;
+      expect(row).toMatchObject({ status: 'pending', budgetUsed: 0 }); // a wait, not a failure
+      delays.push(row.nextAttemptAt - timing.now());
+      timing.advance(row.nextAttemptAt - timing.now());
+    }
+    expect(delays).toEqual([1500, 3000, 6000, 12000]); // 2 s base, doubling, jitter 0.5
+    expect(limited.isDone()).toBe(true);
+    await w.drain();
+    expect(await store.get('T1:V1')).toMatchObject({ status: 'filed', result: { ref: 'ticket 10' } });
   });
 
   it('parks a programming error at once, with a plain message, and logs the original error', async () => {

@@ -13,7 +13,7 @@ import { loadRules } from '../../src/routing/load';
 import { eventually, formFields, startTestApp, testWebClient, type TestApp } from '../helpers/app';
 import { filledValues, stateFor } from '../helpers/forms';
 import { blockActionBody, CHANNEL, commandBody, interactive, TEAM, USER } from '../helpers/payloads';
-import { manifestWithoutMessagesTab, slackStandIn, stubDm } from '../helpers/slack-standin';
+import { manifestWithoutMessagesTab, requesterKnown, slackStandIn, stubDm } from '../helpers/slack-standin';
 import { freshSqlite } from '../helpers/stores';
 
 const ZD = 'https://gitlab.zendesk.example';
@@ -119,9 +119,7 @@ describe('filing through the signed Slack app', () => {
       view: { title: { text: 'Request received' } },
     });
     expect(second.json()).toMatchObject({ response_action: 'update' });
-    nock('https://slack.com')
-      .post('/api/users.info')
-      .reply(200, { ok: true, user: { profile: { email: 'asker@gitlab.example', real_name: 'Asker' } } });
+    requesterKnown();
     const ticket = nock(ZD, { reqheaders: { 'idempotency-key': idempotencyKey(`${TEAM}:V0FORM`) } })
       .post(
         '/api/v2/tickets.json',
@@ -141,6 +139,7 @@ describe('filing through the signed Slack app', () => {
   it('a 422 is not retried: the requester is told in plain words, and Retry files it', async () => {
     const route = 'support-meta';
     await submit(route, await openForm(route));
+    requesterKnown();
     const project = encodeURIComponent('gitlab-com/support/support-team-meta');
     nock(GL).post(`/api/v4/projects/${project}/issues`).once().reply(422, { message: 'secret detail' });
     const told = dm(
@@ -182,6 +181,7 @@ describe('filing through the signed Slack app', () => {
     const filing = await restartWithFiling(config);
     const received = await submit('support-meta', await openForm('support-meta'));
     expect(JSON.stringify(received.json())).toContain('dry-run');
+    requesterKnown();
     const shown = dm(
       (text, blocks) =>
         text.startsWith('Dry run') &&
@@ -204,6 +204,7 @@ describe('filing through the signed Slack app', () => {
     await eventually(() => opened.isDone());
     await submit('support-meta', JSON.parse(modal));
     const slack = slackStandIn(manifestWithoutMessagesTab());
+    requesterKnown();
     await filing.worker.drain();
     slack.done();
     expect(slack.posts).toEqual([]);

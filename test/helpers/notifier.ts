@@ -8,11 +8,10 @@ import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 export function testNotifier(
   deps: Omit<NotifierDeps, 'followUps'> & Partial<Omit<FollowUpDeps, 'client'>>,
 ): SlackNotifier {
-  const { client, rules, afterNotify, settings = DEFAULT_SETTINGS, oncall, slackIdForEmail } = deps;
+  const { client, rules, settings = DEFAULT_SETTINGS, oncall, slackIdForEmail } = deps;
   return new SlackNotifier({
     client,
     rules,
-    ...(afterNotify ? { afterNotify } : {}),
     followUps: followUpsOf(rules, {
       client,
       settings,

@@ -84,3 +84,12 @@ export function slackStandIn(manifestText?: string) {
   // Optional and persisted: tests assert on `posts` and `ephemerals`, not on the interceptors.
   return { posts, ephemerals, done: () => scope.persist(false) };
 }
+
+/**
+ * users.info for the requester, as Slack answers it to an app with users:read.email: filing looks
+ * the requester up once, before the request is prepared.
+ *   https://docs.slack.dev/reference/methods/users.info
+ */
+export function requesterKnown(profile = { email: 'asker@gitlab.example', real_name: 'Asker' }) {
+  return nock('https://slack.com').post('/api/users.info').reply(200, { ok: true, user: { profile } });
+}

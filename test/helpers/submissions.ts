@@ -1,4 +1,15 @@
+import type { FilingRequest } from '../../src/filing/types';
 import type { Submission } from '../../src/store/types';
+
+/** A prepared GitLab issue request, for worker tests that do not go through a form. */
+export const ISSUE_REQUEST: FilingRequest = {
+  target: 'gitlab-issue',
+  project: 'grp/proj',
+  title: 'T',
+  description: 'D',
+  labels: [],
+  confidential: true,
+};
 
 /** A stored submission row with sensible defaults. */
 export const submissionRow = (over: Partial<Submission> = {}): Submission => ({

@@ -113,6 +113,36 @@ export function storeContract(factory: StoreFactory): void {
     expect(await store.listByUser('U1', 1)).toHaveLength(1);
   });
 
+  it('renews a lease for its owner only, so no other worker takes a row still being worked on', async () => {
+    await store.enqueue(makeSubmission(), 1000);
+    await store.claim('w1', 1000, 30_000);
+    expect(await store.renew('T1:V1', 'w1', 25_000, 30_000)).toBe(true);
+    expect(await store.claim('w2', 40_000, 30_000)).toBeUndefined(); // the old lease would have lapsed
+    expect(await store.renew('T1:V1', 'w2', 40_000, 30_000)).toBe(false);
+    const taken = await store.claim('w2', 55_001, 30_000);
+    expect(taken).toMatchObject({ id: 'T1:V1', attempts: 2 });
+    // The first owner's fencing check now fails: it must not send anything.
+    expect(await store.renew('T1:V1', 'w1', 55_002, 30_000)).toBe(false);
+  });
+
+  it('releases a row for the next claim at once, but only for its owner', async () => {
+    await store.enqueue(makeSubmission(), 1000);
+    await store.claim('w1', 1000, 30_000);
+    expect(await store.release('T1:V1', 'w2', 1100)).toBe(false);
+    expect(await store.release('T1:V1', 'w1', 1100)).toBe(true);
+    expect(await store.claim('w2', 1200, 30_000)).toMatchObject({ id: 'T1:V1', attempts: 2 });
+  });
+
+  it('keeps the prepared request with the row, written under the lease', async () => {
+    await store.enqueue(makeSubmission(), 1000);
+    await store.claim('w1', 1000, 30_000);
+    const prepared = { target: 'zendesk-ticket', ticket: { subject: 'S', tags: ['a'], requester: null } };
+    expect(await store.savePrepared('T1:V1', 'w2', { other: true }, 1100)).toBe(false);
+    expect(await store.savePrepared('T1:V1', 'w1', prepared, 1100)).toBe(true);
+    await store.reschedule('T1:V1', 'w1', 1200, 'later', 1100);
+    expect(await store.claim('w2', 1200, 30_000)).toMatchObject({ prepared });
+  });
+
   it('gives each of many concurrent claims a different row', async () => {
     for (let i = 0; i < 20; i += 1) await store.enqueue(makeSubmission({ id: `T1:V${i}` }), 1000);
     const claims = await Promise.all(
