@@ -8,6 +8,7 @@ import type { OncallService } from './oncall/types';
 import type { EventDedupe } from './slack/dedupe';
 import type { MembershipService } from './slack/membership';
 import type { FilingService } from './filing/service';
+import type { StatusService } from './status/service';
 
 /** One of the user's filed requests, as App Home lists it (filled by the filing module). */
 export interface MyRequest {
@@ -35,4 +36,6 @@ export interface AppDeps {
   myRequests?: (userId: string) => Promise<MyRequest[]>;
   /** The outbox and its worker (forms file through it); attached by main once the store is open. */
   filing?: FilingService;
+  /** Status updates (webhooks, the poller, notices); attached by main with the filing service. */
+  status?: StatusService;
 }

@@ -28,6 +28,7 @@ import { createPostgresEventDedupe, type PostgresEventDedupe } from './slack/ded
 import type { RuleSet } from './routing/types';
 import { checkStarChannel } from './slack/star-channel';
 import { storeLocation, type StoreLocation } from './store';
+import { createStatusService } from './status/service';
 
 export class StartupError extends Error {
   constructor(
@@ -110,6 +111,8 @@ export async function start(config: Config, logger?: Logger, rules?: RuleSet): P
       afterNotify: (submission) =>
         publishHome(app.client, deps, { userId: submission.userId, teamId: submission.teamId }),
       onOutcome: (outcome) => deps.insights.filingFinished(outcome),
+      // Status updates hook: the status service opens on this store below; the notifier reaches it lazily.
+      onNoticePosted: async (id, role, place) => deps.status?.noticePosted(id, role, place),
     });
   } catch (err) {
     const where = config.DATABASE_URL ? 'DATABASE_URL' : 'DATA_DIR';
@@ -120,6 +123,20 @@ export async function start(config: Config, logger?: Logger, rules?: RuleSet): P
     );
   }
   deps.filing = filing;
+  const status = createStatusService({
+    config,
+    logger: log,
+    rules: deps.rules,
+    store: filing.store,
+    client: app.client,
+    // Refresh the requester's App Home, so "My requests" shows the new status.
+    afterNotice: async (watch) => {
+      const submission = await filing.store.get(watch.submissionId);
+      if (submission)
+        await publishHome(app.client, deps, { userId: submission.userId, teamId: submission.teamId });
+    },
+  });
+  deps.status = status;
   await checkStarChannel(app.client, filing.settings.star.channel, log);
   deps.myRequests = (userId) => myRequests(filing.store, deps.rules, userId);
   let operating: Operating;
@@ -131,6 +148,7 @@ export async function start(config: Config, logger?: Logger, rules?: RuleSet): P
   }
   const server: unknown = await app.start(config.PORT);
   filing.start();
+  status.start();
   const address = (server as { address?: () => unknown } | undefined)?.address?.();
   const port = address && typeof address === 'object' && 'port' in address ? Number(address.port) : undefined;
   log.info(
@@ -143,6 +161,7 @@ export async function start(config: Config, logger?: Logger, rules?: RuleSet): P
   const stop = async () => {
     await (app.stop() as Promise<void>);
     await operating.stop();
+    await status.stop(); // a check in flight finishes; a stored notice is posted at the next start
     await filing.stop(); // finishes the calls in flight; unfinished requests resume at the next start
     await sharedDedupe?.close();
   };

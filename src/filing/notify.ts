@@ -36,6 +36,15 @@ export interface NotifierDeps extends StarNoticeDeps {
   rules: RuleSet;
   /** After the requester was told, e.g. to refresh their App Home; its failures are ignored. */
   afterNotify?: (s: Submission) => Promise<void>;
+  /** Status updates hook (src/status): where a notice went, so updates follow it; never throws. */
+  onPosted?: (submissionId: string, role: 'requester' | 'star', place: PostedPlace) => Promise<void>;
+}
+
+/** Where a notice was posted: a DM, a thread (a mention's, or the STAR notice's own), or ephemeral. */
+export interface PostedPlace {
+  kind: 'dm' | 'thread' | 'ephemeral';
+  channel: string;
+  threadTs?: string;
 }
 
 const BLOCK_ERRORS = new Set(['invalid_blocks', 'msg_blocks_too_long', 'invalid_blocks_format']);
@@ -70,18 +79,28 @@ export class SlackNotifier implements Notifier {
     const rule = this.deps.rules.byId.get(s.routeId);
     const title = rule?.title ?? s.routeId;
     if (s.status === 'filed' && rule?.form?.kind === 'star' && !s.result?.dryRun && !s.starNotified) {
-      await postStarNotice(this.deps, s).catch((err: unknown) => {
+      const posted = await postStarNotice(this.deps, s).catch((err: unknown) => {
         if (!isPermanent(err)) throw err;
         context?.log.error(
           { err, channel: this.deps.settings.star.channel },
           'STAR notice refused; not retried',
         );
+        return undefined;
       });
+      // Status updates hook: a STAR's updates go to its channel notice's thread.
+      if (posted?.ts)
+        await this.deps.onPosted?.(s.id, 'star', {
+          kind: 'thread',
+          channel: posted.channel,
+          threadTs: posted.ts,
+        });
       await context?.starNoticeSent();
     }
     const message = s.status === 'filed' ? filedMessage(s, title) : failedMessage(s, title);
     try {
-      await this.tellRequester(s, message, context);
+      const place = await this.tellRequester(s, message, context);
+      // Status updates hook: later updates go where this notice went.
+      if (!s.result?.dryRun) await this.deps.onPosted?.(s.id, 'requester', place);
     } catch (err) {
       if (!isPermanent(err)) throw err;
       context?.log.error({ err }, 'Slack refused the message to the requester; not retried');
@@ -90,14 +109,23 @@ export class SlackNotifier implements Notifier {
   }
 
   /** In the thread when there is one (else by DM), then by DM, then where they asked (ephemeral). */
-  private async tellRequester(s: Submission, message: Message, context?: NotifyContext): Promise<void> {
+  private async tellRequester(
+    s: Submission,
+    message: Message,
+    context?: NotifyContext,
+  ): Promise<PostedPlace> {
     const dm: Target = { channel: s.userId };
     // A dry-run preview shows every answer the requester typed: it goes to them alone, never to a thread.
     const reply = s.result?.dryRun ? undefined : s.reply;
     if (reply?.channel) {
       const thread = { channel: reply.channel, ...(reply.threadTs ? { thread_ts: reply.threadTs } : {}) };
       try {
-        return await this.post(thread, message);
+        await this.post(thread, message);
+        return {
+          kind: 'thread',
+          channel: thread.channel,
+          ...(reply.threadTs ? { threadTs: reply.threadTs } : {}),
+        };
       } catch (err) {
         // The thread's channel was archived, or the bot removed from it: the requester gets a DM.
         if (!isPermanent(err)) throw err;
@@ -106,12 +134,18 @@ export class SlackNotifier implements Notifier {
     }
     try {
       await this.post(dm, message);
+      return { kind: 'dm', channel: s.userId };
     } catch (err) {
       const asked = s.reply?.askedIn;
       if (!isDmRefused(err)) throw err;
       if (context) this.reportDmRefused(context.log, err);
       if (!asked) throw err;
       await this.postEphemeral(s.userId, asked, message);
+      return {
+        kind: 'ephemeral',
+        channel: asked.channel,
+        ...(asked.threadTs ? { threadTs: asked.threadTs } : {}),
+      };
     }
   }
 

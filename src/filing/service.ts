@@ -10,7 +10,7 @@ import { createPrepare, type Requester } from '../forms/plan';
 import { createFiler } from './filer';
 import { GitlabFiler } from './gitlab';
 import { createGitlabClient } from './gitlab-client';
-import { SlackNotifier, type ChatPoster } from './notify';
+import { SlackNotifier, type ChatPoster, type NotifierDeps } from './notify';
 import { loadSettings, type FilingSettings } from './settings';
 import { FilingWorker, type Timing, type WorkerOptions } from './worker';
 import { ZendeskFiler } from './zendesk';
@@ -40,6 +40,8 @@ export interface FilingServiceDeps {
   afterNotify?: (submission: Submission) => Promise<void>;
   /** Each final filing outcome (metrics, routing analytics). */
   onOutcome?: WorkerOptions['onOutcome'];
+  /** Status updates hook (src/status): where each filing notice was posted. */
+  onNoticePosted?: NotifierDeps['onPosted'];
 }
 
 export interface FilingService {
@@ -109,6 +111,7 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
       slackIdForEmail: async (email) => (await client.users.lookupByEmail?.({ email }))?.user?.id,
       ...(deps.oncall ? { oncall: deps.oncall } : {}),
       ...(deps.afterNotify ? { afterNotify: deps.afterNotify } : {}),
+      ...(deps.onNoticePosted ? { onPosted: deps.onNoticePosted } : {}),
     }),
     logger: logger.child({ module: 'filing' }),
     mode: config.FILING_MODE,

@@ -1,5 +1,6 @@
 // Schema migrations, applied in order at start. Each has a SQLite and a PostgreSQL form; the
 // applied versions are recorded in schema_migrations so a restart (or a second replica) skips them.
+import { statusMigration } from '../status/migration';
 
 export interface Migration {
   version: number;
@@ -162,6 +163,8 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX filing_outcomes_at ON filing_outcomes (at);`,
   },
+  // Status updates (src/status): watched tickets and issues, where their notices go, webhook ids.
+  statusMigration(6),
 ];
 
 /** The same statement in both dialects; it runs before the applied versions are read. */
