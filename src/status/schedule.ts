@@ -38,12 +38,16 @@ export class ServiceLimiter {
   private readonly nextSlot = new Map<string, number>();
   private readonly pausedUntil = new Map<string, number>();
 
+  constructor(
+    private readonly perMinute: Record<keyof typeof CHECKS_PER_MINUTE, number> = CHECKS_PER_MINUTE,
+  ) {}
+
   /** The time this service may be called again, taking the slot when it is now. */
   take(service: keyof typeof CHECKS_PER_MINUTE, now: number): number {
     const paused = this.pausedUntil.get(service) ?? 0;
     const slot = Math.max(this.nextSlot.get(service) ?? 0, paused);
     if (slot > now) return slot;
-    this.nextSlot.set(service, now + 60_000 / CHECKS_PER_MINUTE[service]);
+    this.nextSlot.set(service, now + 60_000 / this.perMinute[service]);
     return now;
   }
 

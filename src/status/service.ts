@@ -13,7 +13,7 @@ import type { FilingStore } from '../store/types';
 import { readGitlabIssue } from './gitlab-reader';
 import type { Place, Watch } from './types';
 import type { WebhookIntake } from './webhooks';
-import { StatusWorker, type ReadState } from './worker';
+import { StatusWorker, type ReadState, type StatusWorkerOptions } from './worker';
 import { readZendeskTicket } from './zendesk-reader';
 
 export interface StatusServiceDeps {
@@ -26,6 +26,7 @@ export interface StatusServiceDeps {
   owner?: string;
   idleMs?: number;
   afterNotice?: (watch: Watch) => Promise<void>;
+  checksPerMinute?: StatusWorkerOptions['checksPerMinute'];
 }
 
 export interface StatusService {
@@ -85,6 +86,7 @@ export function createStatusService(deps: StatusServiceDeps): StatusService {
     ...(deps.owner ? { owner: deps.owner } : {}),
     ...(deps.idleMs !== undefined ? { idleMs: deps.idleMs } : {}),
     ...(deps.afterNotice ? { afterNotice: deps.afterNotice } : {}),
+    ...(deps.checksPerMinute ? { checksPerMinute: deps.checksPerMinute } : {}),
   });
   const intake: WebhookIntake = {
     ...(config.ZENDESK_WEBHOOK_SECRET ? { zendeskSecret: config.ZENDESK_WEBHOOK_SECRET } : {}),

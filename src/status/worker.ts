@@ -13,7 +13,7 @@ import { detectChanges, statusLabel } from './changes';
 import { deliverNotice } from './deliver';
 import { statusNotice } from './notice';
 import { noticePlace, refKey, trackedRef } from './ref';
-import { nextPoll, POLL_WINDOW_MS, ServiceLimiter } from './schedule';
+import { CHECKS_PER_MINUTE, nextPoll, POLL_WINDOW_MS, ServiceLimiter } from './schedule';
 import { present } from './store-sql';
 import type { PendingNotice, RemoteState, StatusStore, Watch } from './types';
 
@@ -36,6 +36,8 @@ export interface StatusWorkerOptions {
   idleMs?: number;
   /** Attempts at one notice before it is given up on (each after a backoff). */
   maxAttempts?: number;
+  /** Checks per minute per service (default CHECKS_PER_MINUTE). */
+  checksPerMinute?: Record<keyof typeof CHECKS_PER_MINUTE, number>;
   /** After a notice was posted (main refreshes the requester's App Home). */
   afterNotice?: (watch: Watch) => Promise<void>;
 }
@@ -45,7 +47,7 @@ const HOUR = 60 * 60 * 1000;
 export class StatusWorker {
   readonly owner: string;
   private readonly timing: Timing;
-  private readonly limiter = new ServiceLimiter();
+  private readonly limiter: ServiceLimiter;
   private stopping = new AbortController();
   private wakeUp = new AbortController();
   private loopDone?: Promise<void>;
@@ -54,6 +56,7 @@ export class StatusWorker {
   constructor(private readonly o: StatusWorkerOptions) {
     this.owner = o.owner ?? `status-${crypto.randomBytes(4).toString('hex')}`;
     this.timing = o.timing ?? realTiming;
+    this.limiter = new ServiceLimiter(o.checksPerMinute);
   }
 
   start(): void {
@@ -141,12 +144,14 @@ export class StatusWorker {
     const service = watch.ref?.service;
     const read = service ? this.o.readers[service] : undefined;
     if (!service || !read) {
+      log.debug({ service }, 'status check skipped: nothing to read it with');
       // No credentials for this service (or nothing to track): look again in an hour, in case of a restart with them.
       await store.defer(watch.submissionId, this.owner, this.timing.now() + HOUR, this.timing.now());
       return;
     }
     const slot = this.limiter.take(service, this.timing.now());
     if (slot > this.timing.now()) {
+      log.debug({ slot }, 'status check deferred: the service is paused or busy');
       await store.defer(watch.submissionId, this.owner, slot, this.timing.now());
       return;
     }
@@ -159,6 +164,7 @@ export class StatusWorker {
     }
     const changes = detectChanges(watch.snapshot, state);
     const label = statusLabel(state);
+    log.debug({ changes: changes.map((c) => c.kind), label }, 'status checked');
     if (changes.length === 0) {
       await this.done(watch, state, label);
       return;

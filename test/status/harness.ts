@@ -1,6 +1,8 @@
 // The real app on a loopback port with a store and status updates attached the way main attaches
 // them; Slack's Web API is nock'd, and every chat.postMessage is kept for the test to read.
 import nock from 'nock';
+import { createLogger } from '../../src/logger';
+import type { Timing } from '../../src/filing/timing';
 import { createStatusService, type StatusService } from '../../src/status/service';
 import type { FilingStore } from '../../src/store/types';
 import { request, startTestApp, type Response, type TestApp } from '../helpers/app';
@@ -13,16 +15,27 @@ export interface StatusApp {
   store: FilingStore;
   status: StatusService;
   posts: Record<string, string>[];
+  slack: SlackState;
   post(path: string, body: string, headers: Record<string, string>): Promise<Response>;
   stop(): Promise<void>;
 }
 
-/** Keeps every chat.postMessage (answered ok, with a ts) for the rest of the test. */
-export function recordSlackPosts(posts: Record<string, string>[]): void {
+/** Slack as the test sets it: up (every post kept and answered with a ts), or down. */
+export interface SlackState {
+  down: boolean;
+}
+
+/**
+ * Keeps every chat.postMessage for the rest of the test. While `down`, Slack answers as it does in
+ * an outage (`ok: false`, `service_unavailable`, one of chat.postMessage's documented errors:
+ * https://docs.slack.dev/reference/methods/chat.postMessage#errors).
+ */
+export function recordSlackPosts(posts: Record<string, string>[], slack: SlackState = { down: false }): void {
   nock('https://slack.com')
     .persist()
     .post('/api/chat.postMessage')
     .reply((_uri, body) => {
+      if (slack.down) return [200, { ok: false, error: 'service_unavailable' }];
       const fields = formFields(body);
       posts.push(fields);
       return [200, { ok: true, channel: fields.channel, ts: `17000000${posts.length}.0001` }];
@@ -30,28 +43,33 @@ export function recordSlackPosts(posts: Record<string, string>[]): void {
 }
 
 export async function startStatusApp(
-  opts: { config?: Record<string, string>; store?: FilingStore; owner?: string } = {},
+  opts: { config?: Record<string, string>; store?: FilingStore; owner?: string; timing?: Timing } = {},
 ): Promise<StatusApp> {
   const config = { ...STATUS_CONFIG, STATUS_POLL_SECONDS: '300', ...opts.config };
   const t = await startTestApp({ config });
   const store = opts.store ?? (await freshSqlite());
   const status = createStatusService({
     config: t.deps.config,
-    logger: t.deps.logger,
+    logger: process.env.STATUS_DEBUG ? createLogger('debug') : t.deps.logger,
     rules: t.deps.rules,
     store,
     client: t.app.client,
     ...(opts.owner ? { owner: opts.owner } : {}),
+    ...(opts.timing ? { timing: opts.timing } : {}),
     idleMs: 20,
+    // The spacing of checks has its own test; here every webhook is looked at at once.
+    checksPerMinute: { zendesk: Infinity, gitlab: Infinity },
   });
   t.deps.status = status;
   const posts: Record<string, string>[] = [];
-  recordSlackPosts(posts);
+  const slack: SlackState = { down: false };
+  recordSlackPosts(posts, slack);
   return {
     t,
     store,
     status,
     posts,
+    slack,
     post: (path, body, headers) => request(t.port, 'POST', path, body, headers),
     async stop() {
       await status.stop();

@@ -214,3 +214,25 @@ export async function filedRequest(
   );
   await store.markNotified(row!.id, 'filer', Date.now());
 }
+
+export const STAR_PROJECT = 'gitlab-com/support/ticket-attention-requests';
+
+/** Request T1:V1: a Zendesk ticket, 412233. */
+export const fileTicketRequest = (store: FilingStore) =>
+  filedRequest(store, {
+    id: 'T1:V1',
+    routeId: 'support-feedback',
+    target: 'zendesk-ticket',
+    url: `${ZENDESK_URL}/agent/tickets/412233`,
+    ref: 'ticket 412233',
+  });
+
+/** Request T1:V2: a STAR, issue #77 of the STAR project. */
+export const fileStarRequest = (store: FilingStore) =>
+  filedRequest(store, {
+    id: 'T1:V2',
+    routeId: 'star',
+    target: 'gitlab-issue',
+    url: `${GITLAB_URL}/${STAR_PROJECT}/-/issues/77`,
+    ref: '#77',
+  });

@@ -5,31 +5,19 @@ import nock from 'nock';
 import { freshSqlite } from '../helpers/stores';
 import { startStatusApp, type StatusApp } from './harness';
 import {
-  filedRequest,
+  fileStarRequest,
+  fileTicketRequest,
   gitlabHeaders,
   issueEvent,
   ZENDESK_SECRET,
-  ZENDESK_URL,
   zendeskHeaders,
 } from './standins';
 
 let app: StatusApp;
 beforeEach(async () => {
   app = await startStatusApp();
-  await filedRequest(app.store, {
-    id: 'T1:V1',
-    routeId: 'support-feedback',
-    target: 'zendesk-ticket',
-    url: `${ZENDESK_URL}/agent/tickets/412233`,
-    ref: 'ticket 412233',
-  });
-  await filedRequest(app.store, {
-    id: 'T1:V2',
-    routeId: 'star',
-    target: 'gitlab-issue',
-    url: 'https://gitlab.example/gitlab-com/support/ticket-attention-requests/-/issues/77',
-    ref: '#77',
-  });
+  await fileTicketRequest(app.store);
+  await fileStarRequest(app.store);
   await app.status.worker.adopt();
 });
 afterEach(async () => {
