@@ -163,7 +163,7 @@ export function statusStore(db: SqlRunner, dialect: Dialect): StatusStore {
       // retry record it again (one more look at the API), never lose it.
       const changed = await db.run(
         `UPDATE status_watches SET requests = requests + 1, updated_at = ?,
-           due_at = CASE WHEN due_at IS NULL OR due_at > ? THEN ? ELSE due_at END
+           due_at = CASE WHEN due_at IS NULL OR due_at > ? THEN CAST(? AS BIGINT) ELSE due_at END
          WHERE ref_key = ? AND active = 1`,
         [now, now, now, refKey],
       );
@@ -192,7 +192,7 @@ export function statusStore(db: SqlRunner, dialect: Dialect): StatusStore {
       const changed = await db.run(
         `UPDATE status_watches SET snapshot = ?, label = ?, pending = NULL, active = ?, attempts = 0,
            lease_owner = NULL, lease_until = NULL, checked_at = ?, updated_at = ?,
-           due_at = CASE WHEN requests <> ? THEN ? ELSE ? END
+           due_at = CASE WHEN requests <> ? THEN CAST(? AS BIGINT) ELSE CAST(? AS BIGINT) END
          WHERE ${owned}`,
         [
           JSON.stringify(outcome.snapshot),
