@@ -34,6 +34,20 @@ function line(change: Change): string {
   }
 }
 
+/** The notification's text (a phone's banner): the same facts, without markup. */
+function plain(change: Change): string {
+  switch (change.kind) {
+    case 'status':
+      return `now ${change.to}`;
+    case 'reopened':
+      return 'reopened';
+    case 'reply':
+      return `Support replied (${change.who})`;
+    case 'assigned':
+      return `taken by ${change.who}`;
+  }
+}
+
 export interface NoticeInput {
   userId: string;
   /** The form's title (e.g. "Internal request"), from the rules: not the requester's text. */
@@ -53,7 +67,7 @@ export function statusNotice(n: NoticeInput): Message {
   const body = n.changes.map((c) => `• ${line(c)}`).join('\n');
   return {
     text: fallbackText(
-      escapeMrkdwn(`Update on ${n.title} (${refLabel(n.ref)}): ${n.changes.map((c) => c.kind).join(', ')}`),
+      escapeMrkdwn(`Update on ${n.title} (${refLabel(n.ref)}): ${n.changes.map(plain).join('; ')}`),
     ),
     blocks: [mrkdwnSection(`${head}\n${body}`)],
   };

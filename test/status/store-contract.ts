@@ -32,6 +32,9 @@ export function statusStoreContract(factory: StoreFactory): void {
       1000,
     );
 
+  const finish = (owner: string, label: string, nextDueAt: number, requests: number, now: number) =>
+    store.status.finish('T1:V1', owner, { snapshot: pending, label, active: true, nextDueAt }, requests, now);
+
   it('offers a filed, notified request for adoption once, with where its notices went', async () => {
     await store.status.recordPlace('T1:V1', 'star', { kind: 'thread', channel: 'C1', threadTs: '1.2' }, 1);
     await store.status.recordPlace('T1:V1', 'star', { kind: 'thread', channel: 'C1', threadTs: '1.3' }, 2);
@@ -69,13 +72,7 @@ export function statusStoreContract(factory: StoreFactory): void {
     expect(await store.status.defer('T1:V1', 'a', 9000, 2000)).toBe(true);
     const again = await store.status.claim('b', 9000, 60_000);
     expect(again?.pending).toEqual(notice);
-    await store.status.finish(
-      'T1:V1',
-      'b',
-      { snapshot: pending, label: 'waiting for your reply', active: true, nextDueAt: 50_000 },
-      again!.requests,
-      9000,
-    );
+    await finish('b', 'waiting for your reply', 50_000, again!.requests, 9000);
     const done = await store.status.get('T1:V1');
     expect(done).toMatchObject({
       snapshot: pending,
@@ -102,13 +99,7 @@ export function statusStoreContract(factory: StoreFactory): void {
     await watch(1000);
     const claimed = await store.status.claim('a', 2000, 60_000);
     await store.status.requestCheck('zendesk:412233', undefined, 2500);
-    await store.status.finish(
-      'T1:V1',
-      'a',
-      { snapshot: pending, label: 'x', active: true, nextDueAt: 90_000 },
-      claimed!.requests,
-      3000,
-    );
+    await finish('a', 'x', 90_000, claimed!.requests, 3000);
     expect((await store.status.get('T1:V1'))?.dueAt).toBe(3000);
   });
 
