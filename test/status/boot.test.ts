@@ -8,6 +8,7 @@ import { parseConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { start } from '../../src/main';
 import { BOT_TOKEN, FIXTURE_RULES, request } from '../helpers/app';
+import { stubSlackBoot } from '../helpers/boot';
 import { SIGNING_SECRET } from '../helpers/signing';
 import { GITLAB_SECRET, gitlabHeaders, issueEvent, ZENDESK_SECRET, zendeskHeaders } from './standins';
 
@@ -17,13 +18,7 @@ afterEach(() => {
 });
 
 it('serves the webhooks next to /slack/events and stops cleanly', async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  nock('https://slack.com')
-    .post('/api/auth.test')
-    .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' })
-    .post('/api/conversations.info')
-    .reply(200, { ok: true, channel: { id: 'CBVAE1L48', name: 'x', is_member: true } });
+  stubSlackBoot();
   const running = await start(
     parseConfig({
       SLACK_BOT_TOKEN: BOT_TOKEN,
