@@ -22,19 +22,12 @@ function zendeskChanges(before: ZendeskState | undefined, now: ZendeskState): Ch
   const changes: Change[] = [];
   const was = ZENDESK_PHASE[(before ?? FILED_TICKET).status];
   const is = ZENDESK_PHASE[now.status];
-  const who = now.assignee?.name;
-  if (was === 'done' && is !== 'done')
-    changes.push({ kind: 'reopened', at: now.updatedAt, ...(who ? { who } : {}) });
+  // The ticket does not say who changed its status (its audits would): the notice says when only.
+  if (was === 'done' && is !== 'done') changes.push({ kind: 'reopened', at: now.updatedAt });
   // Back to open from pending or on-hold is the requester's own reply, or Support's work resuming:
   // nothing they need to hear. Solved then closed (Zendesk's automation, days later) is not news either.
   else if (was !== is && is !== 'open')
-    changes.push({
-      kind: 'status',
-      to: now.status,
-      from: before?.status ?? 'new',
-      at: now.updatedAt,
-      ...(who ? { who } : {}),
-    });
+    changes.push({ kind: 'status', to: now.status, from: before?.status ?? 'new', at: now.updatedAt });
   if (now.lastReply && now.lastReply.id !== before?.lastReply?.id)
     changes.push({ kind: 'reply', at: now.lastReply.at, who: now.lastReply.author });
   if (now.assignee && String(now.assignee.id) !== String(before?.assignee?.id ?? ''))

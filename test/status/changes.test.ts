@@ -3,6 +3,8 @@ import { detectChanges, isSettled, statusLabel } from '../../src/status/changes'
 import { statusNotice } from '../../src/status/notice';
 import { nextPhaseAt, nextPoll, ServiceLimiter } from '../../src/status/schedule';
 import type { RemoteState } from '../../src/status/types';
+import { statusMessage } from '../../src/views/forms/messages';
+import { submissionRow } from '../helpers/submissions';
 
 const ticket = (over: Partial<Extract<RemoteState, { service: 'zendesk' }>> = {}): RemoteState => ({
   service: 'zendesk',
@@ -139,5 +141,22 @@ describe('the poll schedule', () => {
     expect(limiter.take('gitlab', 1000)).toBe(1000);
     limiter.pause('gitlab', 60_000);
     expect(limiter.take('gitlab', 2000)).toBe(60_000);
+  });
+});
+
+describe('/support status', () => {
+  it('shows the tracked status after the filing state, escaped', () => {
+    const row = {
+      submission: submissionRow({
+        status: 'filed',
+        result: { target: 'zendesk-ticket', url: 'https://z.example/agent/tickets/5', ref: 'ticket 5' },
+      }),
+      title: 'Feedback about Support',
+      tracked: 'waiting for your reply',
+    };
+    const shown = JSON.stringify(statusMessage([row]).blocks);
+    expect(shown).toContain('filed · waiting for your reply');
+    expect(shown).toContain('<https://z.example/agent/tickets/5|ticket 5>');
+    expect(JSON.stringify(statusMessage([{ ...row, tracked: undefined }]).blocks)).toContain('— filed <');
   });
 });
