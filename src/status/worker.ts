@@ -43,6 +43,8 @@ export interface StatusWorkerOptions {
 }
 
 const HOUR = 60 * 60 * 1000;
+/** The longest wait for a service's next slot slept in place (the spacing is 0.5-2 s). */
+const MAX_SLEEP_MS = 10_000;
 
 export class StatusWorker {
   readonly owner: string;
@@ -149,7 +151,13 @@ export class StatusWorker {
       await store.defer(watch.submissionId, this.owner, this.timing.now() + HOUR, this.timing.now());
       return;
     }
-    const slot = this.limiter.take(service, this.timing.now());
+    // A short wait for the service's next slot is slept here, holding the lease (a deferral would
+    // make every due watch come back for the same slot); a long one (a 429's pause) is a deferral.
+    let slot = this.limiter.take(service, this.timing.now());
+    if (slot > this.timing.now() && slot - this.timing.now() <= MAX_SLEEP_MS) {
+      await this.timing.sleep(slot - this.timing.now(), this.stopping.signal);
+      slot = this.limiter.take(service, this.timing.now());
+    }
     if (slot > this.timing.now()) {
       log.debug({ slot }, 'status check deferred: the service is paused or busy');
       await store.defer(watch.submissionId, this.owner, slot, this.timing.now());

@@ -43,7 +43,13 @@ export function recordSlackPosts(posts: Record<string, string>[], slack: SlackSt
 }
 
 export async function startStatusApp(
-  opts: { config?: Record<string, string>; store?: FilingStore; owner?: string; timing?: Timing } = {},
+  opts: {
+    config?: Record<string, string>;
+    store?: FilingStore;
+    owner?: string;
+    timing?: Timing;
+    checksPerMinute?: { zendesk: number; gitlab: number };
+  } = {},
 ): Promise<StatusApp> {
   const config = { ...STATUS_CONFIG, STATUS_POLL_SECONDS: '300', ...opts.config };
   const t = await startTestApp({ config });
@@ -58,7 +64,7 @@ export async function startStatusApp(
     ...(opts.timing ? { timing: opts.timing } : {}),
     idleMs: 20,
     // The spacing of checks has its own test; here every webhook is looked at at once.
-    checksPerMinute: { zendesk: Infinity, gitlab: Infinity },
+    checksPerMinute: opts.checksPerMinute ?? { zendesk: Infinity, gitlab: Infinity },
   });
   t.deps.status = status;
   const posts: Record<string, string>[] = [];
