@@ -98,7 +98,7 @@ async function recordCheck(
     intake.logger.info({ service, ref: key, deliveryId, result }, 'status webhook');
     answer(res, 200, { ok: true, result: result === 'unknown' ? 'ignored' : result });
   } catch (err) {
-    // Not recorded: the vendor is told to try again later (the poller catches up meanwhile).
+    // Not recorded: a vendor that retries will try again (the poller catches up either way).
     intake.logger.error({ err, service, ref: key }, 'status webhook not recorded: the store did not answer');
     answer(res, 503, { ok: false });
   }
