@@ -21,6 +21,7 @@ const SQL = `
     lease_owner TEXT,
     lease_until BIGINT,
     attempts INTEGER NOT NULL DEFAULT 0,
+    quiet_first INTEGER NOT NULL DEFAULT 0,
     checked_at BIGINT,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL

@@ -33,6 +33,7 @@ interface WatchRow {
   due_at: number | string | null;
   requests: number | string;
   attempts: number | string;
+  quiet_first: number | string;
 }
 
 /** pg gives JSONB as objects and SQLite as text; both come back as a value (or undefined). */
@@ -69,6 +70,7 @@ function toWatch(row: WatchRow): Watch {
     ...present('dueAt', row.due_at === null ? undefined : Number(row.due_at)),
     requests: Number(row.requests),
     attempts: Number(row.attempts),
+    quietFirst: Number(row.quiet_first) === 1,
   };
 }
 
@@ -105,10 +107,11 @@ export function statusStore(db: SqlRunner, dialect: Dialect): StatusStore {
         result: unknown;
         reply: unknown;
         created_at: number | string;
+        updated_at: number | string;
         requester: string | null;
         star: string | null;
       }>(
-        `SELECT s.id, s.user_id, s.route_id, s.result, s.reply, s.created_at,
+        `SELECT s.id, s.user_id, s.route_id, s.result, s.reply, s.created_at, s.updated_at,
            (SELECT p.place FROM status_places p WHERE p.submission_id = s.id AND p.role = 'requester') AS requester,
            (SELECT p.place FROM status_places p WHERE p.submission_id = s.id AND p.role = 'star') AS star
          FROM submissions s LEFT JOIN status_watches w ON w.submission_id = s.id
@@ -123,6 +126,7 @@ export function statusStore(db: SqlRunner, dialect: Dialect): StatusStore {
         result: fromJson(r.result),
         reply: fromJson(r.reply),
         createdAt: Number(r.created_at),
+        notifiedAt: Number(r.updated_at),
         places: {
           ...present('requester', fromJson<Place>(r.requester)),
           ...present('star', fromJson<Place>(r.star)),
@@ -132,7 +136,7 @@ export function statusStore(db: SqlRunner, dialect: Dialect): StatusStore {
     async addWatch(w, now) {
       const changed = await db.run(
         `INSERT INTO status_watches (submission_id, user_id, route_id, ref_key, ref, url, place, active, filed_at,
-           due_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           due_at, quiet_first, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (submission_id) DO NOTHING`,
         [
           w.submissionId,
@@ -145,6 +149,7 @@ export function statusStore(db: SqlRunner, dialect: Dialect): StatusStore {
           w.ref ? 1 : 0,
           w.filedAt,
           w.dueAt ?? null,
+          w.quietFirst ? 1 : 0,
           now,
           now,
         ],

@@ -72,13 +72,18 @@ export interface Watch {
   /** Incremented by each webhook: a check that began before a webhook is followed by another. */
   requests: number;
   attempts: number;
+  /**
+   * The first look takes what it finds as known, telling nothing: a request whose filing notice went
+   * out long before it was adopted (filed before this feature ran) is not told its whole history.
+   */
+  quietFirst: boolean;
 }
 
 /** A watch as adoption creates it; the first look (the baseline) is due at once. */
 export type NewWatch = Pick<
   Watch,
   'submissionId' | 'userId' | 'routeId' | 'refKey' | 'ref' | 'url' | 'place' | 'filedAt' | 'dueAt'
->;
+> & { quietFirst?: boolean };
 
 /** A filed, notified request without a watch yet, with the places its filing notices went. */
 export interface AdoptCandidate {
@@ -88,6 +93,8 @@ export interface AdoptCandidate {
   result: unknown;
   reply: unknown;
   createdAt: number;
+  /** When the requester was told it was filed (the row's last update). */
+  notifiedAt: number;
   places: { requester?: Place; star?: Place };
 }
 

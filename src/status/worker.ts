@@ -43,6 +43,8 @@ export interface StatusWorkerOptions {
 }
 
 const HOUR = 60 * 60 * 1000;
+/** A request told it was filed longer ago than this when adopted is looked at quietly the first time. */
+export const QUIET_AFTER_MS = 10 * 60 * 1000;
 /** The longest wait for a service's next slot slept in place (the spacing is 0.5-2 s). */
 const MAX_SLEEP_MS = 10_000;
 
@@ -124,6 +126,7 @@ export class StatusWorker {
           ...(tracked ? { ref: tracked.ref, url: tracked.url, dueAt: now } : {}),
           place: noticePlace(c.userId, c.places, c.reply),
           filedAt: c.createdAt,
+          quietFirst: now - c.notifiedAt > QUIET_AFTER_MS,
         },
         now,
       );
@@ -170,7 +173,7 @@ export class StatusWorker {
       await this.readFailed(watch, thrown, log);
       return;
     }
-    const changes = detectChanges(watch.snapshot, state);
+    const changes = !watch.snapshot && watch.quietFirst ? [] : detectChanges(watch.snapshot, state);
     const label = statusLabel(state);
     log.debug({ changes: changes.map((c) => c.kind), label }, 'status checked');
     if (changes.length === 0) {

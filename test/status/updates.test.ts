@@ -261,3 +261,22 @@ describe('a GitLab issue (a STAR)', () => {
     expect(texts()[0]).toContain('Taken by Max Manager');
   });
 });
+
+describe('a request filed before status updates ran', () => {
+  it('is looked at quietly the first time: its history is not told, only what changes after', async () => {
+    clock.now = Date.now() + 60 * 60_000; // the filing notice went out an hour before adoption
+    app = await startStatusApp({ timing });
+    const ticket = { ...newTicket(), status: 'solved', updated_at: '2026-11-20T10:00:00Z' };
+    zendeskTicketStandin(412233, () => ticket);
+    await fileTicketRequest(app.store);
+    await app.status.worker.drain();
+    expect(app.posts).toEqual([]);
+    expect((await app.store.status.get('T1:V1'))?.label).toBe('solved');
+    ticket.status = 'open';
+    ticket.updated_at = '2026-12-02T09:00:00Z';
+    await zendeskHook();
+    await app.status.worker.drain();
+    expect(texts()).toHaveLength(1);
+    expect(texts()[0]).toContain('*Reopened*');
+  });
+});
