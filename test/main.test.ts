@@ -8,7 +8,7 @@ import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { start, StartupError } from '../src/main';
 import { BOT_TOKEN, FIXTURE_RULES, request } from './helpers/app';
-import { stubSlackBoot } from './helpers/boot';
+import { bootConfig, stubSlackBoot } from './helpers/boot';
 import { SIGNING_SECRET } from './helpers/signing';
 import { describePostgres, freshPgSchema } from './helpers/stores';
 
@@ -181,16 +181,7 @@ describePostgres('start with PostgreSQL', () => {
   it('keeps event ids in the database, where every replica sees them', async () => {
     stubSlackBoot();
     const url = await freshPgSchema();
-    const running = await start(
-      parseConfig({
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        RULES_FILE: FIXTURE_RULES,
-        PORT: '0',
-        DATABASE_URL: url,
-      }),
-      silent,
-    );
+    const running = await start(bootConfig({ DATABASE_URL: url }), silent);
     const client = new Client({ connectionString: url });
     try {
       expect(await running.deps.dedupe.firstSeen('Ev0MAIN')).toBe(true);

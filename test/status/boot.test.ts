@@ -4,12 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import nock from 'nock';
-import { parseConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { start } from '../../src/main';
-import { BOT_TOKEN, FIXTURE_RULES, request } from '../helpers/app';
-import { stubSlackBoot } from '../helpers/boot';
-import { SIGNING_SECRET } from '../helpers/signing';
+import { request } from '../helpers/app';
+import { bootConfig, stubSlackBoot } from '../helpers/boot';
 import { GITLAB_SECRET, gitlabHeaders, issueEvent, ZENDESK_SECRET, zendeskHeaders } from './standins';
 
 afterEach(() => {
@@ -20,11 +18,7 @@ afterEach(() => {
 it('serves the webhooks next to /slack/events and stops cleanly', async () => {
   stubSlackBoot();
   const running = await start(
-    parseConfig({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      RULES_FILE: FIXTURE_RULES,
-      PORT: '0',
+    bootConfig({
       LOG_LEVEL: 'silent',
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'status-boot-')),
       ZENDESK_WEBHOOK_SECRET: ZENDESK_SECRET,
