@@ -8,6 +8,7 @@ import { isReady } from './readiness';
 import { boltLogger } from './slack/bolt-logger';
 import { webClientOptions, type ClientTuning } from './slack/client-options';
 import { createReceiver } from './slack/receiver';
+import { webhookRoutes } from './status/webhooks';
 
 export interface CreateAppOptions {
   token: string;
@@ -27,7 +28,14 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions): App {
   const known = opts.botId !== undefined && opts.botUserId !== undefined;
   const app = new App({
     token: opts.token,
-    receiver: createReceiver({ ...opts, logger: deps.logger, clientOptions, ready: () => isReady(deps) }),
+    receiver: createReceiver({
+      ...opts,
+      logger: deps.logger,
+      clientOptions,
+      ready: () => isReady(deps),
+      // Status webhooks on the bot's port (src/status/webhooks.ts).
+      routes: webhookRoutes(deps.status.intake),
+    }),
     clientOptions,
     logger: boltLogger(deps.logger),
     ...(known ? { botId: opts.botId, botUserId: opts.botUserId } : {}),

@@ -18,7 +18,7 @@ import { createMembership } from './slack/membership';
 
 /** `dedupe` defaults to the in-memory one; main passes the PostgreSQL one when replicas share a database. */
 /** `loaded` takes the rules the start-up checks already loaded, so the file is read once. */
-export type BaseDeps = Omit<AppDeps, 'filing' | 'settings' | 'myRequests'>;
+export type BaseDeps = Omit<AppDeps, 'filing' | 'settings' | 'myRequests' | 'status'>;
 
 export function buildDeps(config: Config, logger: Logger, dedupe?: EventDedupe, loaded?: RuleSet): BaseDeps {
   const rules = loaded ?? loadRules(config.RULES_FILE);
@@ -34,12 +34,13 @@ export function buildDeps(config: Config, logger: Logger, dedupe?: EventDedupe, 
   };
 }
 
-/** The whole set: the base with filing, its settings and the requester's own requests. */
-export function withFiling(base: BaseDeps, { filing, settings }: Filing): AppDeps {
+/** The whole set: the base with filing, its settings, status updates and the requester's own requests. */
+export function withFiling(base: BaseDeps, { filing, settings, status }: Filing): AppDeps {
   return {
     ...base,
     filing,
     settings,
+    status,
     myRequests: (userId) => myRequests(filing.store, base.rules, userId),
   };
 }

@@ -87,6 +87,22 @@ export const envSchema = z.object({
   FILING_LEASE_MS: withDefault(z.coerce.number().int().min(200), 25_000),
   FILING_POLL_MS: withDefault(z.coerce.number().int().min(10), 1_000),
 
+  // Status updates (src/status): webhooks tell the bot to look; the poller looks without them.
+  /** How often each open request is looked at (spread over the period); 0 turns the poller off. */
+  STATUS_POLL_SECONDS: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(86_400)
+      .refine((v) => v === 0 || v >= 60, 'must be 0 (off) or at least 60 seconds'),
+    300,
+  ),
+  /** The Zendesk webhook's signing secret; unset, POST /webhooks/zendesk answers 404. */
+  ZENDESK_WEBHOOK_SECRET: optionalString,
+  /** The GitLab project webhook's secret token; unset, POST /webhooks/gitlab answers 404. */
+  GITLAB_WEBHOOK_SECRET: optionalString,
+
   // Operating: metrics, routing analytics, who sees the weekly summary
   /** Serves GET /metrics (Prometheus) on this port; unset, no metrics server. Never the Slack port. */
   METRICS_PORT: z.preprocess(
@@ -131,6 +147,8 @@ export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
   'CHATOPS_TRIGGER_TOKEN',
   'GITLAB_TOKEN',
   'ZENDESK_API_TOKEN',
+  'ZENDESK_WEBHOOK_SECRET',
+  'GITLAB_WEBHOOK_SECRET',
   'DATABASE_URL',
   'TEST_DATABASE_URL',
 ]);

@@ -10,6 +10,7 @@ import type { EventDedupe } from './slack/dedupe';
 import type { MembershipService } from './slack/membership';
 import type { FilingService } from './filing/service';
 import type { FilingSettings } from './kinds/settings';
+import type { StatusService } from './status/service';
 
 /** One of the user's filed requests, as App Home lists it (filled by the filing module). */
 export interface MyRequest {
@@ -39,4 +40,6 @@ export interface AppDeps {
   filing: FilingService;
   /** Where things are filed, the STAR channel, Support Hours (FILING_CONFIG_FILE). */
   settings: FilingSettings;
+  /** Status updates: the webhooks' intake, the poller and the notices. */
+  status: StatusService;
 }

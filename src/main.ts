@@ -103,6 +103,12 @@ export async function start(config: Config, logger?: Logger, rules?: RuleSet): P
         if (home.deps)
           await publishHome(slack, home.deps, { userId: submission.userId, teamId: submission.teamId });
       },
+      // Refresh the requester's App Home, so "My requests" shows the new status.
+      afterNotice: async (watch, store) => {
+        const submission = await store.get(watch.submissionId);
+        if (submission && home.deps)
+          await publishHome(slack, home.deps, { userId: submission.userId, teamId: submission.teamId });
+      },
       onOutcome: (outcome) => base.insights.filingFinished(outcome),
     });
   } catch (err) {
@@ -137,6 +143,7 @@ export async function start(config: Config, logger?: Logger, rules?: RuleSet): P
   }
   const server: unknown = await app.start(config.PORT);
   deps.filing.start();
+  deps.status.start();
   const address = (server as { address?: () => unknown } | undefined)?.address?.();
   const port = address && typeof address === 'object' && 'port' in address ? Number(address.port) : undefined;
   log.info(
@@ -149,6 +156,7 @@ export async function start(config: Config, logger?: Logger, rules?: RuleSet): P
   const stop = async () => {
     await (app.stop() as Promise<void>);
     await operating.stop();
+    await deps.status.stop(); // a check in flight finishes; a stored notice is posted at the next start
     await deps.filing.stop(); // finishes the calls in flight; unfinished requests resume at the next start
     await sharedDedupe?.close();
   };

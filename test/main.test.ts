@@ -8,6 +8,7 @@ import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { start, StartupError } from '../src/main';
 import { BOT_TOKEN, FIXTURE_RULES, request } from './helpers/app';
+import { bootConfig, stubSlackBoot } from './helpers/boot';
 import { SIGNING_SECRET } from './helpers/signing';
 import { describePostgres, freshPgSchema } from './helpers/stores';
 
@@ -139,18 +140,9 @@ describe('start', () => {
   });
 
   it('starts in HTTP mode, says to invite the bot to the STAR channel, answers /healthz, and stops', async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
     const file = oncallFile('schedules:\n  support: [{name: Alice}]\n  cmoc: []\n');
     const { logger, lines } = captured();
-    nock('https://slack.com')
-      .post('/api/auth.test')
-      .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' })
-      .post('/api/conversations.info')
-      .reply(200, {
-        ok: true,
-        channel: { id: 'CBVAE1L48', name: 'support_ticket-attention-requests', is_member: false },
-      });
+    stubSlackBoot({ id: 'CBVAE1L48', name: 'support_ticket-attention-requests', is_member: false });
     const running = await start(
       parseConfig({
         SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -187,24 +179,9 @@ describe('start', () => {
 
 describePostgres('start with PostgreSQL', () => {
   it('keeps event ids in the database, where every replica sees them', async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    nock('https://slack.com')
-      .post('/api/auth.test')
-      .reply(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' })
-      .post('/api/conversations.info')
-      .reply(200, { ok: true, channel: { id: 'CBVAE1L48', is_member: true } });
+    stubSlackBoot();
     const url = await freshPgSchema();
-    const running = await start(
-      parseConfig({
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        RULES_FILE: FIXTURE_RULES,
-        PORT: '0',
-        DATABASE_URL: url,
-      }),
-      silent,
-    );
+    const running = await start(bootConfig({ DATABASE_URL: url }), silent);
     const client = new Client({ connectionString: url });
     try {
       expect(await running.deps.dedupe.firstSeen('Ev0MAIN')).toBe(true);

@@ -14,7 +14,7 @@ import { didYouMean, fromLines, problem, type Problem } from './problems';
 
 /** Prefixes of this bot's settings: an unknown variable with one of them is probably a typo. */
 const OWN_PREFIXES =
-  /^(SLACK|ONCALL|PAGERDUTY|CHATOPS|GITLAB|ZENDESK|FILING|DATABASE|DATA|LOG|RULES|METRICS|ANALYTICS|ADMIN)_/;
+  /^(SLACK|ONCALL|PAGERDUTY|CHATOPS|GITLAB|ZENDESK|FILING|DATABASE|DATA|LOG|RULES|METRICS|ANALYTICS|ADMIN|STATUS)_/;
 
 function unknownSettings(env: Record<string, string | undefined>): Problem[] {
   const known = Object.keys(envSchema.shape);
@@ -69,6 +69,38 @@ function filingProblems(config: Config): Problem[] {
   return problems;
 }
 
+/** Status updates: a webhook secret is only useful when the bot can read what the webhook names. */
+function statusProblems(config: Config): Problem[] {
+  const problems: Problem[] = [];
+  const zendeskApi = config.ZENDESK_URL && config.ZENDESK_EMAIL && config.ZENDESK_API_TOKEN;
+  if (config.ZENDESK_WEBHOOK_SECRET && !zendeskApi)
+    problems.push(
+      problem(
+        'settings',
+        'ZENDESK_WEBHOOK_SECRET',
+        'set, but ZENDESK_URL, ZENDESK_EMAIL and ZENDESK_API_TOKEN are not: webhooks are accepted, yet no ticket can be read',
+        'warning',
+      ),
+    );
+  if (config.GITLAB_WEBHOOK_SECRET && !config.GITLAB_TOKEN)
+    problems.push(
+      problem(
+        'settings',
+        'GITLAB_WEBHOOK_SECRET',
+        'set, but GITLAB_TOKEN is not: webhooks are accepted, yet no issue can be read',
+        'warning',
+      ),
+    );
+  for (const name of ['ZENDESK_WEBHOOK_SECRET', 'GITLAB_WEBHOOK_SECRET'] as const) {
+    const value = config[name];
+    if (value && value.length < 16)
+      problems.push(
+        problem('settings', name, 'is shorter than 16 characters: use a long random value', 'warning'),
+      );
+  }
+  return problems;
+}
+
 export interface SettingsCheck {
   /** The parsed settings, when every variable is valid. */
   config?: Config;
@@ -92,6 +124,6 @@ export function checkSettings(env: Record<string, string | undefined>, slack = t
   if (slack) problems.push(...fromLines('slack', slackProblems(whole)));
   problems.push(...fromLines('settings', oncallProblems(whole)));
   problems.push(...fromLines('settings', operatingProblems(whole)));
-  problems.push(...filingProblems(whole), ...unknownSettings(env));
+  problems.push(...filingProblems(whole), ...statusProblems(whole), ...unknownSettings(env));
   return { ...(config ? { config } : {}), problems };
 }

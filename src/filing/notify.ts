@@ -21,6 +21,18 @@ export interface NotifierDeps {
   rules: RuleSet;
   /** The follow-up steps of a submission's form kind (the composition root reads them from the kinds). */
   followUps?: (s: Submission) => readonly FollowUpStep[];
+  /** Status updates hook (src/status): where a notice went, so updates follow it; never throws. */
+  onPosted?: (submissionId: string, role: PostedRole, place: PostedPlace) => Promise<void>;
+}
+
+/** Whose notice it was: the requester's, or a follow-up step's post (a STAR's channel notice). */
+export type PostedRole = 'requester' | 'follow-up';
+
+/** Where a notice was posted: a DM, a thread (a mention's, or a follow-up post's own), or ephemeral. */
+export interface PostedPlace {
+  kind: 'dm' | 'thread' | 'ephemeral';
+  channel: string;
+  threadTs?: string;
 }
 
 /** Slack answered, with an error that retrying will not change. */
@@ -44,16 +56,26 @@ export class SlackNotifier implements Notifier {
     if (s.status === 'filed' && !s.result?.dryRun) {
       for (const followUp of this.deps.followUps?.(s) ?? []) {
         if (s.stepsDone.includes(followUp.step)) continue;
-        await followUp.run().catch((err: unknown) => {
+        const posted = await followUp.run().catch((err: unknown) => {
           if (!isPermanent(err)) throw err;
           context?.log.error({ err, step: followUp.step }, 'follow-up step refused; not retried');
+          return undefined;
         });
+        // Status updates hook: a request with a follow-up post (a STAR) gets its updates in that thread.
+        if (posted?.ts)
+          await this.deps.onPosted?.(s.id, 'follow-up', {
+            kind: 'thread',
+            channel: posted.channel,
+            threadTs: posted.ts,
+          });
         await context?.stepDone(followUp.step);
       }
     }
     const message = s.status === 'filed' ? filedMessage(s, title) : failedMessage(s, title);
     try {
-      await this.tellRequester(s, message, context);
+      const place = await this.tellRequester(s, message, context);
+      // Status updates hook: later updates go where this notice went.
+      if (!s.result?.dryRun) await this.deps.onPosted?.(s.id, 'requester', place);
     } catch (err) {
       if (!isPermanent(err)) throw err;
       context?.log.error({ err }, 'Slack refused the message to the requester; not retried');
@@ -61,14 +83,23 @@ export class SlackNotifier implements Notifier {
   }
 
   /** In the thread when there is one (else by DM), then by DM, then where they asked (ephemeral). */
-  private async tellRequester(s: Submission, message: Message, context?: NotifyContext): Promise<void> {
+  private async tellRequester(
+    s: Submission,
+    message: Message,
+    context?: NotifyContext,
+  ): Promise<PostedPlace> {
     const dm: Target = { channel: s.userId };
     // A dry-run preview shows every answer the requester typed: it goes to them alone, never to a thread.
     const reply = s.result?.dryRun ? undefined : s.reply;
     if (reply?.channel) {
       const thread = { channel: reply.channel, ...(reply.threadTs ? { thread_ts: reply.threadTs } : {}) };
       try {
-        return await this.post(thread, message);
+        await this.post(thread, message);
+        return {
+          kind: 'thread',
+          channel: thread.channel,
+          ...(reply.threadTs ? { threadTs: reply.threadTs } : {}),
+        };
       } catch (err) {
         // The thread's channel was archived, or the bot removed from it: the requester gets a DM.
         if (!isPermanent(err)) throw err;
@@ -77,12 +108,18 @@ export class SlackNotifier implements Notifier {
     }
     try {
       await this.post(dm, message);
+      return { kind: 'dm', channel: s.userId };
     } catch (err) {
       const asked = s.reply?.askedIn;
       if (!isDmRefused(err)) throw err;
       if (context) this.reportDmRefused(context.log, err);
       if (!asked) throw err;
       await this.postEphemeral(s.userId, asked, message);
+      return {
+        kind: 'ephemeral',
+        channel: asked.channel,
+        ...(asked.threadTs ? { threadTs: asked.threadTs } : {}),
+      };
     }
   }
 

@@ -34,6 +34,8 @@ export interface FilingServiceDeps {
   afterNotify?: (submission: Submission) => Promise<void>;
   /** Each final filing outcome (metrics, routing analytics). */
   onOutcome?: WorkerOptions['onOutcome'];
+  /** Status updates hook (src/status): where each filing notice was posted. */
+  onNoticePosted?: NotifierDeps['onPosted'];
 }
 
 export interface FilingService {
@@ -93,6 +95,7 @@ export async function createFilingService(deps: FilingServiceDeps): Promise<Fili
       client: deps.slack,
       rules: deps.rules,
       ...(deps.followUps ? { followUps: deps.followUps } : {}),
+      ...(deps.onNoticePosted ? { onPosted: deps.onNoticePosted } : {}),
     }),
     logger: logger.child({ module: 'filing' }),
     mode: config.FILING_MODE,

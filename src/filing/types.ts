@@ -73,10 +73,17 @@ export interface NotifyContext {
 export interface FollowUpStep {
   /** The name it is recorded under once done. */
   step: string;
-  run(): Promise<void>;
+  /** Where it posted, when it posted a message (status updates go to that thread). */
+  run(): Promise<PostedMessage | void>;
 }
 
 /** Runs the follow-up steps of a filed request and tells the requester how it went. */
 export interface Notifier {
   notify(submission: Submission, context?: NotifyContext): Promise<void>;
+}
+
+/** A message a follow-up step posted: its channel and ts. */
+export interface PostedMessage {
+  channel: string;
+  ts?: string;
 }

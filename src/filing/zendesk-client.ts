@@ -91,8 +91,8 @@ export interface ZendeskClientOptions {
 const silent = { fatal: noop, error: noop, warn: noop, info: noop, debug: noop, trace: noop };
 function noop(): void {}
 
-export function createZendeskClient(options: ZendeskClientOptions): ZendeskTicketsApi {
-  const client = createClient({
+function nodeZendesk(options: ZendeskClientOptions) {
+  return createClient({
     username: options.email,
     token: options.token,
     endpointUri: `${options.url.replace(/\/+$/, '')}/api/v2`,
@@ -110,5 +110,37 @@ export function createZendeskClient(options: ZendeskClientOptions): ZendeskTicke
       }),
     },
   });
-  return client.tickets as unknown as ZendeskTicketsApi;
+}
+
+export function createZendeskClient(options: ZendeskClientOptions): ZendeskTicketsApi {
+  return nodeZendesk(options).tickets as unknown as ZendeskTicketsApi;
+}
+
+/** The reads status updates make (src/status); each answer is the API's JSON, for the caller to validate. */
+export interface ZendeskReadApi {
+  showTicket(id: number): Promise<unknown>;
+  listComments(id: number): Promise<unknown>;
+  showUsers(ids: number[]): Promise<unknown>;
+}
+
+/** node-zendesk's slice the reads use: show answers `{ result }`, getComments the whole list. */
+interface ReadClient {
+  tickets: { show(id: number): Promise<{ result: unknown }>; getComments(id: number): Promise<unknown> };
+  users: { showMany(ids: number[]): Promise<{ result: unknown }> };
+}
+
+/** Status reads on a client built like the filer's, each call decided from the real HTTP status. */
+export function createZendeskReader(
+  options: ZendeskClientOptions,
+  timeoutMs: number,
+  call: (context: ZendeskCallContext, run: () => Promise<unknown>) => Promise<unknown>,
+): ZendeskReadApi {
+  // Not named like the Slack client: the manifest test takes those calls for Web API methods.
+  const zendesk = nodeZendesk(options) as unknown as ReadClient;
+  const read = (run: () => Promise<unknown>) => call({ timeoutMs }, run);
+  return {
+    showTicket: (id) => read(async () => (await zendesk.tickets.show(id)).result),
+    listComments: (id) => read(() => zendesk.tickets.getComments(id)),
+    showUsers: (ids) => read(async () => (await zendesk.users.showMany(ids)).result),
+  };
 }

@@ -40,32 +40,36 @@ export class ZendeskFiler {
     return this.result(id);
   }
 
-  /** One Zendesk call; any failure becomes a FilingError decided from the real status. */
-  private async call(call: ZendeskCallContext, run: () => Promise<unknown>): Promise<unknown> {
-    let result: unknown;
-    try {
-      result = await zendeskCallContext.run(call, run);
-    } catch (err) {
-      // With throwOriginalException, known 4xx/5xx arrive here with statusCode; fetch failures without.
-      const status = (err as { statusCode?: unknown }).statusCode;
-      if (typeof status === 'number' && call.status !== undefined) throw this.refused(call);
-      throw call.timedOut ? timeoutError(SERVICE) : errorForThrown(SERVICE, err);
-    }
-    // node-zendesk resolves on 429 (result is an Error) and on 502/504: decide from the real status.
-    const status = call.status ?? 0;
-    if (status < 200 || status >= 300 || result instanceof Error) throw this.refused(call, status || 502);
-    return result;
-  }
-
-  private refused(call: ZendeskCallContext, status = call.status ?? 502): FilingError {
-    if (status === 422) return zendeskRefusal(call.errorBody);
-    return errorForStatus(SERVICE, status, call.headers?.get('retry-after'), Date.now());
+  private call(call: ZendeskCallContext, run: () => Promise<unknown>): Promise<unknown> {
+    return callZendesk(call, run);
   }
 
   private result(id: number): FiledResult {
     const base = this.options.url.replace(/\/+$/, '');
     return { target: 'zendesk-ticket', url: `${base}/agent/tickets/${id}`, ref: `ticket ${id}` };
   }
+}
+
+/** One Zendesk call; any failure becomes a FilingError decided from the real status (also used by src/status). */
+export async function callZendesk(call: ZendeskCallContext, run: () => Promise<unknown>): Promise<unknown> {
+  let result: unknown;
+  try {
+    result = await zendeskCallContext.run(call, run);
+  } catch (err) {
+    // With throwOriginalException, known 4xx/5xx arrive here with statusCode; fetch failures without.
+    const status = (err as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && call.status !== undefined) throw refused(call);
+    throw call.timedOut ? timeoutError(SERVICE) : errorForThrown(SERVICE, err);
+  }
+  // node-zendesk resolves on 429 (result is an Error) and on 502/504: decide from the real status.
+  const status = call.status ?? 0;
+  if (status < 200 || status >= 300 || result instanceof Error) throw refused(call, status || 502);
+  return result;
+}
+
+function refused(call: ZendeskCallContext, status = call.status ?? 502): FilingError {
+  if (status === 422) return zendeskRefusal(call.errorBody);
+  return errorForStatus(SERVICE, status, call.headers?.get('retry-after'), Date.now());
 }
 
 /** The ticket's id when it is really the one with this external_id (a list may hold anything). */

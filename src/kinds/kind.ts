@@ -2,7 +2,7 @@
 // Call sites never ask "which kind is this?": they look the kind up in KINDS (index.ts) and call it,
 // the way a job queue maps a task name to its handler. A new kind is one module and one row there.
 import type { ChatPoster } from '../slack/chat';
-import type { FilingRequest } from '../filing/types';
+import type { FilingRequest, PostedMessage } from '../filing/types';
 import type { OncallService } from '../oncall/types';
 import type { FormSpec, Rule } from '../routing/schema';
 import type { RuleSet } from '../routing/types';
@@ -53,7 +53,7 @@ export interface FollowUpDeps {
 export interface FollowUp {
   /** Stored with the row when done, so a repeated notify attempt skips it; never rename one. */
   step: string;
-  run(submission: Submission, deps: FollowUpDeps): Promise<void>;
+  run(submission: Submission, deps: FollowUpDeps): Promise<PostedMessage | void>;
 }
 
 export interface FormKind {

@@ -19,7 +19,11 @@ async function mentionOf(deps: FollowUpDeps, person: OncallPerson): Promise<stri
   return (found && mentionUser(found)) || escapeMrkdwn(person.name);
 }
 
-export async function postStarNotice(deps: FollowUpDeps, s: Submission): Promise<void> {
+/** Posts the notice; answers where it went (its ts is the thread status updates go to). */
+export async function postStarNotice(
+  deps: FollowUpDeps,
+  s: Submission,
+): Promise<{ channel: string; ts?: string }> {
   const { values } = readPayload(s.payload);
   const oncall = deps.oncall ? await deps.oncall.lookup('manager') : undefined;
   const manager = oncall?.ok ? oncall.answer.people[0] : undefined;
@@ -33,10 +37,12 @@ export async function postStarNotice(deps: FollowUpDeps, s: Submission): Promise
     ...(s.result?.ref ? { issueRef: s.result.ref } : {}),
     ...(mention ? { managerMention: mention } : {}),
   });
-  await deps.client.chat.postMessage({
+  const posted = (await deps.client.chat.postMessage({
     channel: deps.settings.star.channel,
     text: notice.text,
     blocks: notice.blocks,
     unfurl_links: false,
-  });
+  })) as { channel?: unknown; ts?: unknown } | undefined;
+  const channel = typeof posted?.channel === 'string' ? posted.channel : deps.settings.star.channel;
+  return { channel, ...(typeof posted?.ts === 'string' ? { ts: posted.ts } : {}) };
 }

@@ -6,7 +6,7 @@
 // within ±5 minutes (Bolt only rejects old ones). The server drops slow or idle clients quickly and
 // bounds its connections.
 import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'node:http';
-import { HTTPReceiver, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
+import { HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver, type webApi } from '@slack/bolt';
 import type { Logger } from '../logger';
 import { boltLogger } from './bolt-logger';
 
@@ -36,6 +36,8 @@ export interface ReceiverOptions {
   clientOptions?: webApi.WebClientOptions;
   /** /readyz answers 200 only when this resolves true (the store answers, the rules are loaded). */
   ready?: () => Promise<boolean>;
+  /** More routes on the bot's port (the status webhooks), each verifying its own requests. */
+  routes?: CustomRoute[];
 }
 
 const healthz = {
@@ -72,8 +74,15 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number): fals
 }
 
 /** Refuses before buffering: a declared oversize body (413), a malformed signature or timestamp (401). */
-export function guardRequest(req: IncomingMessage, res: ServerResponse, nowS = Date.now() / 1000): boolean {
+export function guardRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  nowS = Date.now() / 1000,
+  exempt: readonly string[] = [],
+): boolean {
   if (req.method !== 'POST') return true;
+  // The extra routes (status webhooks) are not Slack's: they check their own signatures.
+  if (exempt.includes((req.url ?? '').split('?')[0] ?? '')) return true;
   const length = Number(req.headers['content-length'] ?? 0);
   if (length > BODY_LIMIT_BYTES) return refuse(req, res, 413);
   const signature = req.headers['x-slack-signature'];
@@ -86,7 +95,9 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, nowS = D
 
 export function createReceiver(opts: ReceiverOptions): Receiver {
   const logger = boltLogger(opts.logger);
-  const customRoutes = [healthz, readyz(opts.ready ?? (async () => true))];
+  const extra = opts.routes ?? [];
+  const customRoutes = [healthz, readyz(opts.ready ?? (async () => true)), ...extra];
+  const exempt = extra.map((r) => r.path);
   if (opts.appToken)
     return new SocketModeReceiver({
       appToken: opts.appToken,
@@ -113,7 +124,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   // HTTPReceiver's server calls this.requestListener per request, so wrapping it adds the guard.
   const inner = receiver.requestListener;
   receiver.requestListener = (req, res) => {
-    if (guardRequest(req, res)) inner(req, res);
+    if (guardRequest(req, res, Date.now() / 1000, exempt)) inner(req, res);
   };
   // Node waits up to 60 s for headers and 300 s for a request by default, with no connection limit.
   const start = receiver.start.bind(receiver) as (port: number, options?: ServerOptions) => Promise<Server>;

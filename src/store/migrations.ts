@@ -1,5 +1,6 @@
 // Schema migrations, applied in order at start. Each has a SQLite and a PostgreSQL form; the
 // applied versions are recorded in schema_migrations so a restart (or a second replica) skips them.
+import { statusMigration } from '../status/migration';
 
 export interface Migration {
   version: number;
@@ -182,6 +183,8 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'ALTER TABLE submissions ADD COLUMN prepared TEXT;',
     postgres: 'ALTER TABLE submissions ADD COLUMN prepared JSONB;',
   },
+  // Status updates (src/status): watched tickets and issues, where their notices go, webhook ids.
+  statusMigration(8),
 ];
 
 /** The same statement in both dialects; it runs before the applied versions are read. */

@@ -1,8 +1,10 @@
 // The shared backend: PostgreSQL through pg. Several bot replicas point at the same database; a
 // claim locks one due row with FOR UPDATE SKIP LOCKED, so each request is taken by exactly one of them.
 import { Pool, type PoolConfig, type QueryConfig, type QueryResultRow } from 'pg';
-import { analyticsStore } from '../analytics/sql';
+import { analyticsStore, type SqlRunner } from '../analytics/sql';
 import type { AnalyticsStore } from '../analytics/types';
+import { statusStore } from '../status/store-sql';
+import type { StatusStore } from '../status/types';
 import { CREATE_SCHEMA_MIGRATIONS, pendingMigrations } from './migrations';
 import { rowToSubmission, type SubmissionRow } from './rows';
 import type {
@@ -40,11 +42,14 @@ function numbered(sql: string): string {
 export class PostgresStore implements FilingStore {
   readonly kind = 'postgres';
   private readonly pool: Pool;
-  readonly analytics: AnalyticsStore = analyticsStore({
+  private readonly runner: SqlRunner = {
     all: async <R>(sql: string, params: unknown[]) =>
       (await this.pool.query(numbered(sql), params)).rows as R[],
     run: async (sql, params) => (await this.pool.query(numbered(sql), params)).rowCount ?? 0,
-  });
+  };
+  readonly analytics: AnalyticsStore = analyticsStore(this.runner);
+  /** Status updates (src/status) on the same runner. */
+  readonly status: StatusStore = statusStore(this.runner, 'postgres');
 
   constructor(connectionString: string, options: PoolConfig = {}) {
     this.pool = new Pool({ connectionString, max: 10, ...REQUEST_TIMEOUTS, ...options });

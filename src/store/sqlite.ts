@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { analyticsStore } from '../analytics/sql';
+import { analyticsStore, type SqlRunner } from '../analytics/sql';
 import type { AnalyticsStore } from '../analytics/types';
+import { statusStore } from '../status/store-sql';
+import type { StatusStore } from '../status/types';
 import { CREATE_SCHEMA_MIGRATIONS, pendingMigrations } from './migrations';
 import { lockSqliteFile } from './sqlite-lock';
 import { rowToSubmission, type SubmissionRow } from './rows';
@@ -34,10 +36,13 @@ export class SqliteStore implements FilingStore {
   private processLock: Database.Database | undefined;
   /** Compiling a statement costs more than running it: each SQL text is prepared once, on first use. */
   private readonly statements = new Map<string, Database.Statement>();
-  readonly analytics: AnalyticsStore = analyticsStore({
+  private readonly runner: SqlRunner = {
     all: async <R>(sql: string, params: unknown[]) => this.statement(sql).all(...params) as R[],
     run: async (sql, params) => this.statement(sql).run(...params).changes,
-  });
+  };
+  readonly analytics: AnalyticsStore = analyticsStore(this.runner);
+  /** Status updates (src/status) on the same runner. */
+  readonly status: StatusStore = statusStore(this.runner, 'sqlite');
 
   constructor(readonly file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

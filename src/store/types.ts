@@ -1,4 +1,5 @@
 import type { AnalyticsStore } from '../analytics/types';
+import type { StatusStore } from '../status/types';
 
 // The outbox: one row per submitted form, keyed by the modal's view id. The row is written before
 // the ack, and a worker files it afterwards, so a submission survives a crash at any point.
@@ -79,6 +80,8 @@ export interface FilingStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Routing analytics, in the same database (its tables come with the migrations). */
   readonly analytics: AnalyticsStore;
+  /** Status updates (src/status): what each filed request's requester was last told. */
+  readonly status: StatusStore;
   migrate(): Promise<void>;
   enqueue(input: NewSubmission, now: number): Promise<EnqueueResult>;
   /** Claims one row that needs filing (pending and due) or telling (done but not yet notified). */

@@ -138,13 +138,18 @@ export const testWebClient = (logger: AppDeps['logger']) =>
   createWebClient(BOT_TOKEN, { retries: 0, timeoutMs: 2000 }, logger);
 
 /** Filing over a fresh SQLite store with the default settings (nothing is filed: no GitLab or Zendesk). */
-export async function testFiling(base: BaseDeps, config: Record<string, string> = {}): Promise<Filing> {
+export async function testFiling(
+  base: BaseDeps,
+  config: Record<string, string> = {},
+  extra: Partial<Parameters<typeof buildFiling>[0]> = {},
+): Promise<Filing> {
   return buildFiling({
+    ...extra,
     config: parseConfig(config),
     logger: base.logger,
     rules: base.rules,
     slack: testWebClient(base.logger),
-    store: await freshSqlite(),
+    store: extra.store ?? (await freshSqlite()),
     settings: DEFAULT_SETTINGS,
   });
 }
@@ -186,6 +191,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       }),
     stop: async () => {
       await app.stop();
+      await deps.status.stop();
       await deps.filing.stop();
     },
   };

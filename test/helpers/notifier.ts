@@ -8,10 +8,11 @@ import { DEFAULT_SETTINGS } from '../../src/kinds/settings';
 export function testNotifier(
   deps: Omit<NotifierDeps, 'followUps'> & Partial<Omit<FollowUpDeps, 'client'>>,
 ): SlackNotifier {
-  const { client, rules, settings = DEFAULT_SETTINGS, oncall, slackIdForEmail } = deps;
+  const { client, rules, settings = DEFAULT_SETTINGS, oncall, slackIdForEmail, onPosted } = deps;
   return new SlackNotifier({
     client,
     rules,
+    ...(onPosted ? { onPosted } : {}),
     followUps: followUpsOf(rules, {
       client,
       settings,

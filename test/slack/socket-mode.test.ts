@@ -1,6 +1,6 @@
 // The Socket Mode path: a local WebSocket server plays Slack (apps.connections.open is intercepted
 // with nock and points the client at it). Commands are acked over the socket; a redelivered event
-// envelope produces one reply; /healthz is served on PORT.
+// envelope produces one reply; /healthz and the status webhooks are served on PORT.
 import net from 'node:net';
 import nock from 'nock';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -118,5 +118,10 @@ describe('Socket Mode', () => {
 
   it('serves /healthz on PORT', async () => {
     expect((await request(healthPort, 'GET', '/healthz')).status).toBe(200);
+  });
+
+  it('serves the status webhooks on PORT too (404 while their secrets are not set)', async () => {
+    expect((await request(healthPort, 'POST', '/webhooks/zendesk', '{}')).status).toBe(404);
+    expect((await request(healthPort, 'POST', '/webhooks/gitlab', '{}')).status).toBe(404);
   });
 });

@@ -96,16 +96,21 @@ export function statusLabel(s: Submission): string {
   return STATUS_LABEL[s.status];
 }
 
-export function statusMessage(rows: { submission: Submission; title: string }[]): Message {
+/** Status updates hook: "filed · waiting for your reply" once the ticket or issue is tracked. */
+export function trackedStatus(s: Submission, tracked?: string): string {
+  return tracked ? `${statusLabel(s)} · ${tracked}` : statusLabel(s);
+}
+
+export function statusMessage(rows: { submission: Submission; title: string; tracked?: string }[]): Message {
   if (rows.length === 0)
     return {
       text: 'You have no requests yet.',
       blocks: [mrkdwnSection('You have no requests filed through me yet.')],
     };
-  const lines = rows.map(({ submission: s, title }) => {
+  const lines = rows.map(({ submission: s, title, tracked }) => {
     const when = slackDate(s.createdAt, new Date(s.createdAt).toISOString());
     const target = s.result?.url ? ` ${link(s.result.url, s.result.ref ?? 'link')}` : '';
-    return `• *${escapeMrkdwn(title)}* — ${statusLabel(s)}${target} (${when})`;
+    return `• *${escapeMrkdwn(title)}* — ${escapeMrkdwn(trackedStatus(s, tracked))}${target} (${when})`;
   });
   const failed = rows.filter((r) => r.submission.status === 'failed').slice(0, 5);
   const blocks: types.KnownBlock[] = [mrkdwnSection(`*Your recent requests*\n${lines.join('\n')}`)];
