@@ -106,9 +106,16 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   const bayes = settings.bayesWeight > 0 ? compiled.similarity.bayes(knownStems) : undefined;
   // Naive Bayes always names some route; its say grows with the words it actually knows.
   const known = knownStems.ids.length;
-  const bayesWeight = settings.bayesWeight * Math.min(1, known / BAYES_FULL_WEIGHT_AT);
+  const knownShare = Math.min(1, known / BAYES_FULL_WEIGHT_AT);
+  const bayesWeight = settings.bayesWeight * knownShare;
+  const linear =
+    settings.linearWeight > 0 && known > 0
+      ? compiled.linear.scores(tokens.content, tokens.contentWeights)
+      : undefined;
   const learned = (route: string) =>
-    settings.similarityWeight * (similar.get(route) ?? 0) + bayesWeight * (bayes?.get(route) ?? 0);
+    settings.similarityWeight * (similar.get(route) ?? 0) +
+    bayesWeight * (bayes?.get(route) ?? 0) +
+    settings.linearWeight * knownShare * (linear?.get(route) ?? 0);
 
   let unknownScore = settings.unknownScore;
   let signalled = false;

@@ -167,6 +167,8 @@ export const rulesFileSchema = z
         similarityWeight: z.number().min(0).default(3),
         /** Weight of the naive Bayes posterior learned from the rules' examples. */
         bayesWeight: z.number().min(0).default(0),
+        /** Weight of the logistic regression posterior over the examples' word and character n-grams. */
+        linearWeight: z.number().min(0).default(0),
         /** Added when the message states a value the route requires; taken off when it contradicts it. */
         factWeight: z.number().min(0).default(0),
         /** How much more the words of the ask (the last request sentence) count than the background. */
@@ -193,6 +195,7 @@ export const rulesFileSchema = z
         threshold: 0.4,
         similarityWeight: 3,
         bayesWeight: 0,
+        linearWeight: 0,
         factWeight: 0,
         askWeight: 1,
         backgroundWeight: 1,

@@ -16,7 +16,8 @@ const STOPWORDS = new Set(
 
 export const isStopword = (word: string): boolean => STOPWORDS.has(word);
 
-function contentStems(text: string): string[] {
+/** A text's content stems (stopwords dropped), as the learned scorers see the rules' examples. */
+export function contentStems(text: string): string[] {
   const out: string[] = [];
   for (const token of tokenize(text)) if (token !== BOUNDARY && !STOPWORDS.has(token)) out.push(stem(token));
   return out;
