@@ -108,14 +108,14 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   const known = knownStems.ids.length;
   const knownShare = Math.min(1, known / BAYES_FULL_WEIGHT_AT);
   const bayesWeight = settings.bayesWeight * knownShare;
-  const linear =
-    settings.linearWeight > 0 && known > 0
-      ? compiled.linear.scores(tokens.content, tokens.contentWeights)
+  const ngrams =
+    settings.ngramWeight > 0 && known > 0
+      ? compiled.ngrams.scores(tokens.content, tokens.contentWeights)
       : undefined;
   const learned = (route: string) =>
     settings.similarityWeight * (similar.get(route) ?? 0) +
     bayesWeight * (bayes?.get(route) ?? 0) +
-    settings.linearWeight * knownShare * (linear?.get(route) ?? 0);
+    settings.ngramWeight * knownShare * (ngrams?.get(route) ?? 0);
 
   let unknownScore = settings.unknownScore;
   let signalled = false;
@@ -128,14 +128,15 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
     const { score, positive } = signalScore(rule, hits, settings.backgroundWeight);
     if (rule.id === UNKNOWN_ROUTE) {
       smallTalk = positive;
-      unknownScore += score + learned(rule.id);
+      unknownScore += settings.signalWeight * score + learned(rule.id);
       continue;
     }
     signalled ||= positive;
     const fromExamples = learned(rule.id);
     if (score > bySignals.score) bySignals = { id: rule.id, score };
     if (fromExamples > byExamples.score) byExamples = { id: rule.id, score: fromExamples };
-    const total = score + fromExamples + settings.factWeight * factScore(rule, reading);
+    const total =
+      settings.signalWeight * score + fromExamples + settings.factWeight * factScore(rule, reading);
     if (total > 0) candidates.push({ rule, score: total, positive });
   }
   candidates.sort((a, b) => b.score - a.score);

@@ -4,7 +4,7 @@ import { compileConditions, compileFacts, unaskableFacts } from './compile-facts
 import { Lexicon, stem } from './lexicon';
 import { tokenize } from './normalize';
 import type { RulesFile, Signal } from './schema';
-import { LinearModel } from './linear';
+import { NgramBayes } from './ngrams';
 import { contentStems, SimilarityIndex } from './similarity';
 import { UNKNOWN_ROUTE } from './types';
 
@@ -85,8 +85,8 @@ export interface Compiled {
   rules: CompiledRule[];
   facts: CompiledFact[];
   similarity: SimilarityIndex;
-  /** Logistic regression over the examples' word and character n-grams. */
-  linear: LinearModel;
+  /** Naive Bayes over the examples' word and character n-grams. */
+  ngrams: NgramBayes;
   /** Phrases used by the real routes' signals: a text that hits none of them is off-topic. */
   domainPhrases: Set<number>;
   termCount: number;
@@ -253,7 +253,7 @@ export function compileRules(file: RulesFile): Compiled {
     rules,
     facts,
     similarity: new SimilarityIndex(documents),
-    linear: new LinearModel(documents.map((d) => ({ route: d.route, stems: contentStems(d.text) }))),
+    ngrams: new NgramBayes(documents.map((d) => ({ route: d.route, stems: contentStems(d.text) }))),
     domainPhrases,
     termCount: termPhrases.length,
     termsByPhrase,

@@ -163,12 +163,14 @@ export const rulesFileSchema = z
         unknownScore: z.number().default(2.5),
         /** Below this confidence the classifier answers "unknown". */
         threshold: z.number().min(0).max(1).default(0.4),
+        /** How much the rules' signals count against the learned scorers (1: as written). */
+        signalWeight: z.number().min(0).default(1),
         /** Weight of the similarity to the rule's examples. */
         similarityWeight: z.number().min(0).default(3),
         /** Weight of the naive Bayes posterior learned from the rules' examples. */
         bayesWeight: z.number().min(0).default(0),
-        /** Weight of the logistic regression posterior over the examples' word and character n-grams. */
-        linearWeight: z.number().min(0).default(0),
+        /** Weight of the naive Bayes posterior over the examples' word and character n-grams. */
+        ngramWeight: z.number().min(0).default(0),
         /** Added when the message states a value the route requires; taken off when it contradicts it. */
         factWeight: z.number().min(0).default(0),
         /** How much more the words of the ask (the last request sentence) count than the background. */
@@ -193,9 +195,10 @@ export const rulesFileSchema = z
         temperature: 1.6,
         unknownScore: 2.5,
         threshold: 0.4,
+        signalWeight: 1,
         similarityWeight: 3,
         bayesWeight: 0,
-        linearWeight: 0,
+        ngramWeight: 0,
         factWeight: 0,
         askWeight: 1,
         backgroundWeight: 1,

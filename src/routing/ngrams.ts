@@ -1,0 +1,176 @@
+// The third learned scorer: a linear model over word 1-2-grams and character 3-5-grams of the stems,
+// trained on the rules' examples when the rules load. Character n-grams let a word the examples never
+// used ("subscriptions", "gitlabcom", "self-hosted") share evidence with the ones they did, and
+// bigrams keep a little word order ("renewal quote" vs "quote").
+//
+// The model is multinomial naive Bayes over those n-grams (linear in log space). A logistic
+// regression over the same features, trained by AdaGrad, was measured against it on the hard sets'
+// studied parts and lost by 15-25 points of top-1 (about 25 examples per route are too few for it),
+// and it cost 50-250 ms of load where counting costs a few. The maintained npm packages
+// (ml-logistic-regression, ml-naivebayes) work on dense matrices, which for ~25,000 sparse features
+// and 56 routes is minutes of training and hundreds of MB; so this is a small counting model, tested
+// in ngrams.test.ts.
+//
+// Features are hashed (FNV-1a over the characters, no string built per n-gram), so a message costs
+// a few hundred table look-ups. A feature stores a count only for the routes whose examples use it.
+
+/** Character n-gram lengths taken inside each stem, padded as "<stem>". */
+const CHAR_MIN = 3;
+const CHAR_MAX = 5;
+/** Hash table size for feature lookup (a power of two). */
+const TABLE_BITS = 20;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnv(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME) >>> 0;
+}
+
+function hashString(seed: number, text: string, from = 0, to = text.length): number {
+  let h = seed;
+  for (let i = from; i < to; i++) h = fnv(h, text.charCodeAt(i));
+  return h;
+}
+
+/** Feature kinds start from different seeds, so a word and a character n-gram never collide by design. */
+const WORD_SEED = hashString(FNV_OFFSET, 'w');
+const PAIR_SEED = hashString(FNV_OFFSET, 'b');
+const CHAR_SEED = hashString(FNV_OFFSET, 'c');
+const PAD_START = 60; // "<"
+const PAD_END = 62; // ">"
+
+/**
+ * The hashed features of a list of stems with each one's weight: every stem, every pair of
+ * neighbouring stems, and the character n-grams of each padded stem. A feature's value is the
+ * largest weight among its occurrences, then the vector is scaled to unit length.
+ */
+export function hashedFeatures(stems: readonly string[], weights?: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const put = (hash: number, weight: number) => {
+    const seen = out.get(hash);
+    if (seen === undefined || weight > seen) out.set(hash, weight);
+  };
+  for (let k = 0; k < stems.length; k++) {
+    const s = stems[k] as string;
+    const weight = weights?.[k] ?? 1;
+    put(hashString(WORD_SEED, s), weight);
+    if (k + 1 < stems.length)
+      put(hashString(fnv(hashString(PAIR_SEED, s), 32), stems[k + 1] as string), weight);
+    // Character n-grams of "<" + s + ">": positions -1 and s.length stand for the padding.
+    const last = s.length;
+    for (let start = -1; start <= last + 1 - CHAR_MIN; start++) {
+      let h = CHAR_SEED;
+      for (let end = start; end <= last && end - start < CHAR_MAX; end++) {
+        h = fnv(h, end < 0 ? PAD_START : end === last ? PAD_END : s.charCodeAt(end));
+        if (end - start + 1 >= CHAR_MIN) put(h, weight);
+      }
+    }
+  }
+  let norm = 0;
+  for (const v of out.values()) norm += v * v;
+  norm = Math.sqrt(norm) || 1;
+  for (const [h, v] of out) out.set(h, v / norm);
+  return out;
+}
+
+/** Laplace smoothing of the n-gram counts: small, because most n-grams occur in one route only. */
+export const NGRAM_SMOOTHING = 0.1;
+
+/** How sharp the posterior is, from the mean log-likelihood per n-gram (chosen on the studied sets). */
+export const NGRAM_SHARPNESS = 5;
+
+export class NgramBayes {
+  readonly routeIds: string[];
+  /** hash & TABLE_MASK -> feature slot + 1 (0: unknown). Collisions share a slot. */
+  private readonly table = new Int32Array(1 << TABLE_BITS);
+  /** Feature slot f's routes and log boosts over unseen: k in [start[f], start[f + 1]). */
+  private readonly start: Int32Array;
+  private readonly routes: Int32Array;
+  private readonly boosts: Float64Array;
+  /** Per route: the log-probability of an n-gram its examples never use. */
+  private readonly logUnseen: Float64Array;
+  /** Scratch for scores(). */
+  private readonly logits: Float64Array;
+
+  constructor(documents: Array<{ route: string; stems: string[] }>, smoothing = NGRAM_SMOOTHING) {
+    const routeIndex = new Map<string, number>();
+    for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
+    this.routeIds = [...routeIndex.keys()];
+    const routeCount = this.routeIds.length;
+    this.logits = new Float64Array(routeCount);
+    this.logUnseen = new Float64Array(routeCount);
+
+    // Each n-gram counts once per example; per slot, a count per route that uses it.
+    const perSlot: Array<Map<number, number>> = [];
+    const totals = new Float64Array(routeCount);
+    for (const d of documents) {
+      const route = routeIndex.get(d.route) as number;
+      for (const hash of hashedFeatures(d.stems).keys()) {
+        const key = hash & TABLE_MASK;
+        let slot = (this.table[key] as number) - 1;
+        if (slot < 0) {
+          slot = perSlot.length;
+          this.table[key] = slot + 1;
+          perSlot.push(new Map());
+        }
+        const counts = perSlot[slot] as Map<number, number>;
+        counts.set(route, (counts.get(route) ?? 0) + 1);
+        totals[route] = (totals[route] as number) + 1;
+      }
+    }
+    const vocabulary = perSlot.length;
+    for (let r = 0; r < routeCount; r++)
+      this.logUnseen[r] = Math.log(smoothing / ((totals[r] as number) + smoothing * vocabulary));
+    this.start = new Int32Array(vocabulary + 1);
+    perSlot.forEach((counts, f) => (this.start[f + 1] = (this.start[f] as number) + counts.size));
+    const total = this.start[vocabulary] as number;
+    this.routes = new Int32Array(total);
+    this.boosts = new Float64Array(total);
+    perSlot.forEach((counts, f) => {
+      let at = this.start[f] as number;
+      for (const [route, count] of counts) {
+        this.routes[at] = route;
+        this.boosts[at++] = Math.log((count + smoothing) / smoothing);
+      }
+    });
+  }
+
+  /**
+   * The posterior per route (uniform prior) for a message's stems, weighted (the ask counts more:
+   * each n-gram by its weight relative to the heaviest), over the n-grams the examples know; an
+   * empty map when they know none.
+   */
+  scores(stems: readonly string[], weights?: readonly number[]): Map<string, number> {
+    const z = this.logits.fill(0);
+    const features = hashedFeatures(stems, weights);
+    let heaviest = 0;
+    for (const v of features.values()) if (v > heaviest) heaviest = v;
+    let mass = 0;
+    for (const [hash, value] of features) {
+      const slot = (this.table[hash & TABLE_MASK] as number) - 1;
+      if (slot < 0) continue;
+      const v = value / heaviest;
+      mass += v;
+      for (let k = this.start[slot] as number; k < (this.start[slot + 1] as number); k++) {
+        const r = this.routes[k] as number;
+        z[r] = (z[r] as number) + v * (this.boosts[k] as number);
+      }
+    }
+    const out = new Map<string, number>();
+    if (mass === 0) return out;
+    let top = -Infinity;
+    for (let r = 0; r < z.length; r++) {
+      z[r] = (z[r] as number) + mass * (this.logUnseen[r] as number);
+      if ((z[r] as number) > top) top = z[r] as number;
+    }
+    let sum = 0;
+    // The n-grams of one word are far from independent, so their summed log-likelihood is wildly
+    // overconfident; the posterior is taken from the mean per n-gram, sharpened by a constant.
+    const sharp = NGRAM_SHARPNESS / mass;
+    for (let r = 0; r < z.length; r++) sum += z[r] = Math.exp(sharp * ((z[r] as number) - top));
+    this.routeIds.forEach((id, r) => out.set(id, (z[r] as number) / sum));
+    return out;
+  }
+}
