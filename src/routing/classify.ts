@@ -30,6 +30,14 @@ export const MAX_CLASSIFIED_CHARS = 4_000;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** The route a learned scorer ranks first ('' when it knows nothing). */
+function topOf(scores: Map<string, number> | undefined): string {
+  let id = '';
+  let best = -Infinity;
+  if (scores) for (const [route, score] of scores) if (score > best) [id, best] = [route, score];
+  return id;
+}
+
 interface Ranked {
   rule: CompiledRule;
   score: number;
@@ -166,6 +174,10 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       agree: bySignals.id === best.rule.id && byExamples.id === best.rule.id,
       signalled: candidates[0]?.positive ?? false,
       words: tokens.content.length,
+      // Each view on its own: the signals, nearest example, word Bayes and n-gram Bayes.
+      votes: [bySignals.id, topOf(similar), topOf(bayes), topOf(ngrams)].filter((id) => id === best.rule.id)
+        .length,
+      contradicted: factScore(best.rule, reading) < 0,
     };
     const calibrated = calibrate(settings.calibration, features);
     const classification: Classification = {
@@ -200,6 +212,8 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       agree: false,
       signalled,
       words: tokens.content.length,
+      votes: 0,
+      contradicted: false,
     },
   };
 }

@@ -239,11 +239,13 @@ export function compileRules(file: RulesFile): Compiled {
         for (const term of terms ?? []) for (const id of termPhrases[term.index] ?? []) domainPhrases.add(id);
   }
 
-  const documents = file.rules.flatMap((rule) =>
-    [rule.title, ...rule.examples].map((text) => ({ route: rule.id, text })),
-  );
-  for (const doc of documents)
-    for (const w of doc.text.toLowerCase().split(/[^a-z0-9]+/)) if (w) vocabulary.add(w);
+  // Each example's content stems, computed once for both learned scorers.
+  const documents: Array<{ route: string; stems: string[] }> = [];
+  for (const rule of file.rules)
+    for (const text of [rule.title, ...rule.examples]) {
+      for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w) vocabulary.add(w);
+      documents.push({ route: rule.id, stems: contentStems(text) });
+    }
 
   return {
     phrases,
@@ -253,7 +255,7 @@ export function compileRules(file: RulesFile): Compiled {
     rules,
     facts,
     similarity: new SimilarityIndex(documents),
-    ngrams: new NgramBayes(documents.map((d) => ({ route: d.route, stems: contentStems(d.text) }))),
+    ngrams: new NgramBayes(documents),
     domainPhrases,
     termCount: termPhrases.length,
     termsByPhrase,

@@ -42,32 +42,43 @@ const PAD_START = 60; // "<"
 const PAD_END = 62; // ">"
 
 /**
- * The hashed features of a list of stems with each one's weight: every stem, every pair of
- * neighbouring stems, and the character n-grams of each padded stem. A feature's value is the
- * largest weight among its occurrences, then the vector is scaled to unit length.
+ * Calls `visit` with the hash of every feature of a list of stems and its weight: every stem, every
+ * pair of neighbouring stems, and the character n-grams of each padded stem. A feature that occurs
+ * twice is visited twice. No string is built: the hashes run over the stems' characters.
  */
-export function hashedFeatures(stems: readonly string[], weights?: readonly number[]): Map<number, number> {
-  const out = new Map<number, number>();
-  const put = (hash: number, weight: number) => {
-    const seen = out.get(hash);
-    if (seen === undefined || weight > seen) out.set(hash, weight);
-  };
+export function visitFeatures(
+  stems: readonly string[],
+  weights: readonly number[] | undefined,
+  visit: (hash: number, weight: number) => void,
+): void {
   for (let k = 0; k < stems.length; k++) {
     const s = stems[k] as string;
     const weight = weights?.[k] ?? 1;
-    put(hashString(WORD_SEED, s), weight);
+    visit(hashString(WORD_SEED, s), weight);
     if (k + 1 < stems.length)
-      put(hashString(fnv(hashString(PAIR_SEED, s), 32), stems[k + 1] as string), weight);
+      visit(hashString(fnv(hashString(PAIR_SEED, s), 32), stems[k + 1] as string), weight);
     // Character n-grams of "<" + s + ">": positions -1 and s.length stand for the padding.
     const last = s.length;
     for (let start = -1; start <= last + 1 - CHAR_MIN; start++) {
       let h = CHAR_SEED;
       for (let end = start; end <= last && end - start < CHAR_MAX; end++) {
         h = fnv(h, end < 0 ? PAD_START : end === last ? PAD_END : s.charCodeAt(end));
-        if (end - start + 1 >= CHAR_MIN) put(h, weight);
+        if (end - start + 1 >= CHAR_MIN) visit(h, weight);
       }
     }
   }
+}
+
+/**
+ * The features as a vector: each hash once, with the largest weight among its occurrences, scaled to
+ * unit length. (The model reads the same features through visitFeatures, without building a map.)
+ */
+export function hashedFeatures(stems: readonly string[], weights?: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  visitFeatures(stems, weights, (hash, weight) => {
+    const seen = out.get(hash);
+    if (seen === undefined || weight > seen) out.set(hash, weight);
+  });
   let norm = 0;
   for (const v of out.values()) norm += v * v;
   norm = Math.sqrt(norm) || 1;
@@ -94,7 +105,17 @@ export class NgramBayes {
   /** Scratch for scores(). */
   private readonly logits: Float64Array;
 
-  constructor(documents: Array<{ route: string; stems: string[] }>, smoothing = NGRAM_SMOOTHING) {
+  /** Per slot, scratch for scores(): the message that last saw it, and its weight there. */
+  private readonly seenBy: Int32Array;
+  private readonly seenWeight: Float64Array;
+  private readonly seenSlots: number[] = [];
+  private messages = 0;
+
+  /** Trained by counting: each n-gram once per example, per route that uses it. */
+  constructor(
+    documents: ReadonlyArray<{ route: string; stems: readonly string[] }>,
+    smoothing = NGRAM_SMOOTHING,
+  ) {
     const routeIndex = new Map<string, number>();
     for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
     this.routeIds = [...routeIndex.keys()];
@@ -102,73 +123,106 @@ export class NgramBayes {
     this.logits = new Float64Array(routeCount);
     this.logUnseen = new Float64Array(routeCount);
 
-    // Each n-gram counts once per example; per slot, a count per route that uses it.
-    const perSlot: Array<Map<number, number>> = [];
+    // A route's examples one after the other, so a (slot, route) pair is counted in one place.
+    const byRoute = [...documents].sort(
+      (a, b) => (routeIndex.get(a.route) as number) - (routeIndex.get(b.route) as number),
+    );
+    const slotDoc: number[] = [];
+    const slotRoute: number[] = [];
+    const slotPair: number[] = [];
+    const pairSlot: number[] = [];
+    const pairRoute: number[] = [];
+    const pairCount: number[] = [];
     const totals = new Float64Array(routeCount);
-    for (const d of documents) {
+    byRoute.forEach((d, doc) => {
       const route = routeIndex.get(d.route) as number;
-      for (const hash of hashedFeatures(d.stems).keys()) {
+      visitFeatures(d.stems, undefined, (hash) => {
         const key = hash & TABLE_MASK;
         let slot = (this.table[key] as number) - 1;
         if (slot < 0) {
-          slot = perSlot.length;
+          slot = slotDoc.length;
           this.table[key] = slot + 1;
-          perSlot.push(new Map());
+          slotDoc.push(-1);
+          slotRoute.push(-1);
+          slotPair.push(-1);
         }
-        const counts = perSlot[slot] as Map<number, number>;
-        counts.set(route, (counts.get(route) ?? 0) + 1);
+        if (slotDoc[slot] === doc) return;
+        slotDoc[slot] = doc;
         totals[route] = (totals[route] as number) + 1;
-      }
-    }
-    const vocabulary = perSlot.length;
+        if (slotRoute[slot] === route) {
+          const pair = slotPair[slot] as number;
+          pairCount[pair] = (pairCount[pair] as number) + 1;
+          return;
+        }
+        slotRoute[slot] = route;
+        slotPair[slot] = pairSlot.length;
+        pairSlot.push(slot);
+        pairRoute.push(route);
+        pairCount.push(1);
+      });
+    });
+    const vocabulary = slotDoc.length;
     for (let r = 0; r < routeCount; r++)
       this.logUnseen[r] = Math.log(smoothing / ((totals[r] as number) + smoothing * vocabulary));
+    // Pairs grouped by slot (a counting sort), each with its log boost over an unseen n-gram.
     this.start = new Int32Array(vocabulary + 1);
-    perSlot.forEach((counts, f) => (this.start[f + 1] = (this.start[f] as number) + counts.size));
-    const total = this.start[vocabulary] as number;
-    this.routes = new Int32Array(total);
-    this.boosts = new Float64Array(total);
-    perSlot.forEach((counts, f) => {
-      let at = this.start[f] as number;
-      for (const [route, count] of counts) {
-        this.routes[at] = route;
-        this.boosts[at++] = Math.log((count + smoothing) / smoothing);
-      }
+    for (const slot of pairSlot) this.start[slot + 1] = (this.start[slot + 1] as number) + 1;
+    for (let f = 0; f < vocabulary; f++)
+      this.start[f + 1] = (this.start[f + 1] as number) + (this.start[f] as number);
+    const fill = this.start.slice(0, vocabulary);
+    this.routes = new Int32Array(pairSlot.length);
+    this.boosts = new Float64Array(pairSlot.length);
+    pairSlot.forEach((slot, pair) => {
+      const at = fill[slot] as number;
+      fill[slot] = at + 1;
+      this.routes[at] = pairRoute[pair] as number;
+      this.boosts[at] = Math.log(((pairCount[pair] as number) + smoothing) / smoothing);
     });
+    this.seenBy = new Int32Array(vocabulary).fill(-1);
+    this.seenWeight = new Float64Array(vocabulary);
   }
 
   /**
    * The posterior per route (uniform prior) for a message's stems, weighted (the ask counts more:
-   * each n-gram by its weight relative to the heaviest), over the n-grams the examples know; an
-   * empty map when they know none.
+   * each n-gram by its largest weight relative to the heaviest), over the n-grams the examples know;
+   * an empty map when they know none.
    */
   scores(stems: readonly string[], weights?: readonly number[]): Map<string, number> {
-    const z = this.logits.fill(0);
-    const features = hashedFeatures(stems, weights);
+    const message = ++this.messages;
+    const slots = this.seenSlots;
+    slots.length = 0;
     let heaviest = 0;
-    for (const v of features.values()) if (v > heaviest) heaviest = v;
-    let mass = 0;
-    for (const [hash, value] of features) {
+    visitFeatures(stems, weights, (hash, weight) => {
       const slot = (this.table[hash & TABLE_MASK] as number) - 1;
-      if (slot < 0) continue;
-      const v = value / heaviest;
+      if (slot < 0) return;
+      if (this.seenBy[slot] !== message) {
+        this.seenBy[slot] = message;
+        this.seenWeight[slot] = weight;
+        slots.push(slot);
+      } else if (weight > (this.seenWeight[slot] as number)) this.seenWeight[slot] = weight;
+      if (weight > heaviest) heaviest = weight;
+    });
+    const out = new Map<string, number>();
+    if (!slots.length) return out;
+    const z = this.logits.fill(0);
+    let mass = 0;
+    for (const slot of slots) {
+      const v = (this.seenWeight[slot] as number) / heaviest;
       mass += v;
       for (let k = this.start[slot] as number; k < (this.start[slot + 1] as number); k++) {
         const r = this.routes[k] as number;
         z[r] = (z[r] as number) + v * (this.boosts[k] as number);
       }
     }
-    const out = new Map<string, number>();
-    if (mass === 0) return out;
     let top = -Infinity;
     for (let r = 0; r < z.length; r++) {
       z[r] = (z[r] as number) + mass * (this.logUnseen[r] as number);
       if ((z[r] as number) > top) top = z[r] as number;
     }
-    let sum = 0;
     // The n-grams of one word are far from independent, so their summed log-likelihood is wildly
     // overconfident; the posterior is taken from the mean per n-gram, sharpened by a constant.
     const sharp = NGRAM_SHARPNESS / mass;
+    let sum = 0;
     for (let r = 0; r < z.length; r++) sum += z[r] = Math.exp(sharp * ((z[r] as number) - top));
     this.routeIds.forEach((id, r) => out.set(id, (z[r] as number) / sum));
     return out;

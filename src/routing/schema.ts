@@ -1,6 +1,8 @@
 // The shape of a rules file. Rules are data: an operator edits YAML, this schema checks it at load.
 import { z } from 'zod';
 
+import { IDENTITY_CALIBRATION } from './calibration';
+
 export const ACTIONS = ['answer', 'form', 'oncall', 'refuse'] as const;
 export type RouteAction = (typeof ACTIONS)[number];
 
@@ -186,9 +188,11 @@ export const rulesFileSchema = z
             agree: z.number(),
             signalled: z.number(),
             length: z.number().default(0),
+            votes: z.number().default(0),
+            contradicted: z.number().default(0),
           })
           .strict()
-          .default({ intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0, length: 0 }),
+          .default({ ...IDENTITY_CALIBRATION }),
       })
       .strict()
       .default({
@@ -202,7 +206,7 @@ export const rulesFileSchema = z
         factWeight: 0,
         askWeight: 1,
         backgroundWeight: 1,
-        calibration: { intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0, length: 0 },
+        calibration: { ...IDENTITY_CALIBRATION },
       }),
     /** The distinctions between neighbouring routes, referenced by rules' requires/excludes. */
     facts: z.record(factName, factSchema).default({}),

@@ -50,7 +50,7 @@ export class SimilarityIndex {
   private readonly bayesRoutes: Int32Array;
   private readonly bayesBoosts: Float64Array;
 
-  constructor(documents: Array<{ route: string; text: string }>) {
+  constructor(documents: Array<{ route: string; stems: readonly string[] }>) {
     const routeIndex = new Map<string, number>();
     for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
     this.routeIds = [...routeIndex.keys()];
@@ -60,7 +60,7 @@ export class SimilarityIndex {
     const lastDoc: number[] = [];
     const docStems: number[][] = documents.map((d, doc) => {
       const ids: number[] = [];
-      for (const s of contentStems(d.text)) {
+      for (const s of d.stems) {
         let i = this.stemIndex.get(s);
         if (i === undefined) {
           i = this.stemIndex.size;
