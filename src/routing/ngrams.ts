@@ -13,6 +13,7 @@
 //
 // Features are hashed (FNV-1a over the characters, no string built per n-gram), so a message costs
 // a few hundred table look-ups. A feature stores a count only for the routes whose examples use it.
+import { BoundedMemo } from './lexicon';
 
 /** Character n-gram lengths taken inside each stem, padded as "<stem>". */
 const CHAR_MIN = 3;
@@ -41,6 +42,22 @@ const CHAR_SEED = hashString(FNV_OFFSET, 'c');
 const PAD_START = 60; // "<"
 const PAD_END = 62; // ">"
 
+/** Calls `visit` with the hash of a stem's own features: the stem, and the character n-grams of "<stem>". */
+function visitStemFeatures(s: string, visit: (hash: number) => void): void {
+  visit(hashString(WORD_SEED, s));
+  // Positions -1 and s.length stand for the padding.
+  const last = s.length;
+  for (let start = -1; start <= last + 1 - CHAR_MIN; start++) {
+    let h = CHAR_SEED;
+    for (let end = start; end <= last && end - start < CHAR_MAX; end++) {
+      h = fnv(h, end < 0 ? PAD_START : end === last ? PAD_END : s.charCodeAt(end));
+      if (end - start + 1 >= CHAR_MIN) visit(h);
+    }
+  }
+}
+
+const pairHash = (a: string, b: string) => hashString(fnv(hashString(PAIR_SEED, a), 32), b);
+
 /**
  * Calls `visit` with the hash of every feature of a list of stems and its weight: every stem, every
  * pair of neighbouring stems, and the character n-grams of each padded stem. A feature that occurs
@@ -54,18 +71,8 @@ export function visitFeatures(
   for (let k = 0; k < stems.length; k++) {
     const s = stems[k] as string;
     const weight = weights?.[k] ?? 1;
-    visit(hashString(WORD_SEED, s), weight);
-    if (k + 1 < stems.length)
-      visit(hashString(fnv(hashString(PAIR_SEED, s), 32), stems[k + 1] as string), weight);
-    // Character n-grams of "<" + s + ">": positions -1 and s.length stand for the padding.
-    const last = s.length;
-    for (let start = -1; start <= last + 1 - CHAR_MIN; start++) {
-      let h = CHAR_SEED;
-      for (let end = start; end <= last && end - start < CHAR_MAX; end++) {
-        h = fnv(h, end < 0 ? PAD_START : end === last ? PAD_END : s.charCodeAt(end));
-        if (end - start + 1 >= CHAR_MIN) visit(h, weight);
-      }
-    }
+    visitStemFeatures(s, (hash) => visit(hash, weight));
+    if (k + 1 < stems.length) visit(pairHash(s, stems[k + 1] as string), weight);
   }
 }
 
@@ -89,6 +96,9 @@ export function hashedFeatures(stems: readonly string[], weights?: readonly numb
 /** Laplace smoothing of the n-gram counts: small, because most n-grams occur in one route only. */
 export const NGRAM_SMOOTHING = 0.1;
 
+/** An n-gram used by more routes' examples than this is not worth its cost per message. */
+export const NGRAM_MAX_ROUTES = 30;
+
 /** How sharp the posterior is, from the mean log-likelihood per n-gram (chosen on the studied sets). */
 export const NGRAM_SHARPNESS = 5;
 
@@ -110,11 +120,13 @@ export class NgramBayes {
   private readonly seenWeight: Float64Array;
   private readonly seenSlots: number[] = [];
   private messages = 0;
+  private readonly slotsOfStem = new BoundedMemo<Int32Array>();
 
   /** Trained by counting: each n-gram once per example, per route that uses it. */
   constructor(
     documents: ReadonlyArray<{ route: string; stems: readonly string[] }>,
     smoothing = NGRAM_SMOOTHING,
+    maxRoutes = NGRAM_MAX_ROUTES,
   ) {
     const routeIndex = new Map<string, number>();
     for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
@@ -128,6 +140,7 @@ export class NgramBayes {
       (a, b) => (routeIndex.get(a.route) as number) - (routeIndex.get(b.route) as number),
     );
     const slotDoc: number[] = [];
+    const slotKey: number[] = [];
     const slotRoute: number[] = [];
     const slotPair: number[] = [];
     const pairSlot: number[] = [];
@@ -143,6 +156,7 @@ export class NgramBayes {
           slot = slotDoc.length;
           this.table[key] = slot + 1;
           slotDoc.push(-1);
+          slotKey.push(key);
           slotRoute.push(-1);
           slotPair.push(-1);
         }
@@ -167,12 +181,22 @@ export class NgramBayes {
     // Pairs grouped by slot (a counting sort), each with its log boost over an unseen n-gram.
     this.start = new Int32Array(vocabulary + 1);
     for (const slot of pairSlot) this.start[slot + 1] = (this.start[slot + 1] as number) + 1;
+    // An n-gram that most routes' examples use ("<th", "ing>") tells them apart too little to be
+    // worth reading in every message: it is forgotten, as if no example had it.
+    for (let f = 0; f < vocabulary; f++)
+      if ((this.start[f + 1] as number) > maxRoutes) {
+        this.start[f + 1] = 0;
+        this.table[slotKey[f] as number] = 0;
+      }
+    const kept = pairSlot.map((slot) => (this.start[slot + 1] as number) > 0);
     for (let f = 0; f < vocabulary; f++)
       this.start[f + 1] = (this.start[f + 1] as number) + (this.start[f] as number);
     const fill = this.start.slice(0, vocabulary);
-    this.routes = new Int32Array(pairSlot.length);
-    this.boosts = new Float64Array(pairSlot.length);
+    const total = this.start[vocabulary] as number;
+    this.routes = new Int32Array(total);
+    this.boosts = new Float64Array(total);
     pairSlot.forEach((slot, pair) => {
+      if (!kept[pair]) return;
       const at = fill[slot] as number;
       fill[slot] = at + 1;
       this.routes[at] = pairRoute[pair] as number;
@@ -180,6 +204,20 @@ export class NgramBayes {
     });
     this.seenBy = new Int32Array(vocabulary).fill(-1);
     this.seenWeight = new Float64Array(vocabulary);
+  }
+
+  /** The known slots of a stem's own features, remembered: the same words come back in every message. */
+  private stemSlots(s: string): Int32Array {
+    const remembered = this.slotsOfStem.get(s);
+    if (remembered) return remembered;
+    const found: number[] = [];
+    visitStemFeatures(s, (hash) => {
+      const slot = (this.table[hash & TABLE_MASK] as number) - 1;
+      if (slot >= 0) found.push(slot);
+    });
+    const slots = Int32Array.from(found);
+    this.slotsOfStem.set(s, slots);
+    return slots;
   }
 
   /**
@@ -191,17 +229,24 @@ export class NgramBayes {
     const message = ++this.messages;
     const slots = this.seenSlots;
     slots.length = 0;
-    let heaviest = 0;
-    visitFeatures(stems, weights, (hash, weight) => {
-      const slot = (this.table[hash & TABLE_MASK] as number) - 1;
-      if (slot < 0) return;
+    const see = (slot: number, weight: number) => {
       if (this.seenBy[slot] !== message) {
         this.seenBy[slot] = message;
         this.seenWeight[slot] = weight;
         slots.push(slot);
       } else if (weight > (this.seenWeight[slot] as number)) this.seenWeight[slot] = weight;
+    };
+    let heaviest = 0;
+    for (let k = 0; k < stems.length; k++) {
+      const s = stems[k] as string;
+      const weight = weights?.[k] ?? 1;
       if (weight > heaviest) heaviest = weight;
-    });
+      for (const slot of this.stemSlots(s)) see(slot, weight);
+      if (k + 1 < stems.length) {
+        const slot = (this.table[pairHash(s, stems[k + 1] as string) & TABLE_MASK] as number) - 1;
+        if (slot >= 0) see(slot, weight);
+      }
+    }
     const out = new Map<string, number>();
     if (!slots.length) return out;
     const z = this.logits.fill(0);

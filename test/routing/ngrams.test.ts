@@ -1,4 +1,4 @@
-import { hashedFeatures, NgramBayes } from '../../src/routing/ngrams';
+import { hashedFeatures, NGRAM_SMOOTHING, NgramBayes } from '../../src/routing/ngrams';
 
 const words = (text: string) => text.split(' ');
 
@@ -61,5 +61,16 @@ describe('naive Bayes over the n-grams', () => {
 
   it('knows nothing about a message none of whose n-grams it saw', () => {
     expect(model.scores(['zzzq']).size).toBe(0);
+  });
+
+  it('forgets an n-gram that more routes use than it may (it cannot tell them apart)', () => {
+    const shared = [
+      { route: 'a', stems: ['common', 'alpha'] },
+      { route: 'b', stems: ['common', 'beta'] },
+    ];
+    expect(new NgramBayes(shared).scores(['common']).size).toBe(2);
+    const pruned = new NgramBayes(shared, NGRAM_SMOOTHING, 1);
+    expect(pruned.scores(['common']).size).toBe(0);
+    expect(pruned.scores(['common', 'alpha']).get('a')).toBeGreaterThan(0.5);
   });
 });
