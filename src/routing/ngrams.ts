@@ -42,18 +42,19 @@ const CHAR_SEED = hashString(FNV_OFFSET, 'c');
 const PAD_START = 60; // "<"
 const PAD_END = 62; // ">"
 
-/** Calls `visit` with the hash of a stem's own features: the stem, and the character n-grams of "<stem>". */
-function visitStemFeatures(s: string, visit: (hash: number) => void): void {
-  visit(hashString(WORD_SEED, s));
+/** The hashes of a stem's own features: the stem, and the character n-grams of "<stem>". */
+function stemHashes(s: string): number[] {
+  const out = [hashString(WORD_SEED, s)];
   // Positions -1 and s.length stand for the padding.
   const last = s.length;
   for (let start = -1; start <= last + 1 - CHAR_MIN; start++) {
     let h = CHAR_SEED;
     for (let end = start; end <= last && end - start < CHAR_MAX; end++) {
       h = fnv(h, end < 0 ? PAD_START : end === last ? PAD_END : s.charCodeAt(end));
-      if (end - start + 1 >= CHAR_MIN) visit(h);
+      if (end - start + 1 >= CHAR_MIN) out.push(h);
     }
   }
+  return out;
 }
 
 const pairHash = (a: string, b: string) => hashString(fnv(hashString(PAIR_SEED, a), 32), b);
@@ -71,7 +72,7 @@ export function visitFeatures(
   for (let k = 0; k < stems.length; k++) {
     const s = stems[k] as string;
     const weight = weights?.[k] ?? 1;
-    visitStemFeatures(s, (hash) => visit(hash, weight));
+    for (const hash of stemHashes(s)) visit(hash, weight);
     if (k + 1 < stems.length) visit(pairHash(s, stems[k + 1] as string), weight);
   }
 }
@@ -147,34 +148,46 @@ export class NgramBayes {
     const pairRoute: number[] = [];
     const pairCount: number[] = [];
     const totals = new Float64Array(routeCount);
-    byRoute.forEach((d, doc) => {
-      const route = routeIndex.get(d.route) as number;
-      visitFeatures(d.stems, undefined, (hash) => {
-        const key = hash & TABLE_MASK;
-        let slot = (this.table[key] as number) - 1;
-        if (slot < 0) {
-          slot = slotDoc.length;
-          this.table[key] = slot + 1;
-          slotDoc.push(-1);
-          slotKey.push(key);
-          slotRoute.push(-1);
-          slotPair.push(-1);
-        }
-        if (slotDoc[slot] === doc) return;
-        slotDoc[slot] = doc;
-        totals[route] = (totals[route] as number) + 1;
-        if (slotRoute[slot] === route) {
-          const pair = slotPair[slot] as number;
-          pairCount[pair] = (pairCount[pair] as number) + 1;
-          return;
-        }
-        slotRoute[slot] = route;
-        slotPair[slot] = pairSlot.length;
-        pairSlot.push(slot);
-        pairRoute.push(route);
-        pairCount.push(1);
-      });
-    });
+    let doc = -1;
+    let route = -1;
+    const count = (hash: number): void => {
+      const key = hash & TABLE_MASK;
+      let slot = (this.table[key] as number) - 1;
+      if (slot < 0) {
+        slot = slotDoc.length;
+        this.table[key] = slot + 1;
+        slotDoc.push(-1);
+        slotKey.push(key);
+        slotRoute.push(-1);
+        slotPair.push(-1);
+      }
+      if (slotDoc[slot] === doc) return;
+      slotDoc[slot] = doc;
+      totals[route] = (totals[route] as number) + 1;
+      if (slotRoute[slot] === route) {
+        const pair = slotPair[slot] as number;
+        pairCount[pair] = (pairCount[pair] as number) + 1;
+        return;
+      }
+      slotRoute[slot] = route;
+      slotPair[slot] = pairSlot.length;
+      pairSlot.push(slot);
+      pairRoute.push(route);
+      pairCount.push(1);
+    };
+    // Stems repeat across examples: each one's n-grams are hashed once.
+    const hashesOfStem = new Map<string, number[]>();
+    for (const d of byRoute) {
+      doc++;
+      route = routeIndex.get(d.route) as number;
+      for (let k = 0; k < d.stems.length; k++) {
+        const stem = d.stems[k] as string;
+        let hashes = hashesOfStem.get(stem);
+        if (!hashes) hashesOfStem.set(stem, (hashes = stemHashes(stem)));
+        for (const hash of hashes) count(hash);
+        if (k + 1 < d.stems.length) count(pairHash(stem, d.stems[k + 1] as string));
+      }
+    }
     const vocabulary = slotDoc.length;
     for (let r = 0; r < routeCount; r++)
       this.logUnseen[r] = Math.log(smoothing / ((totals[r] as number) + smoothing * vocabulary));
@@ -211,10 +224,10 @@ export class NgramBayes {
     const remembered = this.slotsOfStem.get(s);
     if (remembered) return remembered;
     const found: number[] = [];
-    visitStemFeatures(s, (hash) => {
+    for (const hash of stemHashes(s)) {
       const slot = (this.table[hash & TABLE_MASK] as number) - 1;
       if (slot >= 0) found.push(slot);
-    });
+    }
     const slots = Int32Array.from(found);
     this.slotsOfStem.set(s, slots);
     return slots;
