@@ -30,12 +30,14 @@ export const MAX_CLASSIFIED_CHARS = 4_000;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/** The route a learned scorer ranks first ('' when it knows nothing). */
-function topOf(scores: Map<string, number> | undefined): string {
-  let id = '';
-  let best = -Infinity;
-  if (scores) for (const [route, score] of scores) if (score > best) [id, best] = [route, score];
-  return id;
+/** The route a learned scorer ranks first ('' when it knows nothing); scores are by rule index. */
+function topOf(scores: Float64Array | undefined, rules: CompiledRule[]): string {
+  let at = -1;
+  let best = 0;
+  if (scores)
+    for (let r = 0; r < scores.length; r++)
+      if ((scores[r] as number) > best) [at, best] = [r, scores[r] as number];
+  return at < 0 ? '' : (rules[at] as CompiledRule).id;
 }
 
 interface Ranked {
@@ -118,12 +120,13 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   const bayesWeight = settings.bayesWeight * knownShare;
   const ngrams =
     settings.ngramWeight > 0 && known > 0
-      ? compiled.ngrams.scores(tokens.content, tokens.contentWeights)
+      ? compiled.ngrams.posterior(tokens.content, tokens.contentWeights)
       : undefined;
-  const learned = (route: string) =>
-    settings.similarityWeight * (similar.get(route) ?? 0) +
-    bayesWeight * (bayes?.get(route) ?? 0) +
-    settings.ngramWeight * knownShare * (ngrams?.get(route) ?? 0);
+  // The learned scorers' arrays are indexed like compiled.rules (compileRules checks it).
+  const learned = (r: number) =>
+    settings.similarityWeight * (similar?.[r] ?? 0) +
+    bayesWeight * (bayes?.[r] ?? 0) +
+    settings.ngramWeight * knownShare * (ngrams?.[r] ?? 0);
 
   let unknownScore = settings.unknownScore;
   let signalled = false;
@@ -132,15 +135,16 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   // Which route the signals alone and the examples alone would pick: agreement is worth confidence.
   let bySignals: { id: string; score: number } = { id: '', score: -Infinity };
   let byExamples: { id: string; score: number } = { id: '', score: -Infinity };
-  for (const rule of compiled.rules) {
+  for (let r = 0; r < compiled.rules.length; r++) {
+    const rule = compiled.rules[r] as CompiledRule;
     const { score, positive } = signalScore(rule, hits, settings.backgroundWeight);
     if (rule.id === UNKNOWN_ROUTE) {
       smallTalk = positive;
-      unknownScore += settings.signalWeight * score + learned(rule.id);
+      unknownScore += settings.signalWeight * score + learned(r);
       continue;
     }
     signalled ||= positive;
-    const fromExamples = learned(rule.id);
+    const fromExamples = learned(r);
     if (score > bySignals.score) bySignals = { id: rule.id, score };
     if (fromExamples > byExamples.score) byExamples = { id: rule.id, score: fromExamples };
     const total =
@@ -175,8 +179,12 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       signalled: candidates[0]?.positive ?? false,
       words: tokens.content.length,
       // Each view on its own: the signals, nearest example, word Bayes and n-gram Bayes.
-      votes: [bySignals.id, topOf(similar), topOf(bayes), topOf(ngrams)].filter((id) => id === best.rule.id)
-        .length,
+      votes: [
+        bySignals.id,
+        topOf(similar, compiled.rules),
+        topOf(bayes, compiled.rules),
+        topOf(ngrams, compiled.rules),
+      ].filter((id) => id === best.rule.id).length,
       contradicted: factScore(best.rule, reading) < 0,
     };
     const calibrated = calibrate(settings.calibration, features);
@@ -185,7 +193,10 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       // While a question is open the answer is not yet the answer: below the high band.
       confidence: round(question ? Math.min(QUESTION_CAP, calibrated) : calibrated),
       alternatives: ranked.slice(1, 4).map(alternative),
-      evidence: evidenceFor(best.rule, hits, similar.get(best.rule.id) ?? 0, { compiled, reading }),
+      evidence: evidenceFor(best.rule, hits, similar?.[compiled.rules.indexOf(best.rule)] ?? 0, {
+        compiled,
+        reading,
+      }),
       ...(question ? { question } : {}),
     };
     return { classification, features };

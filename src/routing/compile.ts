@@ -247,6 +247,16 @@ export function compileRules(file: RulesFile): Compiled {
       documents.push({ route: rule.id, stems: contentStems(text) });
     }
 
+  const similarity = new SimilarityIndex(documents);
+  const ngrams = new NgramBayes(documents);
+  // classify() reads the learned scorers' arrays by rule index: every rule has a document (its
+  // title), in file order, so their route order is the rules' order. (A file with a duplicate id
+  // breaks that, and is refused by the loader for it.)
+  const ids = rules.map((r) => r.id);
+  const order = ids.join('\n');
+  const inOrder = similarity.routeIds.join('\n') === order && ngrams.routeIds.join('\n') === order;
+  if (!inOrder && new Set(ids).size === ids.length) throw new Error('learned scorers are not in rule order');
+
   return {
     phrases,
     byFirstStem,
@@ -254,8 +264,8 @@ export function compileRules(file: RulesFile): Compiled {
     negations: new Set(file.negations.map((n) => stem(n.toLowerCase()))),
     rules,
     facts,
-    similarity: new SimilarityIndex(documents),
-    ngrams: new NgramBayes(documents),
+    similarity,
+    ngrams,
     domainPhrases,
     termCount: termPhrases.length,
     termsByPhrase,

@@ -113,8 +113,6 @@ export class NgramBayes {
   private readonly boosts: Float64Array;
   /** Per route: the log-probability of an n-gram its examples never use. */
   private readonly logUnseen: Float64Array;
-  /** Scratch for scores(). */
-  private readonly logits: Float64Array;
 
   /** Per slot, scratch for scores(): the message that last saw it, and its weight there. */
   private readonly seenBy: Int32Array;
@@ -133,7 +131,6 @@ export class NgramBayes {
     for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
     this.routeIds = [...routeIndex.keys()];
     const routeCount = this.routeIds.length;
-    this.logits = new Float64Array(routeCount);
     this.logUnseen = new Float64Array(routeCount);
 
     // A route's examples one after the other, so a (slot, route) pair is counted in one place.
@@ -233,12 +230,18 @@ export class NgramBayes {
     return slots;
   }
 
-  /**
-   * The posterior per route (uniform prior) for a message's stems, weighted (the ask counts more:
-   * each n-gram by its largest weight relative to the heaviest), over the n-grams the examples know;
-   * an empty map when they know none.
-   */
+  /** The posterior as a map from route id (see posterior). */
   scores(stems: readonly string[], weights?: readonly number[]): Map<string, number> {
+    const p = this.posterior(stems, weights);
+    return new Map(p ? this.routeIds.map((id, r) => [id, p[r] as number]) : []);
+  }
+
+  /**
+   * The posterior per route (uniform prior, by route index) for a message's stems, weighted (the
+   * ask counts more: each n-gram by its largest weight relative to the heaviest), over the n-grams
+   * the examples know; undefined when they know none.
+   */
+  posterior(stems: readonly string[], weights?: readonly number[]): Float64Array | undefined {
     const message = ++this.messages;
     const slots = this.seenSlots;
     slots.length = 0;
@@ -260,9 +263,8 @@ export class NgramBayes {
         if (slot >= 0) see(slot, weight);
       }
     }
-    const out = new Map<string, number>();
-    if (!slots.length) return out;
-    const z = this.logits.fill(0);
+    if (!slots.length) return undefined;
+    const z = new Float64Array(this.routeIds.length);
     let mass = 0;
     for (const slot of slots) {
       const v = (this.seenWeight[slot] as number) / heaviest;
@@ -282,7 +284,7 @@ export class NgramBayes {
     const sharp = NGRAM_SHARPNESS / mass;
     let sum = 0;
     for (let r = 0; r < z.length; r++) sum += z[r] = Math.exp(sharp * ((z[r] as number) - top));
-    this.routeIds.forEach((id, r) => out.set(id, (z[r] as number) / sum));
-    return out;
+    for (let r = 0; r < z.length; r++) z[r] = (z[r] as number) / sum;
+    return z;
   }
 }
