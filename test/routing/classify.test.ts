@@ -128,7 +128,7 @@ describe('understanding', () => {
 });
 
 describe('the n-gram scorer', () => {
-  it('places word forms no example used ("squatter", "brandname") through their character n-grams', () => {
+  it('is sure of a request whose words no example used ("squatter", "brandname"), through their n-grams', () => {
     const text = 'namespace squatter holding our customers brandname';
     const without = {
       ...rules,
