@@ -15,6 +15,10 @@ export interface CalibrationInput {
   signalled: boolean;
   /** Content words in the message: long messages carry more background, and more misleading words. */
   words: number;
+  /** How many of the four views (signals, nearest example, word Bayes, n-gram Bayes) pick the best route alone. */
+  votes: number;
+  /** Does the message contradict a fact the best route requires? */
+  contradicted: boolean;
 }
 
 /** Weights of the logistic map; the rules file's `classifier.calibration`. */
@@ -26,6 +30,10 @@ export interface Calibration {
   signalled: number;
   /** Weight of log(1 + content words). */
   length: number;
+  /** Weight per view that picks the best route on its own. */
+  votes: number;
+  /** Weight when a required fact is contradicted. */
+  contradicted: number;
 }
 
 export const IDENTITY_CALIBRATION: Calibration = {
@@ -35,6 +43,8 @@ export const IDENTITY_CALIBRATION: Calibration = {
   agree: 0,
   signalled: 0,
   length: 0,
+  votes: 0,
+  contradicted: 0,
 };
 
 /** While a clarifying question is open the answer stays below the high band (0.8). */
@@ -46,10 +56,28 @@ const logit = (p: number) => {
   return Math.log(q / (1 - q));
 };
 
-const FEATURES = ['intercept', 'share', 'margin', 'agree', 'signalled', 'length'] as const;
+const FEATURES = [
+  'intercept',
+  'share',
+  'margin',
+  'agree',
+  'signalled',
+  'length',
+  'votes',
+  'contradicted',
+] as const;
 
 function features(x: CalibrationInput): number[] {
-  return [1, logit(x.share), x.margin, x.agree ? 1 : 0, x.signalled ? 1 : 0, Math.log1p(x.words)];
+  return [
+    1,
+    logit(x.share),
+    x.margin,
+    x.agree ? 1 : 0,
+    x.signalled ? 1 : 0,
+    Math.log1p(x.words),
+    x.votes,
+    x.contradicted ? 1 : 0,
+  ];
 }
 
 export function calibrate(cal: Calibration, x: CalibrationInput): number {

@@ -30,6 +30,16 @@ export const MAX_CLASSIFIED_CHARS = 4_000;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** The route a learned scorer ranks first ('' when it knows nothing); scores are by rule index. */
+function topOf(scores: Float64Array | undefined, rules: CompiledRule[]): string {
+  let at = -1;
+  let best = 0;
+  if (scores)
+    for (let r = 0; r < scores.length; r++)
+      if ((scores[r] as number) > best) [at, best] = [r, scores[r] as number];
+  return at < 0 ? '' : (rules[at] as CompiledRule).id;
+}
+
 interface Ranked {
   rule: CompiledRule;
   score: number;
@@ -106,9 +116,17 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   const bayes = settings.bayesWeight > 0 ? compiled.similarity.bayes(knownStems) : undefined;
   // Naive Bayes always names some route; its say grows with the words it actually knows.
   const known = knownStems.ids.length;
-  const bayesWeight = settings.bayesWeight * Math.min(1, known / BAYES_FULL_WEIGHT_AT);
-  const learned = (route: string) =>
-    settings.similarityWeight * (similar.get(route) ?? 0) + bayesWeight * (bayes?.get(route) ?? 0);
+  const knownShare = Math.min(1, known / BAYES_FULL_WEIGHT_AT);
+  const bayesWeight = settings.bayesWeight * knownShare;
+  const ngrams =
+    settings.ngramWeight > 0 && known > 0
+      ? compiled.ngrams.posterior(tokens.content, tokens.contentWeights)
+      : undefined;
+  // The learned scorers' arrays are indexed like compiled.rules (compileRules checks it).
+  const learned = (r: number) =>
+    settings.similarityWeight * (similar?.[r] ?? 0) +
+    bayesWeight * (bayes?.[r] ?? 0) +
+    settings.ngramWeight * knownShare * (ngrams?.[r] ?? 0);
 
   let unknownScore = settings.unknownScore;
   let signalled = false;
@@ -117,18 +135,20 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   // Which route the signals alone and the examples alone would pick: agreement is worth confidence.
   let bySignals: { id: string; score: number } = { id: '', score: -Infinity };
   let byExamples: { id: string; score: number } = { id: '', score: -Infinity };
-  for (const rule of compiled.rules) {
+  for (let r = 0; r < compiled.rules.length; r++) {
+    const rule = compiled.rules[r] as CompiledRule;
     const { score, positive } = signalScore(rule, hits, settings.backgroundWeight);
     if (rule.id === UNKNOWN_ROUTE) {
       smallTalk = positive;
-      unknownScore += score + learned(rule.id);
+      unknownScore += settings.signalWeight * score + learned(r);
       continue;
     }
     signalled ||= positive;
-    const fromExamples = learned(rule.id);
+    const fromExamples = learned(r);
     if (score > bySignals.score) bySignals = { id: rule.id, score };
     if (fromExamples > byExamples.score) byExamples = { id: rule.id, score: fromExamples };
-    const total = score + fromExamples + settings.factWeight * factScore(rule, reading);
+    const total =
+      settings.signalWeight * score + fromExamples + settings.factWeight * factScore(rule, reading);
     if (total > 0) candidates.push({ rule, score: total, positive });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -158,6 +178,14 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       agree: bySignals.id === best.rule.id && byExamples.id === best.rule.id,
       signalled: candidates[0]?.positive ?? false,
       words: tokens.content.length,
+      // Each view on its own: the signals, nearest example, word Bayes and n-gram Bayes.
+      votes: [
+        bySignals.id,
+        topOf(similar, compiled.rules),
+        topOf(bayes, compiled.rules),
+        topOf(ngrams, compiled.rules),
+      ].filter((id) => id === best.rule.id).length,
+      contradicted: factScore(best.rule, reading) < 0,
     };
     const calibrated = calibrate(settings.calibration, features);
     const classification: Classification = {
@@ -165,7 +193,10 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       // While a question is open the answer is not yet the answer: below the high band.
       confidence: round(question ? Math.min(QUESTION_CAP, calibrated) : calibrated),
       alternatives: ranked.slice(1, 4).map(alternative),
-      evidence: evidenceFor(best.rule, hits, similar.get(best.rule.id) ?? 0, { compiled, reading }),
+      evidence: evidenceFor(best.rule, hits, similar?.[compiled.rules.indexOf(best.rule)] ?? 0, {
+        compiled,
+        reading,
+      }),
       ...(question ? { question } : {}),
     };
     return { classification, features };
@@ -192,6 +223,8 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       agree: false,
       signalled,
       words: tokens.content.length,
+      votes: 0,
+      contradicted: false,
     },
   };
 }

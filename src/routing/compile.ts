@@ -4,7 +4,8 @@ import { compileConditions, compileFacts, unaskableFacts } from './compile-facts
 import { Lexicon, stem } from './lexicon';
 import { tokenize } from './normalize';
 import type { RulesFile, Signal } from './schema';
-import { SimilarityIndex } from './similarity';
+import { NgramBayes } from './ngrams';
+import { contentStems, SimilarityIndex } from './similarity';
 import { UNKNOWN_ROUTE } from './types';
 
 /** Stands for 0 to MAX_GAP tokens inside a phrase ("extend * trial"). */
@@ -84,6 +85,8 @@ export interface Compiled {
   rules: CompiledRule[];
   facts: CompiledFact[];
   similarity: SimilarityIndex;
+  /** Naive Bayes over the examples' word and character n-grams. */
+  ngrams: NgramBayes;
   /** Phrases used by the real routes' signals: a text that hits none of them is off-topic. */
   domainPhrases: Set<number>;
   termCount: number;
@@ -236,11 +239,23 @@ export function compileRules(file: RulesFile): Compiled {
         for (const term of terms ?? []) for (const id of termPhrases[term.index] ?? []) domainPhrases.add(id);
   }
 
-  const documents = file.rules.flatMap((rule) =>
-    [rule.title, ...rule.examples].map((text) => ({ route: rule.id, text })),
-  );
-  for (const doc of documents)
-    for (const w of doc.text.toLowerCase().split(/[^a-z0-9]+/)) if (w) vocabulary.add(w);
+  // Each example's content stems, computed once for both learned scorers.
+  const documents: Array<{ route: string; stems: string[] }> = [];
+  for (const rule of file.rules)
+    for (const text of [rule.title, ...rule.examples]) {
+      for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w) vocabulary.add(w);
+      documents.push({ route: rule.id, stems: contentStems(text) });
+    }
+
+  const similarity = new SimilarityIndex(documents);
+  const ngrams = new NgramBayes(documents);
+  // classify() reads the learned scorers' arrays by rule index: every rule has a document (its
+  // title), in file order, so their route order is the rules' order. (A file with a duplicate id
+  // breaks that, and is refused by the loader for it.)
+  const ids = rules.map((r) => r.id);
+  const order = ids.join('\n');
+  const inOrder = similarity.routeIds.join('\n') === order && ngrams.routeIds.join('\n') === order;
+  if (!inOrder && new Set(ids).size === ids.length) throw new Error('learned scorers are not in rule order');
 
   return {
     phrases,
@@ -249,7 +264,8 @@ export function compileRules(file: RulesFile): Compiled {
     negations: new Set(file.negations.map((n) => stem(n.toLowerCase()))),
     rules,
     facts,
-    similarity: new SimilarityIndex(documents),
+    similarity,
+    ngrams,
     domainPhrases,
     termCount: termPhrases.length,
     termsByPhrase,

@@ -12,7 +12,7 @@ const MEMO_ENTRIES = 50_000;
 const MEMO_KEY_MAX = 40;
 
 /** A memo with bounded entries and key length; when full it starts again (cheap, and still bounded). */
-class BoundedMemo<V> {
+export class BoundedMemo<V> {
   private readonly map = new Map<string, V>();
 
   get(key: string): V | undefined {

@@ -1,6 +1,8 @@
 // The shape of a rules file. Rules are data: an operator edits YAML, this schema checks it at load.
 import { z } from 'zod';
 
+import { IDENTITY_CALIBRATION } from './calibration';
+
 export const ACTIONS = ['answer', 'form', 'oncall', 'refuse'] as const;
 export type RouteAction = (typeof ACTIONS)[number];
 
@@ -163,10 +165,14 @@ export const rulesFileSchema = z
         unknownScore: z.number().default(2.5),
         /** Below this confidence the classifier answers "unknown". */
         threshold: z.number().min(0).max(1).default(0.4),
+        /** How much the rules' signals count against the learned scorers (1: as written). */
+        signalWeight: z.number().min(0).default(1),
         /** Weight of the similarity to the rule's examples. */
         similarityWeight: z.number().min(0).default(3),
         /** Weight of the naive Bayes posterior learned from the rules' examples. */
         bayesWeight: z.number().min(0).default(0),
+        /** Weight of the naive Bayes posterior over the examples' word and character n-grams. */
+        ngramWeight: z.number().min(0).default(0),
         /** Added when the message states a value the route requires; taken off when it contradicts it. */
         factWeight: z.number().min(0).default(0),
         /** How much more the words of the ask (the last request sentence) count than the background. */
@@ -182,21 +188,25 @@ export const rulesFileSchema = z
             agree: z.number(),
             signalled: z.number(),
             length: z.number().default(0),
+            votes: z.number().default(0),
+            contradicted: z.number().default(0),
           })
           .strict()
-          .default({ intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0, length: 0 }),
+          .default({ ...IDENTITY_CALIBRATION }),
       })
       .strict()
       .default({
         temperature: 1.6,
         unknownScore: 2.5,
         threshold: 0.4,
+        signalWeight: 1,
         similarityWeight: 3,
         bayesWeight: 0,
+        ngramWeight: 0,
         factWeight: 0,
         askWeight: 1,
         backgroundWeight: 1,
-        calibration: { intercept: 0, share: 1, margin: 0, agree: 0, signalled: 0, length: 0 },
+        calibration: { ...IDENTITY_CALIBRATION },
       }),
     /** The distinctions between neighbouring routes, referenced by rules' requires/excludes. */
     facts: z.record(factName, factSchema).default({}),

@@ -16,7 +16,8 @@ const STOPWORDS = new Set(
 
 export const isStopword = (word: string): boolean => STOPWORDS.has(word);
 
-function contentStems(text: string): string[] {
+/** A text's content stems (stopwords dropped), as the learned scorers see the rules' examples. */
+export function contentStems(text: string): string[] {
   const out: string[] = [];
   for (const token of tokenize(text)) if (token !== BOUNDARY && !STOPWORDS.has(token)) out.push(stem(token));
   return out;
@@ -42,14 +43,15 @@ export class SimilarityIndex {
   private readonly postingWeights: Float64Array;
   /** Route index of each document, and the route ids in index order. */
   private readonly docRoute: Int32Array;
-  private readonly routeIds: string[];
+  /** Route ids in index order (the order of the rules): the scorers' arrays are indexed by it. */
+  readonly routeIds: string[];
   /** Naive Bayes: per route log P(unseen word); per stem the routes whose examples use it, with boosts. */
   private readonly logUnseen: Float64Array;
   private readonly bayesStart: Int32Array;
   private readonly bayesRoutes: Int32Array;
   private readonly bayesBoosts: Float64Array;
 
-  constructor(documents: Array<{ route: string; text: string }>) {
+  constructor(documents: Array<{ route: string; stems: readonly string[] }>) {
     const routeIndex = new Map<string, number>();
     for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
     this.routeIds = [...routeIndex.keys()];
@@ -59,7 +61,7 @@ export class SimilarityIndex {
     const lastDoc: number[] = [];
     const docStems: number[][] = documents.map((d, doc) => {
       const ids: number[] = [];
-      for (const s of contentStems(d.text)) {
+      for (const s of d.stems) {
         let i = this.stemIndex.get(s);
         if (i === undefined) {
           i = this.stemIndex.size;
@@ -174,10 +176,12 @@ export class SimilarityIndex {
     return { ids, weights: w };
   }
 
-  /** Naive Bayes posterior per route (uniform prior) over the stems the examples know, each weighted. */
-  bayes({ ids, weights: w }: KnownStems): Map<string, number> {
-    const out = new Map<string, number>();
-    if (!ids.length) return out;
+  /**
+   * Naive Bayes posterior per route (uniform prior, by route index) over the stems the examples
+   * know, each weighted; undefined when they know none.
+   */
+  bayes({ ids, weights: w }: KnownStems): Float64Array | undefined {
+    if (!ids.length) return undefined;
     // log P(words | route) = sum over words of weight * (unseen(route) + boost(word, route)).
     let total = 0;
     for (const x of w) total += x;
@@ -192,12 +196,12 @@ export class SimilarityIndex {
     const top = Math.max(...logs);
     let sum = 0;
     for (let r = 0; r < logs.length; r++) sum += logs[r] = Math.exp((logs[r] as number) - top);
-    this.routeIds.forEach((id, r) => out.set(id, (logs[r] as number) / sum));
-    return out;
+    for (let r = 0; r < logs.length; r++) logs[r] = (logs[r] as number) / sum;
+    return logs;
   }
 
-  /** Best cosine similarity per route, for the (weighted) stems of one message. */
-  scores({ ids, weights: w }: KnownStems): Map<string, number> {
+  /** Best cosine similarity per route (by route index), for the (weighted) stems of one message. */
+  scores({ ids, weights: w }: KnownStems): Float64Array | undefined {
     // One buffer per index, cleared per message: no large allocation per classification.
     const dots = this.dots.fill(0);
     let queryNorm = 0;
@@ -209,8 +213,7 @@ export class SimilarityIndex {
         dots[doc] = (dots[doc] as number) + q * (this.postingWeights[k] as number);
       }
     });
-    const best = new Map<string, number>();
-    if (queryNorm === 0) return best;
+    if (queryNorm === 0) return undefined;
     const norm = Math.sqrt(queryNorm);
     const bestByRoute = new Float64Array(this.routeIds.length);
     for (let doc = 0; doc < dots.length; doc++) {
@@ -218,9 +221,6 @@ export class SimilarityIndex {
       const r = this.docRoute[doc] as number;
       if (cos > (bestByRoute[r] as number)) bestByRoute[r] = cos;
     }
-    this.routeIds.forEach((id, r) => {
-      if ((bestByRoute[r] as number) > 0) best.set(id, bestByRoute[r] as number);
-    });
-    return best;
+    return bestByRoute;
   }
 }

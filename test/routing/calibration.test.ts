@@ -12,6 +12,8 @@ const input = (share: number, agree = true) => ({
   agree,
   signalled: true,
   words: 8,
+  votes: agree ? 4 : 1,
+  contradicted: false,
 });
 
 describe('calibration', () => {

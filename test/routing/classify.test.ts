@@ -127,6 +127,20 @@ describe('understanding', () => {
   });
 });
 
+describe('the n-gram scorer', () => {
+  it('is sure of a request whose words no example used ("squatter", "brandname"), through their n-grams', () => {
+    const text = 'namespace squatter holding our customers brandname';
+    const without = {
+      ...rules,
+      file: { ...rules.file, classifier: { ...rules.file.classifier, ngramWeight: 0 } },
+    };
+    const withNgrams = classify(text, rules);
+    expect(withNgrams.route).toBe('namespace-squatting');
+    expect(withNgrams.confidence).toBeGreaterThanOrEqual(HIGH_CONFIDENCE);
+    expect(classify(text, without).confidence).toBeLessThan(0.5);
+  });
+});
+
 describe('abstention', () => {
   it.each(['hey', 'thanks!!', 'lunch anyone?', 'test 123', '', '   '])('answers unknown for %j', (text) => {
     const result = classify(text, rules);

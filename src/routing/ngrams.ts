@@ -1,0 +1,290 @@
+// The third learned scorer: a linear model over word 1-2-grams and character 3-5-grams of the stems,
+// trained on the rules' examples when the rules load. Character n-grams let a word the examples never
+// used ("subscriptions", "gitlabcom", "self-hosted") share evidence with the ones they did, and
+// bigrams keep a little word order ("renewal quote" vs "quote").
+//
+// The model is multinomial naive Bayes over those n-grams (linear in log space). A logistic
+// regression over the same features, trained by AdaGrad, was measured against it on the hard sets'
+// studied parts and lost by 15-25 points of top-1 (about 25 examples per route are too few for it),
+// and it cost 50-250 ms of load where counting costs a few. The maintained npm packages
+// (ml-logistic-regression, ml-naivebayes) work on dense matrices, which for ~25,000 sparse features
+// and 56 routes is minutes of training and hundreds of MB; so this is a small counting model, tested
+// in ngrams.test.ts.
+//
+// Features are hashed (FNV-1a over the characters, no string built per n-gram), so a message costs
+// a few hundred table look-ups. A feature stores a count only for the routes whose examples use it.
+import { BoundedMemo } from './lexicon';
+
+/** Character n-gram lengths taken inside each stem, padded as "<stem>". */
+const CHAR_MIN = 3;
+const CHAR_MAX = 5;
+/** Hash table size for feature lookup (a power of two). */
+const TABLE_BITS = 20;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnv(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME) >>> 0;
+}
+
+function hashString(seed: number, text: string, from = 0, to = text.length): number {
+  let h = seed;
+  for (let i = from; i < to; i++) h = fnv(h, text.charCodeAt(i));
+  return h;
+}
+
+/** Feature kinds start from different seeds, so a word and a character n-gram never collide by design. */
+const WORD_SEED = hashString(FNV_OFFSET, 'w');
+const PAIR_SEED = hashString(FNV_OFFSET, 'b');
+const CHAR_SEED = hashString(FNV_OFFSET, 'c');
+const PAD_START = 60; // "<"
+const PAD_END = 62; // ">"
+
+/** The hashes of a stem's own features: the stem, and the character n-grams of "<stem>". */
+function stemHashes(s: string): number[] {
+  const out = [hashString(WORD_SEED, s)];
+  // Positions -1 and s.length stand for the padding.
+  const last = s.length;
+  for (let start = -1; start <= last + 1 - CHAR_MIN; start++) {
+    let h = CHAR_SEED;
+    for (let end = start; end <= last && end - start < CHAR_MAX; end++) {
+      h = fnv(h, end < 0 ? PAD_START : end === last ? PAD_END : s.charCodeAt(end));
+      if (end - start + 1 >= CHAR_MIN) out.push(h);
+    }
+  }
+  return out;
+}
+
+const pairHash = (a: string, b: string) => hashString(fnv(hashString(PAIR_SEED, a), 32), b);
+
+/**
+ * Calls `visit` with the hash of every feature of a list of stems and its weight: every stem, every
+ * pair of neighbouring stems, and the character n-grams of each padded stem. A feature that occurs
+ * twice is visited twice. No string is built: the hashes run over the stems' characters.
+ */
+export function visitFeatures(
+  stems: readonly string[],
+  weights: readonly number[] | undefined,
+  visit: (hash: number, weight: number) => void,
+): void {
+  for (let k = 0; k < stems.length; k++) {
+    const s = stems[k] as string;
+    const weight = weights?.[k] ?? 1;
+    for (const hash of stemHashes(s)) visit(hash, weight);
+    if (k + 1 < stems.length) visit(pairHash(s, stems[k + 1] as string), weight);
+  }
+}
+
+/**
+ * The features as a vector: each hash once, with the largest weight among its occurrences, scaled to
+ * unit length. (The model reads the same features through visitFeatures, without building a map.)
+ */
+export function hashedFeatures(stems: readonly string[], weights?: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  visitFeatures(stems, weights, (hash, weight) => {
+    const seen = out.get(hash);
+    if (seen === undefined || weight > seen) out.set(hash, weight);
+  });
+  let norm = 0;
+  for (const v of out.values()) norm += v * v;
+  norm = Math.sqrt(norm) || 1;
+  for (const [h, v] of out) out.set(h, v / norm);
+  return out;
+}
+
+/** Laplace smoothing of the n-gram counts: small, because most n-grams occur in one route only. */
+export const NGRAM_SMOOTHING = 0.1;
+
+/** An n-gram used by more routes' examples than this is not worth its cost per message. */
+export const NGRAM_MAX_ROUTES = 30;
+
+/** How sharp the posterior is, from the mean log-likelihood per n-gram (chosen on the studied sets). */
+export const NGRAM_SHARPNESS = 5;
+
+export class NgramBayes {
+  readonly routeIds: string[];
+  /** hash & TABLE_MASK -> feature slot + 1 (0: unknown). Collisions share a slot. */
+  private readonly table = new Int32Array(1 << TABLE_BITS);
+  /** Feature slot f's routes and log boosts over unseen: k in [start[f], start[f + 1]). */
+  private readonly start: Int32Array;
+  private readonly routes: Int32Array;
+  private readonly boosts: Float64Array;
+  /** Per route: the log-probability of an n-gram its examples never use. */
+  private readonly logUnseen: Float64Array;
+
+  /** Per slot, scratch for scores(): the message that last saw it, and its weight there. */
+  private readonly seenBy: Int32Array;
+  private readonly seenWeight: Float64Array;
+  private readonly seenSlots: number[] = [];
+  private messages = 0;
+  private readonly slotsOfStem = new BoundedMemo<Int32Array>();
+
+  /** Trained by counting: each n-gram once per example, per route that uses it. */
+  constructor(
+    documents: ReadonlyArray<{ route: string; stems: readonly string[] }>,
+    smoothing = NGRAM_SMOOTHING,
+    maxRoutes = NGRAM_MAX_ROUTES,
+  ) {
+    const routeIndex = new Map<string, number>();
+    for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
+    this.routeIds = [...routeIndex.keys()];
+    const routeCount = this.routeIds.length;
+    this.logUnseen = new Float64Array(routeCount);
+
+    // A route's examples one after the other, so a (slot, route) pair is counted in one place.
+    const byRoute = [...documents].sort(
+      (a, b) => (routeIndex.get(a.route) as number) - (routeIndex.get(b.route) as number),
+    );
+    const slotDoc: number[] = [];
+    const slotKey: number[] = [];
+    const slotRoute: number[] = [];
+    const slotPair: number[] = [];
+    const pairSlot: number[] = [];
+    const pairRoute: number[] = [];
+    const pairCount: number[] = [];
+    const totals = new Float64Array(routeCount);
+    let doc = -1;
+    let route = -1;
+    const count = (hash: number): void => {
+      const key = hash & TABLE_MASK;
+      let slot = (this.table[key] as number) - 1;
+      if (slot < 0) {
+        slot = slotDoc.length;
+        this.table[key] = slot + 1;
+        slotDoc.push(-1);
+        slotKey.push(key);
+        slotRoute.push(-1);
+        slotPair.push(-1);
+      }
+      if (slotDoc[slot] === doc) return;
+      slotDoc[slot] = doc;
+      totals[route] = (totals[route] as number) + 1;
+      if (slotRoute[slot] === route) {
+        const pair = slotPair[slot] as number;
+        pairCount[pair] = (pairCount[pair] as number) + 1;
+        return;
+      }
+      slotRoute[slot] = route;
+      slotPair[slot] = pairSlot.length;
+      pairSlot.push(slot);
+      pairRoute.push(route);
+      pairCount.push(1);
+    };
+    // Stems repeat across examples: each one's n-grams are hashed once.
+    const hashesOfStem = new Map<string, number[]>();
+    for (const d of byRoute) {
+      doc++;
+      route = routeIndex.get(d.route) as number;
+      for (let k = 0; k < d.stems.length; k++) {
+        const stem = d.stems[k] as string;
+        let hashes = hashesOfStem.get(stem);
+        if (!hashes) hashesOfStem.set(stem, (hashes = stemHashes(stem)));
+        for (const hash of hashes) count(hash);
+        if (k + 1 < d.stems.length) count(pairHash(stem, d.stems[k + 1] as string));
+      }
+    }
+    const vocabulary = slotDoc.length;
+    for (let r = 0; r < routeCount; r++)
+      this.logUnseen[r] = Math.log(smoothing / ((totals[r] as number) + smoothing * vocabulary));
+    // Pairs grouped by slot (a counting sort), each with its log boost over an unseen n-gram.
+    this.start = new Int32Array(vocabulary + 1);
+    for (const slot of pairSlot) this.start[slot + 1] = (this.start[slot + 1] as number) + 1;
+    // An n-gram that most routes' examples use ("<th", "ing>") tells them apart too little to be
+    // worth reading in every message: it is forgotten, as if no example had it.
+    for (let f = 0; f < vocabulary; f++)
+      if ((this.start[f + 1] as number) > maxRoutes) {
+        this.start[f + 1] = 0;
+        this.table[slotKey[f] as number] = 0;
+      }
+    const kept = pairSlot.map((slot) => (this.start[slot + 1] as number) > 0);
+    for (let f = 0; f < vocabulary; f++)
+      this.start[f + 1] = (this.start[f + 1] as number) + (this.start[f] as number);
+    const fill = this.start.slice(0, vocabulary);
+    const total = this.start[vocabulary] as number;
+    this.routes = new Int32Array(total);
+    this.boosts = new Float64Array(total);
+    pairSlot.forEach((slot, pair) => {
+      if (!kept[pair]) return;
+      const at = fill[slot] as number;
+      fill[slot] = at + 1;
+      this.routes[at] = pairRoute[pair] as number;
+      this.boosts[at] = Math.log(((pairCount[pair] as number) + smoothing) / smoothing);
+    });
+    this.seenBy = new Int32Array(vocabulary).fill(-1);
+    this.seenWeight = new Float64Array(vocabulary);
+  }
+
+  /** The known slots of a stem's own features, remembered: the same words come back in every message. */
+  private stemSlots(s: string): Int32Array {
+    const remembered = this.slotsOfStem.get(s);
+    if (remembered) return remembered;
+    const found: number[] = [];
+    for (const hash of stemHashes(s)) {
+      const slot = (this.table[hash & TABLE_MASK] as number) - 1;
+      if (slot >= 0) found.push(slot);
+    }
+    const slots = Int32Array.from(found);
+    this.slotsOfStem.set(s, slots);
+    return slots;
+  }
+
+  /** The posterior as a map from route id (see posterior). */
+  scores(stems: readonly string[], weights?: readonly number[]): Map<string, number> {
+    const p = this.posterior(stems, weights);
+    return new Map(p ? this.routeIds.map((id, r) => [id, p[r] as number]) : []);
+  }
+
+  /**
+   * The posterior per route (uniform prior, by route index) for a message's stems, weighted (the
+   * ask counts more: each n-gram by its largest weight relative to the heaviest), over the n-grams
+   * the examples know; undefined when they know none.
+   */
+  posterior(stems: readonly string[], weights?: readonly number[]): Float64Array | undefined {
+    const message = ++this.messages;
+    const slots = this.seenSlots;
+    slots.length = 0;
+    const see = (slot: number, weight: number) => {
+      if (this.seenBy[slot] !== message) {
+        this.seenBy[slot] = message;
+        this.seenWeight[slot] = weight;
+        slots.push(slot);
+      } else if (weight > (this.seenWeight[slot] as number)) this.seenWeight[slot] = weight;
+    };
+    let heaviest = 0;
+    for (let k = 0; k < stems.length; k++) {
+      const s = stems[k] as string;
+      const weight = weights?.[k] ?? 1;
+      if (weight > heaviest) heaviest = weight;
+      for (const slot of this.stemSlots(s)) see(slot, weight);
+      if (k + 1 < stems.length) {
+        const slot = (this.table[pairHash(s, stems[k + 1] as string) & TABLE_MASK] as number) - 1;
+        if (slot >= 0) see(slot, weight);
+      }
+    }
+    if (!slots.length) return undefined;
+    const z = new Float64Array(this.routeIds.length);
+    let mass = 0;
+    for (const slot of slots) {
+      const v = (this.seenWeight[slot] as number) / heaviest;
+      mass += v;
+      for (let k = this.start[slot] as number; k < (this.start[slot + 1] as number); k++) {
+        const r = this.routes[k] as number;
+        z[r] = (z[r] as number) + v * (this.boosts[k] as number);
+      }
+    }
+    let top = -Infinity;
+    for (let r = 0; r < z.length; r++) {
+      z[r] = (z[r] as number) + mass * (this.logUnseen[r] as number);
+      if ((z[r] as number) > top) top = z[r] as number;
+    }
+    // The n-grams of one word are far from independent, so their summed log-likelihood is wildly
+    // overconfident; the posterior is taken from the mean per n-gram, sharpened by a constant.
+    const sharp = NGRAM_SHARPNESS / mass;
+    let sum = 0;
+    for (let r = 0; r < z.length; r++) sum += z[r] = Math.exp(sharp * ((z[r] as number) - top));
+    for (let r = 0; r < z.length; r++) z[r] = (z[r] as number) / sum;
+    return z;
+  }
+}
