@@ -14,6 +14,7 @@ import {
   messageShortcut,
   viewPayload,
 } from './payloads';
+import { slackClientErrors } from './required';
 import { type ResponseUrls, responseSchema } from './responses';
 import { actionOf, findElement, pageValuesSchema, stateFrom, type PageValues } from './values';
 import { pushView, updateView, viewJson } from './views';
@@ -197,6 +198,11 @@ export class Controller {
     const view = ws.modals.at(-1);
     if (!view || view.id !== viewId) return;
     view.state = stateFrom(view.view.blocks, values);
+    const checked = slackClientErrors(view.view.blocks, view.state);
+    if (Object.keys(checked).length) {
+      view.errors = checked;
+      return ws.changed();
+    }
     const payload = viewPayload('view_submission', viewJson(view, ws), ws.issueTrigger());
     const ack = this.checked(await sendInteraction(await this.d.app(), payload), 'the form');
     if (ack.status !== 200) return;

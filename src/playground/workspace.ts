@@ -116,6 +116,7 @@ export class Workspace {
     if (this.version > seen) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, timeoutMs);
+      timer.unref(); // a page still waiting never keeps the process alive
       this.waiters.push(() => {
         clearTimeout(timer);
         resolve();

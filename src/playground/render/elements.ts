@@ -44,15 +44,19 @@ function select(element: Json, at: Placement, ctx: RenderContext, id: string): s
   const chosen = new Set(selectedValues(element, at, ctx));
   const placeholder = plainOf(element.placeholder) || 'Select an option';
   // External menus get their options from the app; the page shows the ones it already has.
-  const options = [...optionsOf(element), ...(element.initial_option ? [obj(element.initial_option)] : [])];
-  const seen = new Set<string>();
-  const html = options
-    .filter((o) => !seen.has(str(o.value)) && seen.add(str(o.value)))
-    .map(
-      (o) =>
-        `<option value="${escapeHtml(str(o.value))}"${chosen.has(str(o.value)) ? ' selected' : ''}>${escapeHtml(plainOf(o.text))}</option>`,
-    )
-    .join('');
+  const optionHtml = (o: Json) =>
+    `<option value="${escapeHtml(str(o.value))}"${chosen.has(str(o.value)) ? ' selected' : ''}>${escapeHtml(plainOf(o.text))}</option>`;
+  const groups = Array.isArray(element.option_groups) ? element.option_groups.map(obj) : [];
+  const listed = new Set(optionsOf(element).map((o) => str(o.value)));
+  const initial = element.initial_option ? [obj(element.initial_option)] : [];
+  const html = [
+    ...(Array.isArray(element.options) ? element.options.map((o) => optionHtml(obj(o))) : []),
+    ...groups.map(
+      (g) =>
+        `<optgroup label="${escapeHtml(plainOf(g.label))}">${(Array.isArray(g.options) ? g.options : []).map((o) => optionHtml(obj(o))).join('')}</optgroup>`,
+    ),
+    ...initial.filter((o) => !listed.has(str(o.value))).map(optionHtml),
+  ].join('');
   const empty = multiple
     ? ''
     : `<option value=""${chosen.size ? '' : ' selected'}>${escapeHtml(placeholder)}</option>`;

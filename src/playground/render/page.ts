@@ -75,7 +75,7 @@ function modalHtml(view: View | undefined, depth: number, names: Names): string 
     state: view.state,
     ...(view.errors ? { errors: view.errors } : {}),
   });
-  return `<div class="overlay"><form class="modal" role="dialog" aria-modal="true" aria-labelledby="${titleId}" data-container="view:${escapeHtml(view.id)}" data-ui="modal" data-view="${escapeHtml(view.id)}">
+  return `<div class="overlay"><form class="modal" novalidate role="dialog" aria-modal="true" aria-labelledby="${titleId}" data-container="view:${escapeHtml(view.id)}" data-ui="modal" data-view="${escapeHtml(view.id)}">
 <header><h2 id="${titleId}">${escapeHtml(plainOf(v.title))}</h2>${depth > 1 ? `<span class="depth">${depth} views open</span>` : ''}</header><div class="modal-body">${blocks}</div>
 <footer><button type="button" class="btn" data-ui="modal-close" data-view="${escapeHtml(view.id)}">${close}</button>${submit}</footer></form></div>`;
 }
