@@ -1,6 +1,7 @@
 // The playground in a real browser (headless Chromium): the real app behind the page, driven the
 // way a person uses Slack. Skipped, and reported as skipped, when Chromium is not installed.
 import fs from 'node:fs';
+import { eventually } from '../helpers/http';
 import { hasChromium } from './browser';
 import { openPlayground, say, type OpenPlayground } from './helpers';
 
@@ -112,6 +113,28 @@ describeInBrowser('the playground page', () => {
     await page.locator('.rules-problems').waitFor({ state: 'detached' });
     await say(page, '/support who is the cmoc right now?');
     await latest().getByText('Who is the CMOC (edited)').waitFor();
+  });
+
+  it('cannot be injected through a rule or through what a person types', async () => {
+    const { page, rulesFile } = open;
+    const hostile = `<img src=x onerror='document.body.dataset.pwned=1'><script>document.body.dataset.pwned=2</script>`;
+    // A title is at most 75 characters: the image alone goes there.
+    const image = '<img src=x onerror=document.body.dataset.pwned=1>';
+    const original = fs.readFileSync(rulesFile, 'utf8');
+    const before = open.playground.ws.rules;
+    fs.writeFileSync(rulesFile, original.replace(/title: "Who is the [^\n]*/, `title: "CMOC ${image}"`));
+    await eventually(() => open.playground.ws.rules !== before, 5000);
+    await say(page, '/support who is the cmoc right now?');
+    // The bot sends the title unescaped, so Slack reads `<img …>` as a link token; the page shows its text.
+    await latest()
+      .getByText(/CMOC img src=x onerror=document\.body\.dataset\.pwned=1/)
+      .first()
+      .waitFor();
+    await say(page, `hello ${hostile} <https://example.com|a link> <!channel>`);
+    await page.locator('article.message.person').last().getByText(`hello ${hostile}`).waitFor();
+    expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+    expect(await page.locator('img[src="x"], main script').count()).toBe(0);
+    fs.writeFileSync(rulesFile, original);
   });
 });
 
