@@ -12,7 +12,10 @@ export const CLIENT_JS = String.raw`'use strict';
       if (shown[name] === html) continue;
       shown[name] = html;
       const el = document.querySelector('[data-region="' + name + '"]');
-      if (el) el.innerHTML = html;
+      if (!el) continue;
+      el.innerHTML = html;
+      // A conversation shows its latest message, as Slack does.
+      for (const list of el.querySelectorAll('section, .thread')) list.scrollTop = list.scrollHeight;
     }
     document.body.dataset.version = String(version);
   }

@@ -2,19 +2,21 @@
 export const STYLE_CSS = `
 :root { --ink: #1d1c1d; --muted: #616061; --line: #ddd; --accent: #4b2a8c; --bg: #f8f8f8; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #fff; height: 100vh; display: flex; flex-direction: column; }
 header.top { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: baseline; padding: .5rem 1rem; background: var(--accent); color: #fff; }
 header.top h1 { font-size: 1.1rem; margin: 0; }
 header.top p { margin: .2rem 0; }
 header.top code { color: #fff; background: rgba(255,255,255,.15); }
 .rules-problems { background: #fff3f3; color: #8a1f11; border: 1px solid #e8b4b4; padding: .3rem .8rem; border-radius: 6px; }
 .alert p { margin: 0; padding: .4rem 1rem; background: #fff4d6; }
-.layout { display: grid; grid-template-columns: 190px minmax(380px, 1fr) auto minmax(280px, 360px); min-height: calc(100vh - 3rem); }
+.layout { flex: 1; min-height: 0; display: grid; grid-template-columns: 190px minmax(380px, 1fr) auto minmax(280px, 380px); }
+.layout > * { min-height: 0; overflow: auto; }
 nav { background: #3f0e40; color: #fff; padding: .8rem .6rem; }
 nav [role=tablist] { display: flex; flex-direction: column; gap: .2rem; margin-bottom: 1rem; }
 nav [role=tab] { text-align: left; background: none; border: 0; color: #e6dbe7; padding: .35rem .5rem; border-radius: 6px; font: inherit; cursor: pointer; }
 nav [role=tab][aria-selected=true] { background: #1164a3; color: #fff; }
-main { display: flex; flex-direction: column; border-right: 1px solid var(--line); min-width: 0; }
+main { display: flex; flex-direction: column; border-right: 1px solid var(--line); min-width: 0; overflow: hidden; }
+main > [data-region] { flex: 1; min-height: 0; display: flex; }
 main section { flex: 1; overflow: auto; padding: 0 1rem; }
 h2 { font-size: 1rem; margin: .8rem 0; }
 .empty { color: var(--muted); }
@@ -25,7 +27,6 @@ h2 { font-size: 1rem; margin: .8rem 0; }
 .badge { font-size: .65rem; background: #e8e8e8; color: var(--muted); padding: 0 .25rem; border-radius: 3px; }
 time { color: var(--muted); font-size: .8rem; }
 .only-you { color: var(--muted); font-size: .8rem; }
-.only-you::before { content: "👁 "; }
 .message.ephemeral { border-left: 3px solid #1264a3; background: #f4f8fc; }
 .content p { margin: .2rem 0; }
 .content blockquote { margin: .2rem 0; padding-left: .6rem; border-left: 4px solid var(--line); }
@@ -39,6 +40,7 @@ code { background: #f2f2f2; border-radius: 3px; padding: 0 .2rem; color: #c01343
 .context { color: var(--muted); font-size: .8rem; margin: .2rem 0; }
 .context p { display: inline; }
 .actions { display: flex; flex-wrap: wrap; gap: .4rem; margin: .4rem 0; }
+.actions select { max-width: min(22rem, 100%); }
 .btn { font: inherit; font-size: .85rem; font-weight: 600; padding: .25rem .7rem; border: 1px solid #bbb; border-radius: 4px; background: #fff; cursor: pointer; }
 .btn.primary { background: #007a5a; border-color: #007a5a; color: #fff; }
 .btn.danger { background: #e01e5a; border-color: #e01e5a; color: #fff; }
@@ -56,11 +58,13 @@ select, input[type=text], input[type=email], input[type=url], input[type=number]
 .overflow .menu { position: absolute; right: 0; background: #fff; border: 1px solid var(--line); display: flex; flex-direction: column; z-index: 2; }
 .note { border: 1px dashed #b9a3dc; background: #faf7ff; border-radius: 6px; padding: .2rem .5rem; margin: .3rem 0; }
 .note-title { font-size: .75rem; color: var(--accent); font-weight: 700; }
+.note pre { font-size: .75rem; background: none; border: 0; padding: 0; }
 .composer { display: flex; flex-direction: column; gap: .3rem; padding: .6rem 1rem; border-top: 1px solid var(--line); }
 .composer label { font-weight: 700; font-size: .85rem; }
 .composer button { align-self: flex-end; }
 .thread-pane:empty { display: none; }
-.thread { width: 340px; border-right: 1px solid var(--line); padding: 0 .6rem; display: flex; flex-direction: column; }
+.thread-pane { border-right: 1px solid var(--line); }
+.thread { width: 340px; padding: 0 .6rem; }
 .thread header { display: flex; justify-content: space-between; align-items: center; }
 .panel { padding: 0 .8rem; background: var(--bg); overflow: auto; font-size: .85rem; }
 .calls { padding-left: 1.6rem; }

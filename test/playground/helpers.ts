@@ -17,10 +17,11 @@ export interface OpenPlayground {
   close(): Promise<void>;
 }
 
-export async function openPlayground(): Promise<OpenPlayground> {
+/** `copyRules: false` runs on the rules file itself (the screenshot), never edited. */
+export async function openPlayground({ copyRules = true } = {}): Promise<OpenPlayground> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-router-rules-'));
-  const rulesFile = path.join(dir, 'handbook.yml');
-  fs.copyFileSync(DEFAULT_RULES_FILE, rulesFile);
+  const rulesFile = copyRules ? path.join(dir, 'handbook.yml') : DEFAULT_RULES_FILE;
+  if (copyRules) fs.copyFileSync(DEFAULT_RULES_FILE, rulesFile);
   const playground = await startPlayground({
     env: {},
     port: 0,

@@ -1,5 +1,6 @@
 // The side panels: what the bot called (each Web API call with its arguments), each filing
 // preview, and the rules file's state (its lint problems while the last good rules stay in use).
+import path from 'node:path';
 import type { Workspace } from '../workspace';
 import { escapeHtml } from './html';
 
@@ -38,7 +39,9 @@ export function filingsHtml(ws: Workspace): string {
 export function rulesHtml(ws: Workspace): string {
   const r = ws.rules;
   if (!r) return '';
-  const status = `<p>Rules: <code>${escapeHtml(r.file)}</code>, ${r.ruleCount} rules, loaded at ${escapeHtml(r.loadedAt)}. Edit the file: the page picks the change up.</p>`;
+  const shown = path.relative(process.cwd(), r.file);
+  const file = shown && !shown.startsWith('..') ? shown : r.file;
+  const status = `<p>Rules: <code>${escapeHtml(file)}</code>, ${r.ruleCount} rules, loaded at ${escapeHtml(r.loadedAt)}. Edit the file: the page picks the change up.</p>`;
   if (!r.problems.length) return status;
   const problems = r.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('');
   return `${status}<div class="rules-problems" role="alert"><p><strong>The rules file has problems; the last good rules stay in use:</strong></p><ul>${problems}</ul></div>`;
