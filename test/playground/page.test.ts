@@ -99,6 +99,23 @@ describeInBrowser('the playground page', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('pushes a form over the Ask Support answer, and goes back to it', async () => {
+    const { page } = open;
+    await page.getByRole('button', { name: 'Ask Support' }).first().click();
+    const ask = page.getByRole('dialog', { name: 'Ask Support' });
+    await ask
+      .getByLabel('Or pick what it is about')
+      .selectOption({ label: 'Extend a GitLab.com (SaaS) trial' });
+    await ask.getByRole('button', { name: 'Find the route' }).click();
+    await ask.getByRole('button', { name: 'Open the form' }).click();
+    const form = page.getByRole('dialog', { name: 'Internal request' });
+    await form.getByText('2 views open').waitFor();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await ask.getByRole('button', { name: 'Open the form' }).waitFor();
+    await ask.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
   it('picks up a rules edit, and keeps the last good rules while the file has lint errors', async () => {
     const { page, rulesFile } = open;
     const original = fs.readFileSync(rulesFile, 'utf8');
