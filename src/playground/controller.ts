@@ -1,48 +1,20 @@
-// What the person does on the page, sent to the app as Slack would send it, and the app's acks
-// applied as Slack applies them: a command's answer, view_submission's response_action (errors,
-// update, push, clear, or close), and the messages the person posts.
-import { z } from 'zod';
+// What the person does on the page, sent to the app as Slack would send it: the messages they post
+// (a slash command, a mention, a plain message), the surfaces they open, the shortcuts they use; a
+// command's ack is shown as Slack shows it. Buttons and modals are in interactions.ts.
 import { type AppEndpoint, sendCommand, sendEvent, sendInteraction, type Ack } from './driver';
+import { blockAction, close, submit, type InteractionDeps } from './interactions';
 import type { AppSurfaces } from './manifest';
+import type { ActionOf, PageAction } from './page-actions';
 import {
-  blockActions,
   commandFields,
   eventEnvelope,
   globalShortcut,
   homeOpenedEvent,
   mentionEvent,
   messageShortcut,
-  viewPayload,
 } from './payloads';
-import { slackClientErrors } from './required';
 import { type ResponseUrls, responseSchema } from './responses';
-import { actionOf, findElement, pageValuesSchema, stateFrom, type PageValues } from './values';
-import { pushView, updateView, viewJson } from './views';
 import { BOT_USER, CHANNEL, DM, USER, type Workspace } from './workspace';
-
-const value = z.union([z.string().max(4000), z.array(z.string().max(4000)).max(100)]);
-export const pageActionSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('message'),
-    text: z.string().trim().min(1).max(4000),
-    thread: z.string().optional(),
-  }),
-  z.object({ type: z.literal('surface'), surface: z.enum(['channel', 'home', 'dm']) }),
-  z.object({ type: z.literal('thread'), ts: z.string().optional() }),
-  z.object({ type: z.literal('global_shortcut') }),
-  z.object({ type: z.literal('message_shortcut'), channel: z.string(), ts: z.string() }),
-  z.object({
-    type: z.literal('block_action'),
-    container: z.string(),
-    block: z.string(),
-    action: z.string(),
-    value: value.optional(),
-    values: pageValuesSchema.optional(),
-  }),
-  z.object({ type: z.literal('submit'), view: z.string(), values: pageValuesSchema }),
-  z.object({ type: z.literal('close'), view: z.string() }),
-]);
-export type PageAction = z.infer<typeof pageActionSchema>;
 
 export interface ControllerDeps {
   ws: Workspace;
@@ -57,14 +29,17 @@ export interface ControllerDeps {
 /** Slack escapes &, < and > in what people type; the app receives it so. */
 const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const errorsSchema = z.record(z.string(), z.string());
-
 export class Controller {
-  constructor(private readonly d: ControllerDeps) {}
+  private readonly interactions: InteractionDeps;
+
+  constructor(private readonly d: ControllerDeps) {
+    this.interactions = { ...d, checked: (ack, what) => this.checked(ack, what) };
+  }
 
   async handle(action: PageAction): Promise<void> {
     this.d.ws.alert = undefined;
-    const handlers: { [K in PageAction['type']]: (a: Extract<PageAction, { type: K }>) => Promise<void> } = {
+    const i = this.interactions;
+    const handlers: { [K in PageAction['type']]: (a: ActionOf<K>) => Promise<void> } = {
       message: (a) => this.message(a.text, a.thread),
       surface: (a) => this.surface(a.surface),
       thread: async (a) => {
@@ -73,11 +48,17 @@ export class Controller {
       },
       global_shortcut: () => this.globalShortcut(),
       message_shortcut: (a) => this.messageShortcut(a.channel, a.ts),
-      block_action: (a) => this.blockAction(a),
-      submit: (a) => this.submit(a.view, a.values),
-      close: (a) => this.close(a.view),
+      block_action: (a) => blockAction(i, a),
+      submit: (a) => submit(i, a.view, a.values),
+      close: (a) => close(i, a.view),
     };
-    await (handlers[action.type] as (a: PageAction) => Promise<void>)(action);
+    try {
+      await (handlers[action.type] as (a: PageAction) => Promise<void>)(action);
+    } catch (err) {
+      // The app is restarting, or stopped: say so on the page rather than fail silently.
+      this.d.ws.alert = `Could not reach the app: ${err instanceof Error ? err.message : String(err)}`;
+      this.d.ws.changed();
+    }
   }
 
   private checked(ack: Ack, what: string): Ack {
@@ -153,84 +134,5 @@ export class Controller {
     });
     const payload = messageShortcut(shortcut.callbackId, message, ws.issueTrigger(), url, ws.nextTs());
     this.checked(await sendInteraction(await this.d.app(), payload), shortcut.name);
-  }
-
-  private async blockAction(a: Extract<PageAction, { type: 'block_action' }>): Promise<void> {
-    const { ws, responses } = this.d;
-    const [kind, ...rest] = a.container.split(':');
-    const triggerId = ws.issueTrigger();
-    const actionTs = ws.nextTs();
-    if (kind === 'message') {
-      const [channel = '', ts = ''] = rest;
-      const message = ws.find(channel, ts);
-      const element = message && findElement(message.blocks, a.block, a.action);
-      if (!message || !element) return;
-      const { url } = responses.create({
-        channel,
-        sourceTs: ts,
-        ...(message.threadTs ? { threadTs: message.threadTs } : {}),
-      });
-      const payload = blockActions({
-        action: actionOf(element, a.block, a.value, actionTs),
-        triggerId,
-        message,
-        responseUrl: url,
-        state: stateFrom(message.blocks, a.values ?? {}),
-      });
-      this.checked(await sendInteraction(await this.d.app(), payload), 'the button');
-      return;
-    }
-    const view = ws.viewById(rest.join(':'));
-    const element = view && findElement(view.view.blocks, a.block, a.action);
-    if (!view || !element) return;
-    if (a.values) view.state = stateFrom(view.view.blocks, a.values);
-    const payload = blockActions({
-      action: actionOf(element, a.block, a.value, actionTs),
-      triggerId,
-      view: viewJson(view, ws),
-      state: view.state,
-    });
-    this.checked(await sendInteraction(await this.d.app(), payload), 'the button');
-  }
-
-  private async submit(viewId: string, values: PageValues): Promise<void> {
-    const { ws } = this.d;
-    const view = ws.modals.at(-1);
-    if (!view || view.id !== viewId) return;
-    view.state = stateFrom(view.view.blocks, values);
-    const checked = slackClientErrors(view.view.blocks, view.state);
-    if (Object.keys(checked).length) {
-      view.errors = checked;
-      return ws.changed();
-    }
-    const payload = viewPayload('view_submission', viewJson(view, ws), ws.issueTrigger());
-    const ack = this.checked(await sendInteraction(await this.d.app(), payload), 'the form');
-    if (ack.status !== 200) return;
-    const body = ack.body ?? {};
-    const next =
-      body.view && typeof body.view === 'object' ? (body.view as Record<string, unknown>) : undefined;
-    if (body.response_action === 'errors') {
-      view.errors = errorsSchema.catch({}).parse(body.errors);
-      ws.changed();
-    } else if (body.response_action === 'update' && next) updateView(ws, view, next);
-    else if (body.response_action === 'push' && next) pushView(ws, next);
-    else {
-      // An empty ack closes the submitted view; `clear` closes the whole stack.
-      ws.modals = body.response_action === 'clear' ? [] : ws.modals.filter((v) => v.id !== viewId);
-      ws.changed();
-    }
-  }
-
-  private async close(viewId: string): Promise<void> {
-    const { ws } = this.d;
-    const view = ws.modals.find((v) => v.id === viewId);
-    if (!view) return;
-    ws.modals = ws.modals.filter((v) => v.id !== viewId);
-    ws.changed();
-    if (view.view.notify_on_close === true)
-      this.checked(
-        await sendInteraction(await this.d.app(), viewPayload('view_closed', viewJson(view, ws), '')),
-        'closing the form',
-      );
   }
 }

@@ -4,7 +4,8 @@
 // cross-site form cannot post it), and the page's Content-Security-Policy allows no inline script.
 import http from 'node:http';
 import { z } from 'zod';
-import { type Controller, pageActionSchema } from './controller';
+import type { Controller } from './controller';
+import { pageActionSchema } from './page-actions';
 import type { AppSurfaces } from './manifest';
 import { CLIENT_JS } from './client';
 import { pageHtml, regions } from './render/page';
