@@ -3,54 +3,19 @@
 // Slack's error code, so the app's own error paths run as they would in a workspace.
 //   https://docs.slack.dev/reference/methods
 import { z } from 'zod';
-import type { AppSurfaces } from './manifest';
 import type { Json } from './render/context';
-import { findForUpdate, makeView, pushView, SlackError, updateView, viewJson, withIds } from './views';
-import {
-  BOT_ID,
-  BOT_USER,
-  CHANNEL,
-  CHANNEL_NAME,
-  DM,
-  TEAM,
-  USER,
-  USER_EMAIL,
-  USER_NAME,
-  type Workspace,
-} from './workspace';
-
-export interface ApiContext {
-  ws: Workspace;
-  surfaces: AppSurfaces;
-}
-
-type Method = (args: Json, ctx: ApiContext) => Json;
-
-/** Form-encoded Web API arguments carry objects as JSON strings. */
-const json = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => {
-    if (typeof v !== 'string') return v;
-    try {
-      return JSON.parse(v) as unknown;
-    } catch {
-      return v;
-    }
-  }, schema);
+import { type ApiContext, json, type Method, parse } from './web-api-args';
+import { SlackError, withIds } from './views';
+import { VIEW_METHODS } from './web-api-views';
+import { BOT_ID, BOT_USER, CHANNEL, CHANNEL_NAME, DM, TEAM, USER, USER_EMAIL, USER_NAME } from './workspace';
 
 const blocks = json(z.array(z.looseObject({ type: z.string() }))).optional();
-const view = json(z.looseObject({ type: z.string(), blocks: z.array(z.looseObject({ type: z.string() })) }));
 const messageArgs = z.looseObject({
   channel: z.string().min(1),
   text: z.string().optional(),
   blocks,
   thread_ts: z.string().optional(),
 });
-
-function parse<T extends z.ZodType>(schema: T, args: Json): z.infer<T> {
-  const result = schema.safeParse(args);
-  if (!result.success) throw new SlackError('invalid_arguments');
-  return result.data;
-}
 
 /** A user id or the DM's id is the app's DM; the manifest's Messages tab decides if Slack takes it. */
 function conversationOf(channel: string, ctx: ApiContext): string {
@@ -72,10 +37,6 @@ const person = {
   is_restricted: false,
   is_ultra_restricted: false,
   profile: { real_name: USER_NAME, display_name: USER_NAME, email: USER_EMAIL },
-};
-
-const trigger = (ctx: ApiContext, id: unknown) => {
-  if (typeof id !== 'string' || !ctx.ws.triggers.delete(id)) throw new SlackError('invalid_trigger_id');
 };
 
 export const METHODS: Record<string, Method> = {
@@ -154,41 +115,7 @@ export const METHODS: Record<string, Method> = {
       permalink: `https://playground.slack.test/archives/${a.channel}/p${a.message_ts.replace('.', '')}`,
     };
   },
-  'views.open': (args, ctx) => {
-    const a = parse(z.looseObject({ trigger_id: z.string(), view }), args);
-    trigger(ctx, a.trigger_id);
-    const opened = makeView(ctx.ws, a.view, 'modal');
-    ctx.ws.modals = [opened];
-    ctx.ws.changed();
-    return { view: viewJson(opened, ctx.ws) };
-  },
-  'views.push': (args, ctx) => {
-    const a = parse(z.looseObject({ trigger_id: z.string(), view }), args);
-    trigger(ctx, a.trigger_id);
-    return { view: viewJson(pushView(ctx.ws, a.view), ctx.ws) };
-  },
-  'views.update': (args, ctx) => {
-    const a = parse(
-      z.looseObject({
-        view,
-        view_id: z.string().optional(),
-        external_id: z.string().optional(),
-        hash: z.string().optional(),
-      }),
-      args,
-    );
-    const target = findForUpdate(ctx.ws, a);
-    return { view: viewJson(updateView(ctx.ws, target, a.view, a.hash), ctx.ws) };
-  },
-  'views.publish': (args, ctx) => {
-    const a = parse(z.looseObject({ user_id: z.string(), view, hash: z.string().optional() }), args);
-    if (a.user_id !== USER) throw new SlackError('user_not_found');
-    const home = ctx.ws.home;
-    if (home) return { view: viewJson(updateView(ctx.ws, home, a.view, a.hash), ctx.ws) };
-    ctx.ws.home = makeView(ctx.ws, a.view, 'home');
-    ctx.ws.changed();
-    return { view: viewJson(ctx.ws.home, ctx.ws) };
-  },
+  ...VIEW_METHODS,
 };
 
 /** Runs one method and records it for the page's "what the bot called" panel. */
