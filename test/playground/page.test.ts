@@ -116,6 +116,20 @@ describeInBrowser('the playground page', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
+  it('replaces a private answer in place when another route is picked (replace_original)', async () => {
+    const { page } = open;
+    await say(page, '/support can we extend the gitlab.com trial for acme? they need 2 more weeks');
+    const answers = page.getByRole('tabpanel').locator('article.message.bot');
+    await answers.last().getByRole('button', { name: 'Open the form' }).waitFor();
+    const count = await answers.count();
+    await answers
+      .last()
+      .getByLabel('Not what I meant')
+      .selectOption({ label: 'A customer needs technical support' });
+    await answers.last().getByText('You picked this route').waitFor();
+    expect(await answers.count()).toBe(count);
+  });
+
   it('picks up a rules edit, and keeps the last good rules while the file has lint errors', async () => {
     const { page, rulesFile } = open;
     const original = fs.readFileSync(rulesFile, 'utf8');
