@@ -106,7 +106,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
           title,
           ...(s.result?.dryRun ? { preview: s.result.preview } : {}),
           ...(s.result?.url ? { url: s.result.url } : {}),
-          ...(s.status === 'failed' ? { preview: { failed: s.error } } : {}),
+          ...(s.status === 'failed' ? { error: s.error ?? 'failed' } : {}),
         }),
     });
   app = boot(rules);

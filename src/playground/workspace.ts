@@ -57,6 +57,8 @@ export interface FilingRecord {
   /** What would have been filed (dry run), or the link of what was filed (live). */
   preview?: unknown;
   url?: string;
+  /** Why it could not be filed (live filing), in the filer's plain words. */
+  error?: string;
 }
 
 export interface RulesStatus {

@@ -4,6 +4,8 @@
 //   https://docs.slack.dev/reference/block-kit/blocks
 import { blocksHtml } from '../../src/playground/render/blocks';
 import { mrkdwnHtml, type Names } from '../../src/playground/render/mrkdwn';
+import { filingsHtml, rulesHtml } from '../../src/playground/render/panels';
+import { Workspace } from '../../src/playground/workspace';
 
 const names: Names = {
   user: (id) => ({ U0YOU: 'You' })[id],
@@ -168,5 +170,21 @@ describe('Block Kit', () => {
     expect(html).not.toContain('javascript:');
     expect(html).toContain('data-action="x&quot; onclick=&quot;alert(1)"');
     expect(html).toContain('&lt;b&gt;hi&lt;/b&gt;');
+  });
+});
+
+describe('the side panels', () => {
+  it('shows each filing (dry run, filed, failed) and the rules problems, escaped', () => {
+    const ws = new Workspace();
+    ws.recordFiling({ title: 'STAR <b>', preview: { target: 'gitlab-issue', title: '<script>' } });
+    ws.recordFiling({ title: 'Trial', url: 'https://example.zendesk.com/agent/tickets/1' });
+    ws.recordFiling({ title: 'Meta', error: 'GitLab refused it <now>' });
+    ws.rules = { file: '/x/rules.yml', ruleCount: 3, loadedAt: '10:00:00', problems: ['rule a: <bad>'] };
+    const filings = filingsHtml(ws);
+    expect(filings).toContain('<h3>Would file: STAR &lt;b&gt;</h3>');
+    expect(filings).toContain('&quot;title&quot;: &quot;&lt;script&gt;&quot;');
+    expect(filings).toContain('<h3>Filed: Trial</h3>');
+    expect(filings).toContain('<h3>Could not file: Meta</h3><p>GitLab refused it &lt;now&gt;</p>');
+    expect(rulesHtml(ws)).toContain('<li>rule a: &lt;bad&gt;</li>');
   });
 });

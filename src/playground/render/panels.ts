@@ -26,11 +26,17 @@ export function filingsHtml(ws: Workspace): string {
     .slice()
     .reverse()
     .map((f) => {
-      const what = f.preview !== undefined ? 'Would file' : 'Filed';
+      const what =
+        f.error !== undefined ? 'Could not file' : f.preview !== undefined ? 'Would file' : 'Filed';
       const link = f.url
         ? `<p><a href="${escapeHtml(f.url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(f.url)}</a></p>`
         : '';
-      const body = f.preview !== undefined ? `<pre>${json(f.preview)}</pre>` : '';
+      const body =
+        f.error !== undefined
+          ? `<p>${escapeHtml(f.error)}</p>`
+          : f.preview !== undefined
+            ? `<pre>${json(f.preview)}</pre>`
+            : '';
       return `<article class="filing" aria-label="${what}: ${escapeHtml(f.title)}"><h3>${what}: ${escapeHtml(f.title)}</h3>${link}${body}</article>`;
     })
     .join('');
