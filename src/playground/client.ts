@@ -15,7 +15,7 @@ export const CLIENT_JS = String.raw`'use strict';
       if (!el) continue;
       el.innerHTML = html;
       // A conversation shows its latest message, as Slack does.
-      for (const list of el.querySelectorAll('section, .thread')) list.scrollTop = list.scrollHeight;
+      for (const list of el.querySelectorAll('[data-scroll="end"]')) list.scrollTop = list.scrollHeight;
     }
     document.body.dataset.version = String(version);
   }

@@ -62,7 +62,7 @@ select, input[type=text], input[type=email], input[type=url], input[type=number]
 .composer { display: flex; flex-direction: column; gap: .3rem; padding: .6rem 1rem; border-top: 1px solid var(--line); }
 .composer label { font-weight: 700; font-size: .85rem; }
 .composer button { align-self: flex-end; }
-.thread-pane:empty { display: none; }
+.thread-pane:empty { width: 0; border: 0; }
 .thread-pane { border-right: 1px solid var(--line); }
 .thread { width: 340px; padding: 0 .6rem; }
 .thread header { display: flex; justify-content: space-between; align-items: center; }

@@ -48,7 +48,7 @@ function mainHtml(ws: Workspace, c: MessageContext): string {
   const messages = ws.messages.filter((m) => m.channel === channel && (!m.threadTs || m.threadTs === m.ts));
   const title = dm ? `Messages with ${c.surfaces.botName}` : `#${CHANNEL_NAME}`;
   const empty = dm ? 'No messages from the bot yet.' : 'Say something, try /support …, or mention the bot.';
-  return `<section role="tabpanel" aria-label="${escapeHtml(title)}"><h2>${escapeHtml(title)}</h2><div class="conversation">${conversationHtml(messages, c, empty)}</div></section>`;
+  return `<section role="tabpanel" aria-label="${escapeHtml(title)}" data-scroll="end"><h2>${escapeHtml(title)}</h2><div class="conversation">${conversationHtml(messages, c, empty)}</div></section>`;
 }
 
 function threadHtml(ws: Workspace, c: MessageContext): string {
@@ -57,7 +57,7 @@ function threadHtml(ws: Workspace, c: MessageContext): string {
   if (!ts || !parent) return '';
   const replies = ws.messages.filter((m) => m.threadTs === ts && m.ts !== ts);
   const inThread = { ...c, inThread: true };
-  return `<section class="thread" aria-label="Thread"><header><h2>Thread</h2><button type="button" class="link" data-ui="thread-close">Close thread</button></header>${messageHtml(parent, inThread)}<div class="replies">${conversationHtml(replies, inThread, 'No replies yet.')}</div>
+  return `<section class="thread" aria-label="Thread" data-scroll="end"><header><h2>Thread</h2><button type="button" class="link" data-ui="thread-close">Close thread</button></header>${messageHtml(parent, inThread)}<div class="replies">${conversationHtml(replies, inThread, 'No replies yet.')}</div>
 <form class="composer" data-ui="composer" data-thread="${escapeHtml(ts)}"><label for="reply">Reply</label><textarea id="reply" name="text" rows="2"></textarea><button type="submit" class="btn primary">Send reply</button></form></section>`;
 }
 

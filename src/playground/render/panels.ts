@@ -14,9 +14,10 @@ export function callsHtml(ws: Workspace): string {
     .reverse()
     .map(
       (c) =>
-        `<li class="call${c.ok ? '' : ' failed'}"><details><summary><code>${escapeHtml(c.method)}</code> ${c.ok ? 'ok' : `<strong>${escapeHtml(c.error)}</strong>`}</summary><pre>${json(c.args)}</pre></details></li>`,
+        `<li class="call${c.ok ? '' : ' failed'}" value="${c.seq}"><details><summary><code>${escapeHtml(c.method)}</code> ${c.ok ? 'ok' : `<strong>${escapeHtml(c.error)}</strong>`}</summary><pre>${json(c.args)}</pre></details></li>`,
     );
-  return `<ol class="calls" reversed>${items.join('')}</ol>`;
+  // Newest first, each numbered by when it was made.
+  return `<ol class="calls">${items.join('')}</ol>`;
 }
 
 export function filingsHtml(ws: Workspace): string {
