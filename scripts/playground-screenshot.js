@@ -5,7 +5,7 @@
 require('../test/helpers/ts-register');
 const path = require('node:path');
 const { hasChromium, CHROMIUM } = require('../test/playground/browser.ts');
-const { openPlayground, say } = require('../test/playground/helpers.ts');
+const { openPlayground, say } = require('../test/playground/open-playground.ts');
 
 const OUT = path.join(__dirname, '..', 'docs', 'playground.png');
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { eventually } from '../helpers/http';
 import { hasChromium } from './browser';
-import { openPlayground, say, type OpenPlayground } from './helpers';
+import { openPlayground, say, type OpenPlayground } from './open-playground';
 
 const describeInBrowser = hasChromium ? describe : describe.skip;
 jest.setTimeout(60_000);
