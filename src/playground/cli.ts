@@ -1,7 +1,7 @@
 // `support-router playground [--port N] [--rules FILE] [--live]` and `npm run playground`.
 import { parseArgs } from 'node:util';
 import { readEnvironment } from '../config';
-import { DEFAULT_PORT, PlaygroundError, startPlayground } from './index';
+import { DEFAULT_PORT, startPlayground } from './index';
 
 const USAGE = 'Usage: support-router playground [--port N] [--rules FILE] [--live]';
 
@@ -38,10 +38,9 @@ export async function playgroundCommand(argv: string[], out: Out, err: Out): Pro
     process.once('SIGTERM', stop);
     return await new Promise<number>(() => undefined);
   } catch (e) {
-    if (e instanceof PlaygroundError || (e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      err(e instanceof PlaygroundError ? e.message : `Port ${port} is in use: try --port ${port + 1}`);
-      return 1;
-    }
-    throw e;
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      err(`Port ${port} is in use: try --port ${port + 1}`);
+    else err(`The playground could not start: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
   }
 }

@@ -110,7 +110,14 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
         }),
     });
   app = boot(rules);
-  await app;
+  try {
+    await app;
+  } catch (err) {
+    // Nothing stays behind when the app cannot start: not the page's port, not the store's folder.
+    server.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   const onRules = (load: RulesLoad) => {
     const status = ws.rules!;
     if (!load.ok) {

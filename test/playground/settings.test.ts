@@ -55,6 +55,24 @@ describe('the playground configuration', () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it('says why it cannot start', async () => {
+    const err: string[] = [];
+    // The command reads the environment, as `npm run playground` does.
+    process.env.ONCALL_STATIC_FILE = '/nonexistent/oncall.yml';
+    try {
+      expect(
+        await playgroundCommand(
+          ['--port', '0'],
+          () => undefined,
+          (t) => err.push(t),
+        ),
+      ).toBe(1);
+    } finally {
+      delete process.env.ONCALL_STATIC_FILE;
+    }
+    expect(err.join('\n')).toMatch(/The playground could not start: .*oncall\.yml/);
+  });
+
   it('says what is wrong with its options', async () => {
     const err: string[] = [];
     expect(
