@@ -55,40 +55,34 @@ describe('the playground configuration', () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
-  it('says why it cannot start', async () => {
+  /** Runs the command; its exit code and what it wrote to stderr. */
+  async function run(args: string[]): Promise<{ code: number; err: string }> {
     const err: string[] = [];
+    const code = await playgroundCommand(
+      args,
+      () => undefined,
+      (t) => err.push(t),
+    );
+    return { code, err: err.join('\n') };
+  }
+
+  it('says why it cannot start', async () => {
     // The command reads the environment, as `npm run playground` does.
     process.env.ONCALL_STATIC_FILE = '/nonexistent/oncall.yml';
     try {
-      expect(
-        await playgroundCommand(
-          ['--port', '0'],
-          () => undefined,
-          (t) => err.push(t),
-        ),
-      ).toBe(1);
+      const { code, err } = await run(['--port', '0']);
+      expect(code).toBe(1);
+      expect(err).toMatch(/The playground could not start: .*oncall\.yml/);
     } finally {
       delete process.env.ONCALL_STATIC_FILE;
     }
-    expect(err.join('\n')).toMatch(/The playground could not start: .*oncall\.yml/);
   });
 
   it('says what is wrong with its options', async () => {
-    const err: string[] = [];
-    expect(
-      await playgroundCommand(
-        ['--port', 'abc'],
-        () => undefined,
-        (t) => err.push(t),
-      ),
-    ).toBe(2);
-    expect(
-      await playgroundCommand(
-        ['--colour'],
-        () => undefined,
-        (t) => err.push(t),
-      ),
-    ).toBe(2);
-    expect(err.join('\n')).toMatch(/--port must be a port number[\s\S]*Usage: support-router playground/);
+    const port = await run(['--port', 'abc']);
+    expect(port).toEqual({ code: 2, err: '--port must be a port number (got "abc")' });
+    const unknown = await run(['--colour']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/Usage: support-router playground/);
   });
 });
