@@ -21,6 +21,9 @@ const USAGE = `Usage:
                                               forms opened -> filed, filing outcomes (store: DATABASE_URL)
   support-router report --corrections --jsonl kept texts of corrected requests as labelled lines
                                               {"text","route","from"} (needs ANALYTICS_KEEP_TEXT_DAYS)
+  support-router playground [--port N] [--rules FILE] [--live]
+                                              the real bot in a browser, without Slack (127.0.0.1:3000);
+                                              forms show what they would file unless --live
 Options:
   --since 7d|30d|12h|ISO                      start of the report's period (default 7d)
   --rules FILE                                use this rules file (overrides RULES_FILE)
@@ -80,6 +83,12 @@ function rulesCommand(args: string[], rulesFlag: string | undefined): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'playground') {
+    // Loaded only here, with its own options: it starts the Slack app, which the other commands never need.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { playgroundCommand } = require('../playground/cli') as typeof import('../playground/cli');
+    return playgroundCommand(argv.slice(1), stdout, stderr);
+  }
   let parsed;
   try {
     parsed = parseArgs({

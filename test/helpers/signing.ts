@@ -1,20 +1,12 @@
-// Signs a request body the way Slack does: v0=HMAC-SHA256(secret, "v0:<ts>:<body>").
-import { createHmac } from 'node:crypto';
+// The tests' signing secret over the product's Slack signing (src/playground/signing.ts).
+import { signedHeaders as sign, slackSignature as signature } from '../../src/playground/signing';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
-export function slackSignature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-}
+export const slackSignature = (body: string, timestamp: number, secret = SIGNING_SECRET): string =>
+  signature(body, timestamp, secret);
 
-export function signedHeaders(
+export const signedHeaders = (
   body: string,
   opts: { timestamp?: number; secret?: string; contentType?: string } = {},
-): Record<string, string> {
-  const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
-  return {
-    'content-type': opts.contentType ?? 'application/x-www-form-urlencoded',
-    'x-slack-request-timestamp': String(timestamp),
-    'x-slack-signature': slackSignature(body, timestamp, opts.secret),
-  };
-}
+): Record<string, string> => sign(body, { ...opts, secret: opts.secret ?? SIGNING_SECRET });

@@ -4,28 +4,15 @@
 // app's DM, which Slack refuses while the app's Messages tab is off.
 //   https://docs.slack.dev/reference/methods/chat.postMessage#errors
 //   https://api.slack.com/changelog (February 2021: the Messages tab became opt-in for new apps)
-import fs from 'node:fs';
-import path from 'node:path';
-import { load as parseYaml } from 'js-yaml';
 import nock from 'nock';
+import { appHomeOf, MANIFEST, readManifest } from '../../src/playground/manifest';
 import { formFields } from './http';
 
-export const MANIFEST = path.join(__dirname, '..', '..', 'manifest.yml');
-
-interface AppHome {
-  messages_tab_enabled?: boolean;
-  messages_tab_read_only_enabled?: boolean;
-}
-
-/** The manifest's app_home section; a missing key is Slack's default (off). */
-export function appHomeOf(manifestText: string): AppHome {
-  const m = parseYaml(manifestText) as { features?: { app_home?: AppHome } };
-  return m.features?.app_home ?? {};
-}
+export { appHomeOf, MANIFEST };
 
 export type SentMessage = Record<string, string | undefined>;
 
-const manifestOf = (manifestText?: string) => manifestText ?? fs.readFileSync(MANIFEST, 'utf8');
+const manifestOf = (manifestText?: string) => manifestText ?? readManifest();
 
 /** manifest.yml with its Messages tab turned off (Slack's default for a new app). */
 export function manifestWithoutMessagesTab(): string {
