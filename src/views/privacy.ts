@@ -6,6 +6,7 @@ import { CUSTOMER_ROUTE_PREFIX, INTERNAL_REQUEST_PREFIX, ROUTE } from '../routes
 import type { Rule } from '../routing/schema';
 import { confidenceBand } from '../routing/bands';
 import type { Classification, RuleSet } from '../routing/types';
+import { escapeMrkdwn } from '../slack/escape';
 import { button, context, mrkdwnSection, type Message } from './blocks';
 import { unsureChoices } from './unsure';
 
@@ -53,7 +54,7 @@ export function buildCustomerReminder(rules: RuleSet, classification: Classifica
   const where = choices.length
     ? 'Which of these is it?'
     : rule?.action === 'form'
-      ? `For this one, use the form: *${rule.title}*.`
+      ? `For this one, use the form: *${escapeMrkdwn(rule.title)}*.`
       : 'Ask the customer to open a ticket in the Support Portal, or file an internal request.';
   const blocks: Message['blocks'] = [
     mrkdwnSection(

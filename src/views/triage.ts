@@ -116,7 +116,9 @@ export function buildTriageMessage(input: TriageInput): Message {
   const blocks: Block[] = [];
   if (input.quoted) blocks.push(mrkdwnSection(quoteMrkdwn(clip(input.quoted, LIMITS.quotedText))));
   const heading =
-    rule.action === 'refuse' ? `:no_entry: *${rule.title}*: Support can't do this.` : `*${rule.title}*`;
+    rule.action === 'refuse'
+      ? `:no_entry: *${escapeMrkdwn(rule.title)}*: Support can't do this.`
+      : `*${escapeMrkdwn(rule.title)}*`;
   blocks.push(mrkdwnSection(`${heading}\n${renderAnswer(rule, rules)}`));
   blocks.push(...nextStep(rule, input));
   const why = input.why ?? `Why: ${evidenceLine(classification)}`;

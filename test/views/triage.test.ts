@@ -118,3 +118,19 @@ describe('buildTriageMessage', () => {
     expect(line).not.toContain('second');
   });
 });
+
+describe('a rule title with Slack markup', () => {
+  it('is shown as text: no link, mention or broadcast token reaches the answer', () => {
+    const star = rules.byId.get('star')!;
+    const hostile = { ...star, title: 'STAR <!channel> <https://evil.example|click> & co' };
+    const byId = new Map(rules.byId);
+    byId.set('star', hostile);
+    const message = buildTriageMessage({
+      rules: { ...rules, byId },
+      classification: { route: 'star', confidence: 0.9, alternatives: [], evidence: [] },
+    });
+    const shown = JSON.stringify(message.blocks);
+    expect(shown).toContain('STAR &lt;!channel&gt; &lt;https://evil.example|click&gt; &amp; co');
+    expect(shown).not.toContain('<!channel>');
+  });
+});
