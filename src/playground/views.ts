@@ -65,7 +65,10 @@ export function viewJson(v: View, ws: Workspace): Json {
   };
 }
 
-export function findForUpdate(ws: Workspace, args: { view_id?: string | undefined; external_id?: string | undefined }): View {
+export function findForUpdate(
+  ws: Workspace,
+  args: { view_id?: string | undefined; external_id?: string | undefined },
+): View {
   const all = [...ws.modals, ...(ws.home ? [ws.home] : [])];
   const found = args.view_id
     ? all.find((v) => v.id === args.view_id)
