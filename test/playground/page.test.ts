@@ -156,11 +156,8 @@ describeInBrowser('the playground page', () => {
     fs.writeFileSync(rulesFile, original.replace(/title: "Who is the [^\n]*/, `title: "CMOC ${image}"`));
     await eventually(() => open.playground.ws.rules !== before, 5000);
     await say(page, '/support who is the cmoc right now?');
-    // The bot sends the title unescaped, so Slack reads `<img …>` as a link token; the page shows its text.
-    await latest()
-      .getByText(/CMOC img src=x onerror=document\.body\.dataset\.pwned=1/)
-      .first()
-      .waitFor();
+    // The bot escapes the title (&lt; &gt;), so Slack and the page show it as text, never as markup.
+    await latest().getByText(`CMOC ${image}`).first().waitFor();
     await say(page, `hello ${hostile} <https://example.com|a link> <!channel>`);
     await page.locator('article.message.person').last().getByText(`hello ${hostile}`).waitFor();
     expect(await page.evaluate('document.body.dataset.pwned')).toBeUndefined();
