@@ -4,6 +4,7 @@ import { compileConditions, compileFacts, unaskableFacts } from './compile-facts
 import { Lexicon, stem } from './lexicon';
 import { tokenize } from './normalize';
 import type { RulesFile, Signal } from './schema';
+import type { LearnedModels } from './learned-cache';
 import { NgramBayes } from './ngrams';
 import { contentStems, SimilarityIndex } from './similarity';
 import { UNKNOWN_ROUTE } from './types';
@@ -126,7 +127,11 @@ function phraseStems(phrase: string, vocabulary: Set<string>): string[] {
   return out;
 }
 
-export function compileRules(file: RulesFile): Compiled {
+/**
+ * Compiles a validated file. `learned`: the learned scorers already trained from this very file (the
+ * parse cache's), so they need not be trained again.
+ */
+export function compileRules(file: RulesFile, learned?: LearnedModels): Compiled {
   const phrases: string[][] = [];
   const phraseIndex = new Map<string, number>();
   const byFirstStem = new Map<string, number[]>();
@@ -239,16 +244,16 @@ export function compileRules(file: RulesFile): Compiled {
         for (const term of terms ?? []) for (const id of termPhrases[term.index] ?? []) domainPhrases.add(id);
   }
 
-  // Each example's content stems, computed once for both learned scorers.
+  // Each example's content stems, computed once for both learned scorers (when they are trained).
   const documents: Array<{ route: string; stems: string[] }> = [];
   for (const rule of file.rules)
     for (const text of [rule.title, ...rule.examples]) {
       for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w) vocabulary.add(w);
-      documents.push({ route: rule.id, stems: contentStems(text) });
+      if (!learned) documents.push({ route: rule.id, stems: contentStems(text) });
     }
 
-  const similarity = new SimilarityIndex(documents);
-  const ngrams = new NgramBayes(documents);
+  const similarity = new SimilarityIndex(learned?.similarity ?? documents);
+  const ngrams = new NgramBayes(learned?.ngrams ?? documents);
   // classify() reads the learned scorers' arrays by rule index: every rule has a document (its
   // title), in file order, so their route order is the rules' order. (A file with a duplicate id
   // breaks that, and is refused by the loader for it.)

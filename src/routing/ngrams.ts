@@ -103,6 +103,114 @@ export const NGRAM_MAX_ROUTES = 30;
 /** How sharp the posterior is, from the mean log-likelihood per n-gram (chosen on the studied sets). */
 export const NGRAM_SHARPNESS = 5;
 
+/** A trained n-gram model, as plain arrays: what the parse cache stores so a restart need not count. */
+export interface NgramModel {
+  routeIds: string[];
+  /** Per feature slot: its hash table key, or -1 when it was dropped (too many routes use it). */
+  slotKeys: Int32Array;
+  start: Int32Array;
+  routes: Int32Array;
+  boosts: Float64Array;
+  logUnseen: Float64Array;
+}
+
+type Documents = ReadonlyArray<{ route: string; stems: readonly string[] }>;
+
+/** Trained by counting: each n-gram once per example, per route that uses it. */
+export function trainNgrams(
+  documents: Documents,
+  smoothing = NGRAM_SMOOTHING,
+  maxRoutes = NGRAM_MAX_ROUTES,
+): NgramModel {
+  const table = new Int32Array(1 << TABLE_BITS);
+  const routeIndex = new Map<string, number>();
+  for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
+  const routeIds = [...routeIndex.keys()];
+  const routeCount = routeIds.length;
+  const logUnseen = new Float64Array(routeCount);
+
+  // A route's examples one after the other, so a (slot, route) pair is counted in one place.
+  const byRoute = [...documents].sort(
+    (a, b) => (routeIndex.get(a.route) as number) - (routeIndex.get(b.route) as number),
+  );
+  const slotDoc: number[] = [];
+  const slotKey: number[] = [];
+  const slotRoute: number[] = [];
+  const slotPair: number[] = [];
+  const pairSlot: number[] = [];
+  const pairRoute: number[] = [];
+  const pairCount: number[] = [];
+  const totals = new Float64Array(routeCount);
+  let doc = -1;
+  let route = -1;
+  const count = (hash: number): void => {
+    const key = hash & TABLE_MASK;
+    let slot = (table[key] as number) - 1;
+    if (slot < 0) {
+      slot = slotDoc.length;
+      table[key] = slot + 1;
+      slotDoc.push(-1);
+      slotKey.push(key);
+      slotRoute.push(-1);
+      slotPair.push(-1);
+    }
+    if (slotDoc[slot] === doc) return;
+    slotDoc[slot] = doc;
+    totals[route] = (totals[route] as number) + 1;
+    if (slotRoute[slot] === route) {
+      const pair = slotPair[slot] as number;
+      pairCount[pair] = (pairCount[pair] as number) + 1;
+      return;
+    }
+    slotRoute[slot] = route;
+    slotPair[slot] = pairSlot.length;
+    pairSlot.push(slot);
+    pairRoute.push(route);
+    pairCount.push(1);
+  };
+  // Stems repeat across examples: each one's n-grams are hashed once.
+  const hashesOfStem = new Map<string, number[]>();
+  for (const d of byRoute) {
+    doc++;
+    route = routeIndex.get(d.route) as number;
+    for (let k = 0; k < d.stems.length; k++) {
+      const stem = d.stems[k] as string;
+      let hashes = hashesOfStem.get(stem);
+      if (!hashes) hashesOfStem.set(stem, (hashes = stemHashes(stem)));
+      for (const hash of hashes) count(hash);
+      if (k + 1 < d.stems.length) count(pairHash(stem, d.stems[k + 1] as string));
+    }
+  }
+  const vocabulary = slotDoc.length;
+  for (let r = 0; r < routeCount; r++)
+    logUnseen[r] = Math.log(smoothing / ((totals[r] as number) + smoothing * vocabulary));
+  // Pairs grouped by slot (a counting sort), each with its log boost over an unseen n-gram.
+  const start = new Int32Array(vocabulary + 1);
+  const slotKeys = Int32Array.from(slotKey);
+  for (const slot of pairSlot) start[slot + 1] = (start[slot + 1] as number) + 1;
+  // An n-gram that most routes' examples use ("<th", "ing>") tells them apart too little to be
+  // worth reading in every message: it is forgotten, as if no example had it.
+  for (let f = 0; f < vocabulary; f++)
+    if ((start[f + 1] as number) > maxRoutes) {
+      start[f + 1] = 0;
+      slotKeys[f] = -1;
+    }
+  const kept = pairSlot.map((slot) => (start[slot + 1] as number) > 0);
+  for (let f = 0; f < vocabulary; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
+  const fill = start.slice(0, vocabulary);
+  const total = start[vocabulary] as number;
+  const routes = new Int32Array(total);
+  const boosts = new Float64Array(total);
+  pairSlot.forEach((slot, pair) => {
+    if (!kept[pair]) return;
+    const at = fill[slot] as number;
+    fill[slot] = at + 1;
+    routes[at] = pairRoute[pair] as number;
+    boosts[at] = Math.log(((pairCount[pair] as number) + smoothing) / smoothing);
+  });
+  return { routeIds, slotKeys, start, routes, boosts, logUnseen };
+}
+
 export class NgramBayes {
   readonly routeIds: string[];
   /** hash & TABLE_MASK -> feature slot + 1 (0: unknown). Collisions share a slot. */
@@ -113,6 +221,8 @@ export class NgramBayes {
   private readonly boosts: Float64Array;
   /** Per route: the log-probability of an n-gram its examples never use. */
   private readonly logUnseen: Float64Array;
+  /** What it was built from, for the parse cache. */
+  readonly model: NgramModel;
 
   /** Per slot, scratch for scores(): the message that last saw it, and its weight there. */
   private readonly seenBy: Int32Array;
@@ -121,97 +231,20 @@ export class NgramBayes {
   private messages = 0;
   private readonly slotsOfStem = new BoundedMemo<Int32Array>();
 
-  /** Trained by counting: each n-gram once per example, per route that uses it. */
-  constructor(
-    documents: ReadonlyArray<{ route: string; stems: readonly string[] }>,
-    smoothing = NGRAM_SMOOTHING,
-    maxRoutes = NGRAM_MAX_ROUTES,
-  ) {
-    const routeIndex = new Map<string, number>();
-    for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
-    this.routeIds = [...routeIndex.keys()];
-    const routeCount = this.routeIds.length;
-    this.logUnseen = new Float64Array(routeCount);
-
-    // A route's examples one after the other, so a (slot, route) pair is counted in one place.
-    const byRoute = [...documents].sort(
-      (a, b) => (routeIndex.get(a.route) as number) - (routeIndex.get(b.route) as number),
-    );
-    const slotDoc: number[] = [];
-    const slotKey: number[] = [];
-    const slotRoute: number[] = [];
-    const slotPair: number[] = [];
-    const pairSlot: number[] = [];
-    const pairRoute: number[] = [];
-    const pairCount: number[] = [];
-    const totals = new Float64Array(routeCount);
-    let doc = -1;
-    let route = -1;
-    const count = (hash: number): void => {
-      const key = hash & TABLE_MASK;
-      let slot = (this.table[key] as number) - 1;
-      if (slot < 0) {
-        slot = slotDoc.length;
-        this.table[key] = slot + 1;
-        slotDoc.push(-1);
-        slotKey.push(key);
-        slotRoute.push(-1);
-        slotPair.push(-1);
-      }
-      if (slotDoc[slot] === doc) return;
-      slotDoc[slot] = doc;
-      totals[route] = (totals[route] as number) + 1;
-      if (slotRoute[slot] === route) {
-        const pair = slotPair[slot] as number;
-        pairCount[pair] = (pairCount[pair] as number) + 1;
-        return;
-      }
-      slotRoute[slot] = route;
-      slotPair[slot] = pairSlot.length;
-      pairSlot.push(slot);
-      pairRoute.push(route);
-      pairCount.push(1);
-    };
-    // Stems repeat across examples: each one's n-grams are hashed once.
-    const hashesOfStem = new Map<string, number[]>();
-    for (const d of byRoute) {
-      doc++;
-      route = routeIndex.get(d.route) as number;
-      for (let k = 0; k < d.stems.length; k++) {
-        const stem = d.stems[k] as string;
-        let hashes = hashesOfStem.get(stem);
-        if (!hashes) hashesOfStem.set(stem, (hashes = stemHashes(stem)));
-        for (const hash of hashes) count(hash);
-        if (k + 1 < d.stems.length) count(pairHash(stem, d.stems[k + 1] as string));
-      }
+  /** From the examples (trained by counting, see trainNgrams), or from a model trained before. */
+  constructor(source: Documents | NgramModel, smoothing = NGRAM_SMOOTHING, maxRoutes = NGRAM_MAX_ROUTES) {
+    const model = 'slotKeys' in source ? source : trainNgrams(source, smoothing, maxRoutes);
+    this.model = model;
+    this.routeIds = model.routeIds;
+    this.start = model.start;
+    this.routes = model.routes;
+    this.boosts = model.boosts;
+    this.logUnseen = model.logUnseen;
+    const vocabulary = model.slotKeys.length;
+    for (let f = 0; f < vocabulary; f++) {
+      const key = model.slotKeys[f] as number;
+      if (key >= 0) this.table[key] = f + 1;
     }
-    const vocabulary = slotDoc.length;
-    for (let r = 0; r < routeCount; r++)
-      this.logUnseen[r] = Math.log(smoothing / ((totals[r] as number) + smoothing * vocabulary));
-    // Pairs grouped by slot (a counting sort), each with its log boost over an unseen n-gram.
-    this.start = new Int32Array(vocabulary + 1);
-    for (const slot of pairSlot) this.start[slot + 1] = (this.start[slot + 1] as number) + 1;
-    // An n-gram that most routes' examples use ("<th", "ing>") tells them apart too little to be
-    // worth reading in every message: it is forgotten, as if no example had it.
-    for (let f = 0; f < vocabulary; f++)
-      if ((this.start[f + 1] as number) > maxRoutes) {
-        this.start[f + 1] = 0;
-        this.table[slotKey[f] as number] = 0;
-      }
-    const kept = pairSlot.map((slot) => (this.start[slot + 1] as number) > 0);
-    for (let f = 0; f < vocabulary; f++)
-      this.start[f + 1] = (this.start[f + 1] as number) + (this.start[f] as number);
-    const fill = this.start.slice(0, vocabulary);
-    const total = this.start[vocabulary] as number;
-    this.routes = new Int32Array(total);
-    this.boosts = new Float64Array(total);
-    pairSlot.forEach((slot, pair) => {
-      if (!kept[pair]) return;
-      const at = fill[slot] as number;
-      fill[slot] = at + 1;
-      this.routes[at] = pairRoute[pair] as number;
-      this.boosts[at] = Math.log(((pairCount[pair] as number) + smoothing) / smoothing);
-    });
     this.seenBy = new Int32Array(vocabulary).fill(-1);
     this.seenWeight = new Float64Array(vocabulary);
   }
