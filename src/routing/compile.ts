@@ -81,6 +81,8 @@ export interface CompiledFact {
 export interface Compiled {
   phrases: string[][];
   byFirstStem: Map<string, number[]>;
+  /** The phrases that start with an exact word ("=upgraded"), by that word without the "=". */
+  byFirstWord: Map<string, number[]>;
   lexicon: Lexicon;
   negations: Set<string>;
   rules: CompiledRule[];
@@ -265,6 +267,11 @@ export function compileRules(file: RulesFile, learned?: LearnedModels): Compiled
   return {
     phrases,
     byFirstStem,
+    byFirstWord: new Map(
+      [...byFirstStem]
+        .filter(([first]) => first.startsWith(EXACT))
+        .map(([first, ids]) => [first.slice(1), ids]),
+    ),
     lexicon: new Lexicon(vocabulary),
     negations: new Set(file.negations.map((n) => stem(n.toLowerCase()))),
     rules,
