@@ -30,6 +30,15 @@ const LABEL_WORDS = 4;
  * route's terms are shown, so this runs for a few terms per answer.
  */
 export function termLabel(term: CompiledTerm): string {
+  let label = labels.get(term);
+  if (label === undefined) labels.set(term, (label = labelOf(term)));
+  return label;
+}
+
+/** A term's label depends on the term alone: worked out once, on the first answer that shows it. */
+const labels = new WeakMap<CompiledTerm, string>();
+
+function labelOf(term: CompiledTerm): string {
   const words: string[] = [];
   const add = (alternatives: string, depth: number) => {
     for (const raw of alternatives.split('|')) {

@@ -278,33 +278,38 @@ export class NgramBayes {
     const message = ++this.messages;
     const slots = this.seenSlots;
     slots.length = 0;
-    const see = (slot: number, weight: number) => {
-      if (this.seenBy[slot] !== message) {
-        this.seenBy[slot] = message;
-        this.seenWeight[slot] = weight;
-        slots.push(slot);
-      } else if (weight > (this.seenWeight[slot] as number)) this.seenWeight[slot] = weight;
-    };
+    const { seenBy, seenWeight, table } = this;
     let heaviest = 0;
     for (let k = 0; k < stems.length; k++) {
       const s = stems[k] as string;
       const weight = weights?.[k] ?? 1;
       if (weight > heaviest) heaviest = weight;
-      for (const slot of this.stemSlots(s)) see(slot, weight);
-      if (k + 1 < stems.length) {
-        const slot = (this.table[pairHash(s, stems[k + 1] as string) & TABLE_MASK] as number) - 1;
-        if (slot >= 0) see(slot, weight);
+      const own = this.stemSlots(s);
+      const pair =
+        k + 1 < stems.length ? (table[pairHash(s, stems[k + 1] as string) & TABLE_MASK] as number) - 1 : -1;
+      // The stem's own slots, then its pair's: each slot keeps its largest weight in this message.
+      for (let n = 0; n <= own.length; n++) {
+        const slot = n < own.length ? (own[n] as number) : pair;
+        if (slot < 0) continue;
+        if (seenBy[slot] !== message) {
+          seenBy[slot] = message;
+          seenWeight[slot] = weight;
+          slots.push(slot);
+        } else if (weight > (seenWeight[slot] as number)) seenWeight[slot] = weight;
       }
     }
     if (!slots.length) return undefined;
     const z = new Float64Array(this.routeIds.length);
+    const { start, routes, boosts } = this;
     let mass = 0;
-    for (const slot of slots) {
-      const v = (this.seenWeight[slot] as number) / heaviest;
+    for (let n = 0; n < slots.length; n++) {
+      const slot = slots[n] as number;
+      const v = (seenWeight[slot] as number) / heaviest;
       mass += v;
-      for (let k = this.start[slot] as number; k < (this.start[slot + 1] as number); k++) {
-        const r = this.routes[k] as number;
-        z[r] = (z[r] as number) + v * (this.boosts[k] as number);
+      const end = start[slot + 1] as number;
+      for (let k = start[slot] as number; k < end; k++) {
+        const r = routes[k] as number;
+        z[r] = (z[r] as number) + v * (boosts[k] as number);
       }
     }
     let top = -Infinity;

@@ -191,14 +191,19 @@ export class SimilarityIndex {
     this.seenAt = new Int32Array(m.stems.length);
     this.slotOf = new Int32Array(m.stems.length);
     this.dots = new Float64Array(m.docRoute.length);
+    this.docSeenAt = new Int32Array(m.docRoute.length);
+    this.touchedDocs = new Int32Array(m.docRoute.length);
   }
 
   /** Marks stems already seen in the current message (stamp = message number): no Map per call. */
   private readonly seenAt: Int32Array;
   private readonly slotOf: Int32Array;
   private stampCount = 0;
-  /** Scratch space for scores(): one dot product per document. */
+  /** Scratch space for scores(): one dot product per document, and which documents this message touched. */
   private readonly dots: Float64Array;
+  private readonly docSeenAt: Int32Array;
+  private readonly touchedDocs: Int32Array;
+  private docStamp = 0;
 
   /**
    * The distinct stems of a message that the examples contain, with each one's weight (the largest
@@ -233,14 +238,18 @@ export class SimilarityIndex {
     let total = 0;
     for (const x of w) total += x;
     const logs = this.logUnseen.map((unseen) => unseen * total);
-    ids.forEach((i, n) => {
+    const { bayesStart, bayesRoutes, bayesBoosts } = this;
+    for (let n = 0; n < ids.length; n++) {
+      const i = ids[n] as number;
       const weight = w[n] as number;
-      for (let k = this.bayesStart[i] as number; k < (this.bayesStart[i + 1] as number); k++) {
-        const r = this.bayesRoutes[k] as number;
-        logs[r] = (logs[r] as number) + weight * (this.bayesBoosts[k] as number);
+      const end = bayesStart[i + 1] as number;
+      for (let k = bayesStart[i] as number; k < end; k++) {
+        const r = bayesRoutes[k] as number;
+        logs[r] = (logs[r] as number) + weight * (bayesBoosts[k] as number);
       }
-    });
-    const top = Math.max(...logs);
+    }
+    let top = -Infinity;
+    for (let r = 0; r < logs.length; r++) if ((logs[r] as number) > top) top = logs[r] as number;
     let sum = 0;
     for (let r = 0; r < logs.length; r++) sum += logs[r] = Math.exp((logs[r] as number) - top);
     for (let r = 0; r < logs.length; r++) logs[r] = (logs[r] as number) / sum;
@@ -249,21 +258,32 @@ export class SimilarityIndex {
 
   /** Best cosine similarity per route (by route index), for the (weighted) stems of one message. */
   scores({ ids, weights: w }: KnownStems): Float64Array | undefined {
-    // One buffer per index, cleared per message: no large allocation per classification.
-    const dots = this.dots.fill(0);
+    // Only the documents that share a stem with the message are touched (marked by docSeenAt): the
+    // others' similarity is 0, which never beats a route's starting best of 0.
+    const dots = this.dots;
+    const touched = this.touchedDocs;
+    const stamp = ++this.docStamp;
+    let count = 0;
     let queryNorm = 0;
-    ids.forEach((i, n) => {
+    for (let n = 0; n < ids.length; n++) {
+      const i = ids[n] as number;
       const q = (this.idf[i] as number) * (w[n] as number);
       queryNorm += q * q;
       for (let k = this.postingStart[i] as number; k < (this.postingStart[i + 1] as number); k++) {
         const doc = this.postingDocs[k] as number;
+        if (this.docSeenAt[doc] !== stamp) {
+          this.docSeenAt[doc] = stamp;
+          dots[doc] = 0;
+          touched[count++] = doc;
+        }
         dots[doc] = (dots[doc] as number) + q * (this.postingWeights[k] as number);
       }
-    });
+    }
     if (queryNorm === 0) return undefined;
     const norm = Math.sqrt(queryNorm);
     const bestByRoute = new Float64Array(this.routeIds.length);
-    for (let doc = 0; doc < dots.length; doc++) {
+    for (let t = 0; t < count; t++) {
+      const doc = touched[t] as number;
       const cos = (dots[doc] as number) / norm;
       const r = this.docRoute[doc] as number;
       if (cos > (bestByRoute[r] as number)) bestByRoute[r] = cos;
