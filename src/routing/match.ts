@@ -194,10 +194,17 @@ export function signalInAsk(signal: CompiledSignal, hits: TermHits): boolean {
   return false;
 }
 
+/** Any of them present? (Plain loops: this runs for every signal of every rule, per message.) */
+function anyPresent(terms: CompiledTerm[], hits: TermHits): boolean {
+  for (let i = 0; i < terms.length; i++) if (hits.has(terms[i] as CompiledTerm)) return true;
+  return false;
+}
+
 export function signalFires(signal: CompiledSignal, hits: TermHits): boolean {
-  if (signal.any && !signal.any.some((t) => hits.has(t))) return false;
-  if (signal.all && !signal.all.every((t) => hits.has(t))) return false;
-  if (signal.none?.some((t) => hits.has(t))) return false;
+  const { any, all, none } = signal;
+  if (any && !anyPresent(any, hits)) return false;
+  if (all) for (let i = 0; i < all.length; i++) if (!hits.has(all[i] as CompiledTerm)) return false;
+  if (none && anyPresent(none, hits)) return false;
   return true;
 }
 
