@@ -116,6 +116,13 @@ export interface NgramModel {
 
 type Documents = ReadonlyArray<{ route: string; stems: readonly string[] }>;
 
+/** A copy twice as long. */
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(a.length * 2);
+  out.set(a);
+  return out;
+}
+
 /** Trained by counting: each n-gram once per example, per route that uses it. */
 export function trainNgrams(
   documents: Documents,
@@ -133,13 +140,17 @@ export function trainNgrams(
   const byRoute = [...documents].sort(
     (a, b) => (routeIndex.get(a.route) as number) - (routeIndex.get(b.route) as number),
   );
-  const slotDoc: number[] = [];
-  const slotKey: number[] = [];
-  const slotRoute: number[] = [];
-  const slotPair: number[] = [];
-  const pairSlot: number[] = [];
-  const pairRoute: number[] = [];
-  const pairCount: number[] = [];
+  // Per feature slot and per (slot, route) pair, in typed arrays that grow by doubling: training
+  // runs once per start, before the JIT has warmed up, where plain array pushes cost the most.
+  let slotDoc = new Int32Array(1 << 15);
+  let slotKey = new Int32Array(1 << 15);
+  let slotRoute = new Int32Array(1 << 15);
+  let slotPair = new Int32Array(1 << 15);
+  let pairSlot = new Int32Array(1 << 16);
+  let pairRoute = new Int32Array(1 << 16);
+  let pairCount = new Int32Array(1 << 16);
+  let slots = 0;
+  let pairs = 0;
   const totals = new Float64Array(routeCount);
   let doc = -1;
   let route = -1;
@@ -147,12 +158,18 @@ export function trainNgrams(
     const key = hash & TABLE_MASK;
     let slot = (table[key] as number) - 1;
     if (slot < 0) {
-      slot = slotDoc.length;
+      if (slots === slotDoc.length) {
+        slotDoc = grown(slotDoc);
+        slotKey = grown(slotKey);
+        slotRoute = grown(slotRoute);
+        slotPair = grown(slotPair);
+      }
+      slot = slots++;
       table[key] = slot + 1;
-      slotDoc.push(-1);
-      slotKey.push(key);
-      slotRoute.push(-1);
-      slotPair.push(-1);
+      slotDoc[slot] = -1;
+      slotKey[slot] = key;
+      slotRoute[slot] = -1;
+      slotPair[slot] = -1;
     }
     if (slotDoc[slot] === doc) return;
     slotDoc[slot] = doc;
@@ -162,11 +179,17 @@ export function trainNgrams(
       pairCount[pair] = (pairCount[pair] as number) + 1;
       return;
     }
+    if (pairs === pairSlot.length) {
+      pairSlot = grown(pairSlot);
+      pairRoute = grown(pairRoute);
+      pairCount = grown(pairCount);
+    }
     slotRoute[slot] = route;
-    slotPair[slot] = pairSlot.length;
-    pairSlot.push(slot);
-    pairRoute.push(route);
-    pairCount.push(1);
+    slotPair[slot] = pairs;
+    pairSlot[pairs] = slot;
+    pairRoute[pairs] = route;
+    pairCount[pairs] = 1;
+    pairs++;
   };
   // Stems repeat across examples: each one's n-grams are hashed once.
   const hashesOfStem = new Map<string, number[]>();
@@ -177,17 +200,20 @@ export function trainNgrams(
       const stem = d.stems[k] as string;
       let hashes = hashesOfStem.get(stem);
       if (!hashes) hashesOfStem.set(stem, (hashes = stemHashes(stem)));
-      for (const hash of hashes) count(hash);
+      for (let h = 0; h < hashes.length; h++) count(hashes[h] as number);
       if (k + 1 < d.stems.length) count(pairHash(stem, d.stems[k + 1] as string));
     }
   }
-  const vocabulary = slotDoc.length;
+  const vocabulary = slots;
   for (let r = 0; r < routeCount; r++)
     logUnseen[r] = Math.log(smoothing / ((totals[r] as number) + smoothing * vocabulary));
   // Pairs grouped by slot (a counting sort), each with its log boost over an unseen n-gram.
   const start = new Int32Array(vocabulary + 1);
-  const slotKeys = Int32Array.from(slotKey);
-  for (const slot of pairSlot) start[slot + 1] = (start[slot + 1] as number) + 1;
+  const slotKeys = slotKey.slice(0, vocabulary);
+  for (let pair = 0; pair < pairs; pair++) {
+    const slot = pairSlot[pair] as number;
+    start[slot + 1] = (start[slot + 1] as number) + 1;
+  }
   // An n-gram that most routes' examples use ("<th", "ing>") tells them apart too little to be
   // worth reading in every message: it is forgotten, as if no example had it.
   for (let f = 0; f < vocabulary; f++)
@@ -195,19 +221,19 @@ export function trainNgrams(
       start[f + 1] = 0;
       slotKeys[f] = -1;
     }
-  const kept = pairSlot.map((slot) => (start[slot + 1] as number) > 0);
   for (let f = 0; f < vocabulary; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
   const fill = start.slice(0, vocabulary);
   const total = start[vocabulary] as number;
   const routes = new Int32Array(total);
   const boosts = new Float64Array(total);
-  pairSlot.forEach((slot, pair) => {
-    if (!kept[pair]) return;
+  for (let pair = 0; pair < pairs; pair++) {
+    const slot = pairSlot[pair] as number;
+    if (slotKeys[slot] === -1) continue; // forgotten above
     const at = fill[slot] as number;
     fill[slot] = at + 1;
     routes[at] = pairRoute[pair] as number;
     boosts[at] = Math.log(((pairCount[pair] as number) + smoothing) / smoothing);
-  });
+  }
   return { routeIds, slotKeys, start, routes, boosts, logUnseen };
 }
 
