@@ -34,6 +34,13 @@ function codeVersion(): string {
   return (trainerVersion = hash.digest('hex'));
 }
 
+/**
+ * Names the entry by the file and the trainer code, so that two builds sharing one cache directory
+ * (the compiled bot and its tests, say) keep an entry each instead of replacing each other's.
+ */
+export const learnedName = (file: string): string =>
+  crypto.createHash('sha256').update(`${codeVersion()}\0${file}`).digest('hex').slice(0, 16);
+
 export const learnedKey = (text: string): string =>
   crypto.createHash('sha256').update(`${FORMAT}\0${codeVersion()}\0`).update(text).digest('hex');
 

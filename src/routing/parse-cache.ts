@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { decodeLearned, encodeLearned, learnedKey, type LearnedModels } from './learned-cache';
+import { decodeLearned, encodeLearned, learnedKey, type LearnedModels, learnedName } from './learned-cache';
 
 /** Bump when the stored shape changes. */
 const FORMAT = 1;
@@ -52,8 +52,7 @@ function prune(dir: string, pattern: RegExp): void {
  */
 export function fileParseCache(dir: string, parserVersion: string): ParseCache {
   const entryPath = (file: string) => path.join(dir, `rules-${sha256(path.resolve(file)).slice(0, 16)}.json`);
-  const learnedPath = (file: string) =>
-    path.join(dir, `learned-${sha256(path.resolve(file)).slice(0, 16)}.bin`);
+  const learnedPath = (file: string) => path.join(dir, `learned-${learnedName(path.resolve(file))}.bin`);
   const keyOf = (text: string) => sha256(`${FORMAT}\0${parserVersion}\0${text}`);
   /** Written aside and renamed, so a reader never sees half an entry. */
   const write = (target: string, content: string | Buffer, pattern: RegExp) => {
