@@ -4,6 +4,7 @@ import { compileConditions, compileFacts, unaskableFacts } from './compile-facts
 import { Lexicon, stem } from './lexicon';
 import { tokenize } from './normalize';
 import type { RulesFile, Signal } from './schema';
+import type { LearnedModels } from './learned-cache';
 import { NgramBayes } from './ngrams';
 import { contentStems, SimilarityIndex } from './similarity';
 import { UNKNOWN_ROUTE } from './types';
@@ -29,6 +30,15 @@ const LABEL_WORDS = 4;
  * route's terms are shown, so this runs for a few terms per answer.
  */
 export function termLabel(term: CompiledTerm): string {
+  let label = labels.get(term);
+  if (label === undefined) labels.set(term, (label = labelOf(term)));
+  return label;
+}
+
+/** A term's label depends on the term alone: worked out once, on the first answer that shows it. */
+const labels = new WeakMap<CompiledTerm, string>();
+
+function labelOf(term: CompiledTerm): string {
   const words: string[] = [];
   const add = (alternatives: string, depth: number) => {
     for (const raw of alternatives.split('|')) {
@@ -80,6 +90,8 @@ export interface CompiledFact {
 export interface Compiled {
   phrases: string[][];
   byFirstStem: Map<string, number[]>;
+  /** The phrases that start with an exact word ("=upgraded"), by that word without the "=". */
+  byFirstWord: Map<string, number[]>;
   lexicon: Lexicon;
   negations: Set<string>;
   rules: CompiledRule[];
@@ -126,7 +138,11 @@ function phraseStems(phrase: string, vocabulary: Set<string>): string[] {
   return out;
 }
 
-export function compileRules(file: RulesFile): Compiled {
+/**
+ * Compiles a validated file. `learned`: the learned scorers already trained from this very file (the
+ * parse cache's), so they need not be trained again.
+ */
+export function compileRules(file: RulesFile, learned?: LearnedModels): Compiled {
   const phrases: string[][] = [];
   const phraseIndex = new Map<string, number>();
   const byFirstStem = new Map<string, number[]>();
@@ -239,16 +255,16 @@ export function compileRules(file: RulesFile): Compiled {
         for (const term of terms ?? []) for (const id of termPhrases[term.index] ?? []) domainPhrases.add(id);
   }
 
-  // Each example's content stems, computed once for both learned scorers.
+  // Each example's content stems, computed once for both learned scorers (when they are trained).
   const documents: Array<{ route: string; stems: string[] }> = [];
   for (const rule of file.rules)
     for (const text of [rule.title, ...rule.examples]) {
       for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w) vocabulary.add(w);
-      documents.push({ route: rule.id, stems: contentStems(text) });
+      if (!learned) documents.push({ route: rule.id, stems: contentStems(text) });
     }
 
-  const similarity = new SimilarityIndex(documents);
-  const ngrams = new NgramBayes(documents);
+  const similarity = new SimilarityIndex(learned?.similarity ?? documents);
+  const ngrams = new NgramBayes(learned?.ngrams ?? documents);
   // classify() reads the learned scorers' arrays by rule index: every rule has a document (its
   // title), in file order, so their route order is the rules' order. (A file with a duplicate id
   // breaks that, and is refused by the loader for it.)
@@ -260,6 +276,11 @@ export function compileRules(file: RulesFile): Compiled {
   return {
     phrases,
     byFirstStem,
+    byFirstWord: new Map(
+      [...byFirstStem]
+        .filter(([first]) => first.startsWith(EXACT))
+        .map(([first, ids]) => [first.slice(1), ids]),
+    ),
     lexicon: new Lexicon(vocabulary),
     negations: new Set(file.negations.map((n) => stem(n.toLowerCase()))),
     rules,

@@ -57,6 +57,8 @@ export class Lexicon {
   private prefixes = new Set<string>();
   private suffixes = new Set<string>();
   private readonly repairs = new BoundedMemo<string | null>();
+  /** A message's token -> its word after repair and that word's stem (see read). */
+  private readonly readings = new BoundedMemo<readonly [word: string, stem: string]>();
   /** One edit cannot turn a word longer than this into a known word, so longer words skip repair. */
   private readonly maxRepairable: number;
 
@@ -88,6 +90,19 @@ export class Lexicon {
   /** Could `candidate` be what a typo stands for? Short words and words with digits are not. */
   private isTarget(candidate: string): boolean {
     return candidate.length >= this.minLength - 1 && this.words.has(candidate) && !/\d/.test(candidate);
+  }
+
+  /**
+   * A token as the classifier reads it: the word after typo repair, and its stem. Remembered per
+   * token, so a word seen before costs one look-up instead of a repair check and two stem look-ups.
+   */
+  read(token: string): readonly [word: string, stem: string] {
+    const remembered = this.readings.get(token);
+    if (remembered) return remembered;
+    const word = this.repair(token) ?? token;
+    const reading = [word, stem(word)] as const;
+    this.readings.set(token, reading);
+    return reading;
   }
 
   /**

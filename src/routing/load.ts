@@ -6,6 +6,8 @@ import { load as loadYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 
 import { compileRules, RuleCompileError } from './compile';
+import type { Compiled } from './compile';
+import type { LearnedModels } from './learned-cache';
 import { fileParseCache, type ParseCache } from './parse-cache';
 import { referenceProblems } from './references';
 import { type RulesFile, rulesFileSchema } from './schema';
@@ -75,8 +77,11 @@ function parseYaml(yamlText: string, source: string): unknown {
   }
 }
 
-/** Validates and compiles what a rules file parsed to; every problem is reported at once. */
-function rulesFromData(raw: unknown, source: string): RuleSet {
+/**
+ * Validates and compiles what a rules file parsed to; every problem is reported at once. `learned`:
+ * the scorers trained from this same file before (see compileRules).
+ */
+function rulesFromData(raw: unknown, source: string, learned?: LearnedModels): RuleSet {
   // Checked on the raw data first, so they are reported even next to schema errors.
   const references = referenceProblems(raw);
   const parsed = rulesFileSchema.safeParse(raw);
@@ -89,7 +94,7 @@ function rulesFromData(raw: unknown, source: string): RuleSet {
   const problems = [...duplicateProblems(file), ...references];
   let compiled: unknown;
   try {
-    compiled = compileRules(file);
+    compiled = compileRules(file, learned);
   } catch (err) {
     if (!(err instanceof RuleCompileError)) throw err;
     // Unknown concepts are already named above, with a suggestion.
@@ -111,6 +116,12 @@ export function parseRules(yamlText: string, source = '(inline)'): RuleSet {
 export const defaultParseCache = (): ParseCache =>
   fileParseCache(path.join(packageRoot(), 'node_modules', '.cache', 'support-router'), YAML_PARSER_VERSION);
 
+/** Keeps the scorers trained from a file that validated, for the next start. */
+function storeLearned(cache: ParseCache | null, file: string, text: string, rules: RuleSet): void {
+  const { similarity, ngrams } = rules.compiled as Compiled;
+  cache?.setLearned?.(file, text, { similarity: similarity.model, ngrams: ngrams.model });
+}
+
 /**
  * Loads the rules file at `file` (default: the handbook rules shipped with the bot). `cache` (null
  * for none) spares a restart the YAML parse when the file has not changed; what it returns is
@@ -129,9 +140,15 @@ export function loadRules(
     ]);
   }
   const remembered = cache?.get(file, text);
-  if (remembered !== undefined) return rulesFromData(remembered, file);
+  if (remembered !== undefined) {
+    const learned = cache?.getLearned?.(file, text);
+    const rules = rulesFromData(remembered, file, learned);
+    if (!learned) storeLearned(cache, file, text, rules);
+    return rules;
+  }
   const raw = parseYaml(text, file);
   const rules = rulesFromData(raw, file);
   cache?.set(file, text, raw);
+  storeLearned(cache, file, text, rules);
   return rules;
 }

@@ -9,7 +9,6 @@ import {
   MAX_GAP,
   termLabel,
 } from './compile';
-import { stem } from './lexicon';
 import { BOUNDARY, normalizeSlackText, tokenize } from './normalize';
 import { isStopword } from './similarity';
 import { askSpan, denialMask } from './structure';
@@ -55,9 +54,14 @@ export function textStems(text: string, compiled: Compiled, askWeight = 1): Text
   let askEnd: number;
   const add = (part: string) => {
     for (const token of tokenize(part)) {
-      const word = token === BOUNDARY ? token : (compiled.lexicon.repair(token) ?? token);
+      if (token === BOUNDARY) {
+        words.push(token);
+        stems.push(token);
+        continue;
+      }
+      const [word, stemmed] = compiled.lexicon.read(token);
       words.push(word);
-      stems.push(stem(word));
+      stems.push(stemmed);
     }
   };
   if (askFrom === 0 && askTo === normalized.length) {
@@ -90,18 +94,26 @@ export function textStems(text: string, compiled: Compiled, askWeight = 1): Text
   return { words, stems, negated, content, contentWeights, askStart, askEnd };
 }
 
-/** Does the phrase match at `start`? Stems compare to stems, "=word" elements to exact words. */
+/** Is `want` (a phrase element) the token at `pos`? Stems compare to stems, "=word" to exact words. */
+function elementAt(words: string[], stems: string[], pos: number, want: string): boolean {
+  if (want.charCodeAt(0) !== EXACT_CODE) return stems[pos] === want;
+  // words[pos] === want.slice(1), without building the slice.
+  const word = words[pos];
+  return word !== undefined && word.length === want.length - 1 && want.startsWith(word, 1);
+}
+
+const EXACT_CODE = EXACT.charCodeAt(0);
+
+/** Does the phrase match at `start`? */
 function matchAt({ words, stems }: TextTokens, start: number, phrase: string[]): boolean {
-  const at = (pos: number, want: string) =>
-    want.startsWith(EXACT) ? words[pos] === want.slice(1) : stems[pos] === want;
   let pos = start;
   for (let k = 0; k < phrase.length; k++) {
-    const want = phrase[k];
+    const want = phrase[k] as string;
     if (want === GAP) {
       const next = phrase[k + 1] as string;
       let found = -1;
       for (let j = pos; j <= pos + MAX_GAP && j < stems.length && stems[j] !== BOUNDARY; j++)
-        if (at(j, next)) {
+        if (elementAt(words, stems, j, next)) {
           found = j;
           break;
         }
@@ -110,7 +122,7 @@ function matchAt({ words, stems }: TextTokens, start: number, phrase: string[]):
       k++;
       continue;
     }
-    if (!at(pos, want as string)) return false;
+    if (!elementAt(words, stems, pos, want)) return false;
     pos++;
   }
   return true;
@@ -120,7 +132,9 @@ export function findPhrases(tokens: TextTokens, compiled: Compiled, inAsk?: Set<
   const negated = tokens.negated;
   const hits = new Map<number, Hit>();
   const tryAt = (i: number, ids: number[] | undefined) => {
-    for (const id of ids ?? []) {
+    if (!ids) return;
+    for (let n = 0; n < ids.length; n++) {
+      const id = ids[n] as number;
       const known = hits.get(id);
       // A phrase already found is looked for again only inside the ask, until it is found there.
       if (known === 'positive' && (!inAsk || inAsk.has(id) || i < tokens.askStart || i >= tokens.askEnd))
@@ -132,10 +146,11 @@ export function findPhrases(tokens: TextTokens, compiled: Compiled, inAsk?: Set<
       } else if (!known) hits.set(id, 'negated');
     }
   };
-  tokens.stems.forEach((s, i) => {
-    tryAt(i, compiled.byFirstStem.get(s));
-    tryAt(i, compiled.byFirstStem.get(EXACT + tokens.words[i]));
-  });
+  const { stems, words } = tokens;
+  for (let i = 0; i < stems.length; i++) {
+    tryAt(i, compiled.byFirstStem.get(stems[i] as string));
+    tryAt(i, compiled.byFirstWord.get(words[i] as string));
+  }
   return hits;
 }
 
@@ -179,10 +194,17 @@ export function signalInAsk(signal: CompiledSignal, hits: TermHits): boolean {
   return false;
 }
 
+/** Any of them present? (Plain loops: this runs for every signal of every rule, per message.) */
+function anyPresent(terms: CompiledTerm[], hits: TermHits): boolean {
+  for (let i = 0; i < terms.length; i++) if (hits.has(terms[i] as CompiledTerm)) return true;
+  return false;
+}
+
 export function signalFires(signal: CompiledSignal, hits: TermHits): boolean {
-  if (signal.any && !signal.any.some((t) => hits.has(t))) return false;
-  if (signal.all && !signal.all.every((t) => hits.has(t))) return false;
-  if (signal.none?.some((t) => hits.has(t))) return false;
+  const { any, all, none } = signal;
+  if (any && !anyPresent(any, hits)) return false;
+  if (all) for (let i = 0; i < all.length; i++) if (!hits.has(all[i] as CompiledTerm)) return false;
+  if (none && anyPresent(none, hits)) return false;
   return true;
 }
 

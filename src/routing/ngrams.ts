@@ -103,6 +103,140 @@ export const NGRAM_MAX_ROUTES = 30;
 /** How sharp the posterior is, from the mean log-likelihood per n-gram (chosen on the studied sets). */
 export const NGRAM_SHARPNESS = 5;
 
+/** A trained n-gram model, as plain arrays: what the parse cache stores so a restart need not count. */
+export interface NgramModel {
+  routeIds: string[];
+  /** Per feature slot: its hash table key, or -1 when it was dropped (too many routes use it). */
+  slotKeys: Int32Array;
+  start: Int32Array;
+  routes: Int32Array;
+  boosts: Float64Array;
+  logUnseen: Float64Array;
+}
+
+type Documents = ReadonlyArray<{ route: string; stems: readonly string[] }>;
+
+/** A copy twice as long. */
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(a.length * 2);
+  out.set(a);
+  return out;
+}
+
+/** Trained by counting: each n-gram once per example, per route that uses it. */
+export function trainNgrams(
+  documents: Documents,
+  smoothing = NGRAM_SMOOTHING,
+  maxRoutes = NGRAM_MAX_ROUTES,
+): NgramModel {
+  const table = new Int32Array(1 << TABLE_BITS);
+  const routeIndex = new Map<string, number>();
+  for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
+  const routeIds = [...routeIndex.keys()];
+  const routeCount = routeIds.length;
+  const logUnseen = new Float64Array(routeCount);
+
+  // A route's examples one after the other, so a (slot, route) pair is counted in one place.
+  const byRoute = [...documents].sort(
+    (a, b) => (routeIndex.get(a.route) as number) - (routeIndex.get(b.route) as number),
+  );
+  // Per feature slot and per (slot, route) pair, in typed arrays that grow by doubling: training
+  // runs once per start, before the JIT has warmed up, where plain array pushes cost the most.
+  let slotDoc = new Int32Array(1 << 15);
+  let slotKey = new Int32Array(1 << 15);
+  let slotRoute = new Int32Array(1 << 15);
+  let slotPair = new Int32Array(1 << 15);
+  let pairSlot = new Int32Array(1 << 16);
+  let pairRoute = new Int32Array(1 << 16);
+  let pairCount = new Int32Array(1 << 16);
+  let slots = 0;
+  let pairs = 0;
+  const totals = new Float64Array(routeCount);
+  let doc = -1;
+  let route = -1;
+  const count = (hash: number): void => {
+    const key = hash & TABLE_MASK;
+    let slot = (table[key] as number) - 1;
+    if (slot < 0) {
+      if (slots === slotDoc.length) {
+        slotDoc = grown(slotDoc);
+        slotKey = grown(slotKey);
+        slotRoute = grown(slotRoute);
+        slotPair = grown(slotPair);
+      }
+      slot = slots++;
+      table[key] = slot + 1;
+      slotDoc[slot] = -1;
+      slotKey[slot] = key;
+      slotRoute[slot] = -1;
+      slotPair[slot] = -1;
+    }
+    if (slotDoc[slot] === doc) return;
+    slotDoc[slot] = doc;
+    totals[route] = (totals[route] as number) + 1;
+    if (slotRoute[slot] === route) {
+      const pair = slotPair[slot] as number;
+      pairCount[pair] = (pairCount[pair] as number) + 1;
+      return;
+    }
+    if (pairs === pairSlot.length) {
+      pairSlot = grown(pairSlot);
+      pairRoute = grown(pairRoute);
+      pairCount = grown(pairCount);
+    }
+    slotRoute[slot] = route;
+    slotPair[slot] = pairs;
+    pairSlot[pairs] = slot;
+    pairRoute[pairs] = route;
+    pairCount[pairs] = 1;
+    pairs++;
+  };
+  // Stems repeat across examples: each one's n-grams are hashed once.
+  const hashesOfStem = new Map<string, number[]>();
+  for (const d of byRoute) {
+    doc++;
+    route = routeIndex.get(d.route) as number;
+    for (let k = 0; k < d.stems.length; k++) {
+      const stem = d.stems[k] as string;
+      let hashes = hashesOfStem.get(stem);
+      if (!hashes) hashesOfStem.set(stem, (hashes = stemHashes(stem)));
+      for (let h = 0; h < hashes.length; h++) count(hashes[h] as number);
+      if (k + 1 < d.stems.length) count(pairHash(stem, d.stems[k + 1] as string));
+    }
+  }
+  const vocabulary = slots;
+  for (let r = 0; r < routeCount; r++)
+    logUnseen[r] = Math.log(smoothing / ((totals[r] as number) + smoothing * vocabulary));
+  // Pairs grouped by slot (a counting sort), each with its log boost over an unseen n-gram.
+  const start = new Int32Array(vocabulary + 1);
+  const slotKeys = slotKey.slice(0, vocabulary);
+  for (let pair = 0; pair < pairs; pair++) {
+    const slot = pairSlot[pair] as number;
+    start[slot + 1] = (start[slot + 1] as number) + 1;
+  }
+  // An n-gram that most routes' examples use ("<th", "ing>") tells them apart too little to be
+  // worth reading in every message: it is forgotten, as if no example had it.
+  for (let f = 0; f < vocabulary; f++)
+    if ((start[f + 1] as number) > maxRoutes) {
+      start[f + 1] = 0;
+      slotKeys[f] = -1;
+    }
+  for (let f = 0; f < vocabulary; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
+  const fill = start.slice(0, vocabulary);
+  const total = start[vocabulary] as number;
+  const routes = new Int32Array(total);
+  const boosts = new Float64Array(total);
+  for (let pair = 0; pair < pairs; pair++) {
+    const slot = pairSlot[pair] as number;
+    if (slotKeys[slot] === -1) continue; // forgotten above
+    const at = fill[slot] as number;
+    fill[slot] = at + 1;
+    routes[at] = pairRoute[pair] as number;
+    boosts[at] = Math.log(((pairCount[pair] as number) + smoothing) / smoothing);
+  }
+  return { routeIds, slotKeys, start, routes, boosts, logUnseen };
+}
+
 export class NgramBayes {
   readonly routeIds: string[];
   /** hash & TABLE_MASK -> feature slot + 1 (0: unknown). Collisions share a slot. */
@@ -113,6 +247,8 @@ export class NgramBayes {
   private readonly boosts: Float64Array;
   /** Per route: the log-probability of an n-gram its examples never use. */
   private readonly logUnseen: Float64Array;
+  /** What it was built from, for the parse cache. */
+  readonly model: NgramModel;
 
   /** Per slot, scratch for scores(): the message that last saw it, and its weight there. */
   private readonly seenBy: Int32Array;
@@ -121,97 +257,20 @@ export class NgramBayes {
   private messages = 0;
   private readonly slotsOfStem = new BoundedMemo<Int32Array>();
 
-  /** Trained by counting: each n-gram once per example, per route that uses it. */
-  constructor(
-    documents: ReadonlyArray<{ route: string; stems: readonly string[] }>,
-    smoothing = NGRAM_SMOOTHING,
-    maxRoutes = NGRAM_MAX_ROUTES,
-  ) {
-    const routeIndex = new Map<string, number>();
-    for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
-    this.routeIds = [...routeIndex.keys()];
-    const routeCount = this.routeIds.length;
-    this.logUnseen = new Float64Array(routeCount);
-
-    // A route's examples one after the other, so a (slot, route) pair is counted in one place.
-    const byRoute = [...documents].sort(
-      (a, b) => (routeIndex.get(a.route) as number) - (routeIndex.get(b.route) as number),
-    );
-    const slotDoc: number[] = [];
-    const slotKey: number[] = [];
-    const slotRoute: number[] = [];
-    const slotPair: number[] = [];
-    const pairSlot: number[] = [];
-    const pairRoute: number[] = [];
-    const pairCount: number[] = [];
-    const totals = new Float64Array(routeCount);
-    let doc = -1;
-    let route = -1;
-    const count = (hash: number): void => {
-      const key = hash & TABLE_MASK;
-      let slot = (this.table[key] as number) - 1;
-      if (slot < 0) {
-        slot = slotDoc.length;
-        this.table[key] = slot + 1;
-        slotDoc.push(-1);
-        slotKey.push(key);
-        slotRoute.push(-1);
-        slotPair.push(-1);
-      }
-      if (slotDoc[slot] === doc) return;
-      slotDoc[slot] = doc;
-      totals[route] = (totals[route] as number) + 1;
-      if (slotRoute[slot] === route) {
-        const pair = slotPair[slot] as number;
-        pairCount[pair] = (pairCount[pair] as number) + 1;
-        return;
-      }
-      slotRoute[slot] = route;
-      slotPair[slot] = pairSlot.length;
-      pairSlot.push(slot);
-      pairRoute.push(route);
-      pairCount.push(1);
-    };
-    // Stems repeat across examples: each one's n-grams are hashed once.
-    const hashesOfStem = new Map<string, number[]>();
-    for (const d of byRoute) {
-      doc++;
-      route = routeIndex.get(d.route) as number;
-      for (let k = 0; k < d.stems.length; k++) {
-        const stem = d.stems[k] as string;
-        let hashes = hashesOfStem.get(stem);
-        if (!hashes) hashesOfStem.set(stem, (hashes = stemHashes(stem)));
-        for (const hash of hashes) count(hash);
-        if (k + 1 < d.stems.length) count(pairHash(stem, d.stems[k + 1] as string));
-      }
+  /** From the examples (trained by counting, see trainNgrams), or from a model trained before. */
+  constructor(source: Documents | NgramModel, smoothing = NGRAM_SMOOTHING, maxRoutes = NGRAM_MAX_ROUTES) {
+    const model = 'slotKeys' in source ? source : trainNgrams(source, smoothing, maxRoutes);
+    this.model = model;
+    this.routeIds = model.routeIds;
+    this.start = model.start;
+    this.routes = model.routes;
+    this.boosts = model.boosts;
+    this.logUnseen = model.logUnseen;
+    const vocabulary = model.slotKeys.length;
+    for (let f = 0; f < vocabulary; f++) {
+      const key = model.slotKeys[f] as number;
+      if (key >= 0) this.table[key] = f + 1;
     }
-    const vocabulary = slotDoc.length;
-    for (let r = 0; r < routeCount; r++)
-      this.logUnseen[r] = Math.log(smoothing / ((totals[r] as number) + smoothing * vocabulary));
-    // Pairs grouped by slot (a counting sort), each with its log boost over an unseen n-gram.
-    this.start = new Int32Array(vocabulary + 1);
-    for (const slot of pairSlot) this.start[slot + 1] = (this.start[slot + 1] as number) + 1;
-    // An n-gram that most routes' examples use ("<th", "ing>") tells them apart too little to be
-    // worth reading in every message: it is forgotten, as if no example had it.
-    for (let f = 0; f < vocabulary; f++)
-      if ((this.start[f + 1] as number) > maxRoutes) {
-        this.start[f + 1] = 0;
-        this.table[slotKey[f] as number] = 0;
-      }
-    const kept = pairSlot.map((slot) => (this.start[slot + 1] as number) > 0);
-    for (let f = 0; f < vocabulary; f++)
-      this.start[f + 1] = (this.start[f + 1] as number) + (this.start[f] as number);
-    const fill = this.start.slice(0, vocabulary);
-    const total = this.start[vocabulary] as number;
-    this.routes = new Int32Array(total);
-    this.boosts = new Float64Array(total);
-    pairSlot.forEach((slot, pair) => {
-      if (!kept[pair]) return;
-      const at = fill[slot] as number;
-      fill[slot] = at + 1;
-      this.routes[at] = pairRoute[pair] as number;
-      this.boosts[at] = Math.log(((pairCount[pair] as number) + smoothing) / smoothing);
-    });
     this.seenBy = new Int32Array(vocabulary).fill(-1);
     this.seenWeight = new Float64Array(vocabulary);
   }
@@ -245,33 +304,38 @@ export class NgramBayes {
     const message = ++this.messages;
     const slots = this.seenSlots;
     slots.length = 0;
-    const see = (slot: number, weight: number) => {
-      if (this.seenBy[slot] !== message) {
-        this.seenBy[slot] = message;
-        this.seenWeight[slot] = weight;
-        slots.push(slot);
-      } else if (weight > (this.seenWeight[slot] as number)) this.seenWeight[slot] = weight;
-    };
+    const { seenBy, seenWeight, table } = this;
     let heaviest = 0;
     for (let k = 0; k < stems.length; k++) {
       const s = stems[k] as string;
       const weight = weights?.[k] ?? 1;
       if (weight > heaviest) heaviest = weight;
-      for (const slot of this.stemSlots(s)) see(slot, weight);
-      if (k + 1 < stems.length) {
-        const slot = (this.table[pairHash(s, stems[k + 1] as string) & TABLE_MASK] as number) - 1;
-        if (slot >= 0) see(slot, weight);
+      const own = this.stemSlots(s);
+      const pair =
+        k + 1 < stems.length ? (table[pairHash(s, stems[k + 1] as string) & TABLE_MASK] as number) - 1 : -1;
+      // The stem's own slots, then its pair's: each slot keeps its largest weight in this message.
+      for (let n = 0; n <= own.length; n++) {
+        const slot = n < own.length ? (own[n] as number) : pair;
+        if (slot < 0) continue;
+        if (seenBy[slot] !== message) {
+          seenBy[slot] = message;
+          seenWeight[slot] = weight;
+          slots.push(slot);
+        } else if (weight > (seenWeight[slot] as number)) seenWeight[slot] = weight;
       }
     }
     if (!slots.length) return undefined;
     const z = new Float64Array(this.routeIds.length);
+    const { start, routes, boosts } = this;
     let mass = 0;
-    for (const slot of slots) {
-      const v = (this.seenWeight[slot] as number) / heaviest;
+    for (let n = 0; n < slots.length; n++) {
+      const slot = slots[n] as number;
+      const v = (seenWeight[slot] as number) / heaviest;
       mass += v;
-      for (let k = this.start[slot] as number; k < (this.start[slot + 1] as number); k++) {
-        const r = this.routes[k] as number;
-        z[r] = (z[r] as number) + v * (this.boosts[k] as number);
+      const end = start[slot + 1] as number;
+      for (let k = start[slot] as number; k < end; k++) {
+        const r = routes[k] as number;
+        z[r] = (z[r] as number) + v * (boosts[k] as number);
       }
     }
     let top = -Infinity;

@@ -7,6 +7,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { decodeLearned, encodeLearned, learnedKey, type LearnedModels, learnedName } from './learned-cache';
+
 /** Bump when the stored shape changes. */
 const FORMAT = 1;
 
@@ -18,6 +20,10 @@ export interface ParseCache {
   get(file: string, text: string): unknown;
   /** Stores the parse of a file that validated. Never throws: a cache that cannot be written is skipped. */
   set(file: string, text: string, parsed: unknown): void;
+  /** The learned scorers trained from this content of `file`, if they were stored (learned-cache.ts). */
+  getLearned?(file: string, text: string): LearnedModels | undefined;
+  /** Stores them; never throws, like set. */
+  setLearned?(file: string, text: string, models: LearnedModels): void;
 }
 
 interface Entry {
@@ -25,13 +31,16 @@ interface Entry {
   parsed: unknown;
 }
 
+const RULES_ENTRY = /^rules-[0-9a-f]+\.json$/;
+const LEARNED_ENTRY = /^learned-[0-9a-f]+\.bin$/;
+
 const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
 
 /** Removes the least recently written entries beyond MAX_ENTRIES (files linted once, test files). */
-function prune(dir: string): void {
+function prune(dir: string, pattern: RegExp): void {
   const entries = fs
     .readdirSync(dir)
-    .filter((name) => /^rules-[0-9a-f]+\.json$/.test(name))
+    .filter((name) => pattern.test(name))
     .map((name) => ({ name, written: fs.statSync(path.join(dir, name)).mtimeMs }))
     .sort((a, b) => b.written - a.written);
   for (const { name } of entries.slice(MAX_ENTRIES)) fs.rmSync(path.join(dir, name), { force: true });
@@ -43,7 +52,20 @@ function prune(dir: string): void {
  */
 export function fileParseCache(dir: string, parserVersion: string): ParseCache {
   const entryPath = (file: string) => path.join(dir, `rules-${sha256(path.resolve(file)).slice(0, 16)}.json`);
+  const learnedPath = (file: string) => path.join(dir, `learned-${learnedName(path.resolve(file))}.bin`);
   const keyOf = (text: string) => sha256(`${FORMAT}\0${parserVersion}\0${text}`);
+  /** Written aside and renamed, so a reader never sees half an entry. */
+  const write = (target: string, content: string | Buffer, pattern: RegExp) => {
+    const temporary = `${target}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(temporary, content);
+      fs.renameSync(temporary, target);
+      prune(dir, pattern);
+    } catch {
+      fs.rm(temporary, { force: true }, () => undefined); // a read-only install: go without a cache
+    }
+  };
   return {
     get(file, text) {
       let entry: Partial<Entry>;
@@ -55,17 +77,19 @@ export function fileParseCache(dir: string, parserVersion: string): ParseCache {
       return entry.key === keyOf(text) ? entry.parsed : undefined;
     },
     set(file, text, parsed) {
-      const target = entryPath(file);
-      // Written aside and renamed, so a reader never sees half an entry.
-      const temporary = `${target}.${process.pid}.tmp`;
+      write(entryPath(file), JSON.stringify({ key: keyOf(text), parsed } satisfies Entry), RULES_ENTRY);
+    },
+    getLearned(file, text) {
+      let bytes: Buffer;
       try {
-        fs.mkdirSync(dir, { recursive: true });
-        fs.writeFileSync(temporary, JSON.stringify({ key: keyOf(text), parsed } satisfies Entry));
-        fs.renameSync(temporary, target);
-        prune(dir);
+        bytes = fs.readFileSync(learnedPath(file));
       } catch {
-        fs.rm(temporary, { force: true }, () => undefined); // a read-only install: go without a cache
+        return undefined; // none yet: train instead
       }
+      return decodeLearned(bytes, learnedKey(text));
+    },
+    setLearned(file, text, models) {
+      write(learnedPath(file), encodeLearned(learnedKey(text), models), LEARNED_ENTRY);
     },
   };
 }

@@ -34,6 +34,126 @@ export interface KnownStems {
   weights: number[];
 }
 
+/** Both scorers trained, as plain arrays: what the parse cache stores so a restart need not index. */
+export interface SimilarityModel {
+  /** The examples' distinct stems, by index. */
+  stems: string[];
+  routeIds: string[];
+  docRoute: Int32Array;
+  idf: Float64Array;
+  postingStart: Int32Array;
+  postingDocs: Int32Array;
+  postingWeights: Float64Array;
+  logUnseen: Float64Array;
+  bayesStart: Int32Array;
+  bayesRoutes: Int32Array;
+  bayesBoosts: Float64Array;
+}
+
+type Documents = ReadonlyArray<{ route: string; stems: readonly string[] }>;
+
+/** Indexes the examples: TF-IDF postings per stem, and naive Bayes boosts per stem and route. */
+export function trainSimilarity(documents: Documents): SimilarityModel {
+  const routeIndex = new Map<string, number>();
+  for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
+  const routeIds = [...routeIndex.keys()];
+  const docRoute = Int32Array.from(documents, (d) => routeIndex.get(d.route) as number);
+
+  // Each document as the distinct indexes of its content stems (lastDoc marks a stem seen in this one).
+  const stemIndex = new Map<string, number>();
+  const lastDoc: number[] = [];
+  const docStems: number[][] = documents.map((d, doc) => {
+    const ids: number[] = [];
+    for (const s of d.stems) {
+      let i = stemIndex.get(s);
+      if (i === undefined) {
+        i = stemIndex.size;
+        stemIndex.set(s, i);
+        lastDoc.push(-1);
+      }
+      if (lastDoc[i] === doc) continue;
+      lastDoc[i] = doc;
+      ids.push(i);
+    }
+    return ids;
+  });
+  const stemCount = stemIndex.size;
+  const df = new Int32Array(stemCount);
+  let postings = 0;
+  for (const ids of docStems) {
+    for (const i of ids) df[i] = (df[i] as number) + 1;
+    postings += ids.length;
+  }
+  const idf = new Float64Array(stemCount);
+  for (let i = 0; i < stemCount; i++) idf[i] = Math.log(1 + documents.length / (df[i] as number));
+
+  const postingStart = new Int32Array(stemCount + 1);
+  for (let i = 0; i < stemCount; i++) postingStart[i + 1] = (postingStart[i] as number) + (df[i] as number);
+  const postingDocs = new Int32Array(postings);
+  const postingWeights = new Float64Array(postings);
+  const fill = postingStart.slice(0, stemCount);
+  docStems.forEach((ids, doc) => {
+    let sum = 0;
+    for (const i of ids) sum += (idf[i] as number) ** 2;
+    const norm = Math.sqrt(sum) || 1;
+    for (const i of ids) {
+      const at = fill[i] as number;
+      fill[i] = at + 1;
+      postingDocs[at] = doc;
+      postingWeights[at] = (idf[i] as number) / norm;
+    }
+  });
+  const model: SimilarityModel = {
+    stems: [...stemIndex.keys()],
+    routeIds,
+    docRoute,
+    idf,
+    postingStart,
+    postingDocs,
+    postingWeights,
+    logUnseen: new Float64Array(routeIds.length),
+    bayesStart: new Int32Array(stemCount + 1),
+    bayesRoutes: new Int32Array(postings),
+    bayesBoosts: new Float64Array(postings),
+  };
+  trainBayes(model, docStems);
+  return model;
+}
+
+/**
+ * Naive Bayes with Laplace smoothing, stored sparsely: for each stem only the routes whose examples
+ * use it carry a boost over the route's "unseen word" log-probability.
+ */
+function trainBayes(m: SimilarityModel, docStems: number[][]): void {
+  const stemCount = m.idf.length;
+  const routeCount = m.routeIds.length;
+  const totals = new Float64Array(routeCount);
+  docStems.forEach((ids, doc) => {
+    const route = m.docRoute[doc] as number;
+    totals[route] = (totals[route] as number) + ids.length;
+  });
+  for (let r = 0; r < routeCount; r++) m.logUnseen[r] = -Math.log((totals[r] as number) + stemCount);
+  // A stem's documents per route, counted from its postings: only the routes it occurs in are touched.
+  const count = new Int32Array(routeCount);
+  const touched: number[] = [];
+  let at = 0;
+  for (let i = 0; i < stemCount; i++) {
+    for (let k = m.postingStart[i] as number; k < (m.postingStart[i + 1] as number); k++) {
+      const r = m.docRoute[m.postingDocs[k] as number] as number;
+      if (count[r] === 0) touched.push(r);
+      count[r] = (count[r] as number) + 1;
+    }
+    for (const r of touched) {
+      m.bayesRoutes[at] = r;
+      m.bayesBoosts[at] = Math.log((count[r] as number) + 1);
+      count[r] = 0;
+      at++;
+    }
+    touched.length = 0;
+    m.bayesStart[i + 1] = at;
+  }
+}
+
 export class SimilarityIndex {
   private readonly stemIndex = new Map<string, number>();
   private readonly idf: Float64Array;
@@ -50,108 +170,40 @@ export class SimilarityIndex {
   private readonly bayesStart: Int32Array;
   private readonly bayesRoutes: Int32Array;
   private readonly bayesBoosts: Float64Array;
+  /** What it was built from, for the parse cache. */
+  readonly model: SimilarityModel;
 
-  constructor(documents: Array<{ route: string; stems: readonly string[] }>) {
-    const routeIndex = new Map<string, number>();
-    for (const d of documents) if (!routeIndex.has(d.route)) routeIndex.set(d.route, routeIndex.size);
-    this.routeIds = [...routeIndex.keys()];
-    this.docRoute = Int32Array.from(documents, (d) => routeIndex.get(d.route) as number);
-
-    // Each document as the distinct indexes of its content stems (lastDoc marks a stem seen in this one).
-    const lastDoc: number[] = [];
-    const docStems: number[][] = documents.map((d, doc) => {
-      const ids: number[] = [];
-      for (const s of d.stems) {
-        let i = this.stemIndex.get(s);
-        if (i === undefined) {
-          i = this.stemIndex.size;
-          this.stemIndex.set(s, i);
-          lastDoc.push(-1);
-        }
-        if (lastDoc[i] === doc) continue;
-        lastDoc[i] = doc;
-        ids.push(i);
-      }
-      return ids;
-    });
-    const stemCount = this.stemIndex.size;
-    this.seenAt = new Int32Array(stemCount);
-    this.dots = new Float64Array(documents.length);
-    this.slotOf = new Int32Array(stemCount);
-    const df = new Int32Array(stemCount);
-    let postings = 0;
-    for (const ids of docStems) {
-      for (const i of ids) df[i] = (df[i] as number) + 1;
-      postings += ids.length;
-    }
-    this.idf = new Float64Array(stemCount);
-    for (let i = 0; i < stemCount; i++) this.idf[i] = Math.log(1 + documents.length / (df[i] as number));
-
-    this.postingStart = new Int32Array(stemCount + 1);
-    for (let i = 0; i < stemCount; i++)
-      this.postingStart[i + 1] = (this.postingStart[i] as number) + (df[i] as number);
-    this.postingDocs = new Int32Array(postings);
-    this.postingWeights = new Float64Array(postings);
-    const fill = this.postingStart.slice(0, stemCount);
-    docStems.forEach((ids, doc) => {
-      let sum = 0;
-      for (const i of ids) sum += (this.idf[i] as number) ** 2;
-      const norm = Math.sqrt(sum) || 1;
-      for (const i of ids) {
-        const at = fill[i] as number;
-        fill[i] = at + 1;
-        this.postingDocs[at] = doc;
-        this.postingWeights[at] = (this.idf[i] as number) / norm;
-      }
-    });
-
-    this.logUnseen = new Float64Array(this.routeIds.length);
-    this.bayesStart = new Int32Array(stemCount + 1);
-    this.bayesRoutes = new Int32Array(postings);
-    this.bayesBoosts = new Float64Array(postings);
-    this.trainBayes(docStems);
-  }
-
-  /**
-   * Naive Bayes with Laplace smoothing, stored sparsely: for each stem only the routes whose examples
-   * use it carry a boost over the route's "unseen word" log-probability.
-   */
-  private trainBayes(docStems: number[][]): void {
-    const stemCount = this.idf.length;
-    const routeCount = this.routeIds.length;
-    const totals = new Float64Array(routeCount);
-    docStems.forEach((ids, doc) => {
-      const route = this.docRoute[doc] as number;
-      totals[route] = (totals[route] as number) + ids.length;
-    });
-    for (let r = 0; r < routeCount; r++) this.logUnseen[r] = -Math.log((totals[r] as number) + stemCount);
-    // A stem's documents per route, counted from its postings: only the routes it occurs in are touched.
-    const count = new Int32Array(routeCount);
-    const touched: number[] = [];
-    let at = 0;
-    for (let i = 0; i < stemCount; i++) {
-      for (let k = this.postingStart[i] as number; k < (this.postingStart[i + 1] as number); k++) {
-        const r = this.docRoute[this.postingDocs[k] as number] as number;
-        if (count[r] === 0) touched.push(r);
-        count[r] = (count[r] as number) + 1;
-      }
-      for (const r of touched) {
-        this.bayesRoutes[at] = r;
-        this.bayesBoosts[at] = Math.log((count[r] as number) + 1);
-        count[r] = 0;
-        at++;
-      }
-      touched.length = 0;
-      this.bayesStart[i + 1] = at;
-    }
+  /** From the examples (see trainSimilarity), or from a model trained before. */
+  constructor(source: Documents | SimilarityModel) {
+    const m = 'postingStart' in source ? source : trainSimilarity(source);
+    this.model = m;
+    m.stems.forEach((s, i) => this.stemIndex.set(s, i));
+    this.routeIds = m.routeIds;
+    this.docRoute = m.docRoute;
+    this.idf = m.idf;
+    this.postingStart = m.postingStart;
+    this.postingDocs = m.postingDocs;
+    this.postingWeights = m.postingWeights;
+    this.logUnseen = m.logUnseen;
+    this.bayesStart = m.bayesStart;
+    this.bayesRoutes = m.bayesRoutes;
+    this.bayesBoosts = m.bayesBoosts;
+    this.seenAt = new Int32Array(m.stems.length);
+    this.slotOf = new Int32Array(m.stems.length);
+    this.dots = new Float64Array(m.docRoute.length);
+    this.docSeenAt = new Int32Array(m.docRoute.length);
+    this.touchedDocs = new Int32Array(m.docRoute.length);
   }
 
   /** Marks stems already seen in the current message (stamp = message number): no Map per call. */
   private readonly seenAt: Int32Array;
   private readonly slotOf: Int32Array;
   private stampCount = 0;
-  /** Scratch space for scores(): one dot product per document. */
+  /** Scratch space for scores(): one dot product per document, and which documents this message touched. */
   private readonly dots: Float64Array;
+  private readonly docSeenAt: Int32Array;
+  private readonly touchedDocs: Int32Array;
+  private docStamp = 0;
 
   /**
    * The distinct stems of a message that the examples contain, with each one's weight (the largest
@@ -186,14 +238,18 @@ export class SimilarityIndex {
     let total = 0;
     for (const x of w) total += x;
     const logs = this.logUnseen.map((unseen) => unseen * total);
-    ids.forEach((i, n) => {
+    const { bayesStart, bayesRoutes, bayesBoosts } = this;
+    for (let n = 0; n < ids.length; n++) {
+      const i = ids[n] as number;
       const weight = w[n] as number;
-      for (let k = this.bayesStart[i] as number; k < (this.bayesStart[i + 1] as number); k++) {
-        const r = this.bayesRoutes[k] as number;
-        logs[r] = (logs[r] as number) + weight * (this.bayesBoosts[k] as number);
+      const end = bayesStart[i + 1] as number;
+      for (let k = bayesStart[i] as number; k < end; k++) {
+        const r = bayesRoutes[k] as number;
+        logs[r] = (logs[r] as number) + weight * (bayesBoosts[k] as number);
       }
-    });
-    const top = Math.max(...logs);
+    }
+    let top = -Infinity;
+    for (let r = 0; r < logs.length; r++) if ((logs[r] as number) > top) top = logs[r] as number;
     let sum = 0;
     for (let r = 0; r < logs.length; r++) sum += logs[r] = Math.exp((logs[r] as number) - top);
     for (let r = 0; r < logs.length; r++) logs[r] = (logs[r] as number) / sum;
@@ -202,21 +258,32 @@ export class SimilarityIndex {
 
   /** Best cosine similarity per route (by route index), for the (weighted) stems of one message. */
   scores({ ids, weights: w }: KnownStems): Float64Array | undefined {
-    // One buffer per index, cleared per message: no large allocation per classification.
-    const dots = this.dots.fill(0);
+    // Only the documents that share a stem with the message are touched (marked by docSeenAt): the
+    // others' similarity is 0, which never beats a route's starting best of 0.
+    const dots = this.dots;
+    const touched = this.touchedDocs;
+    const stamp = ++this.docStamp;
+    let count = 0;
     let queryNorm = 0;
-    ids.forEach((i, n) => {
+    for (let n = 0; n < ids.length; n++) {
+      const i = ids[n] as number;
       const q = (this.idf[i] as number) * (w[n] as number);
       queryNorm += q * q;
       for (let k = this.postingStart[i] as number; k < (this.postingStart[i + 1] as number); k++) {
         const doc = this.postingDocs[k] as number;
+        if (this.docSeenAt[doc] !== stamp) {
+          this.docSeenAt[doc] = stamp;
+          dots[doc] = 0;
+          touched[count++] = doc;
+        }
         dots[doc] = (dots[doc] as number) + q * (this.postingWeights[k] as number);
       }
-    });
+    }
     if (queryNorm === 0) return undefined;
     const norm = Math.sqrt(queryNorm);
     const bestByRoute = new Float64Array(this.routeIds.length);
-    for (let doc = 0; doc < dots.length; doc++) {
+    for (let t = 0; t < count; t++) {
+      const doc = touched[t] as number;
       const cos = (dots[doc] as number) / norm;
       const r = this.docRoute[doc] as number;
       if (cos > (bestByRoute[r] as number)) bestByRoute[r] = cos;

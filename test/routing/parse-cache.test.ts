@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { loadRules, RulesError } from '../../src/routing/load';
+import { classify } from '../../src/routing/classify';
+import type { Compiled } from '../../src/routing/compile';
+import { decodeLearned } from '../../src/routing/learned-cache';
 import { fileParseCache, type ParseCache } from '../../src/routing/parse-cache';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'rules.yml');
@@ -16,7 +19,10 @@ function workspace(text = fixtureText): { file: string; cacheDir: string } {
   return { file, cacheDir: path.join(dir, 'cache') };
 }
 
-const entries = (cacheDir: string) => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []);
+const files = (cacheDir: string) => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []);
+/** The parse entries (rules-*.json), and the learned scorers stored beside them (learned-*.bin). */
+const entries = (cacheDir: string) => files(cacheDir).filter((name) => name.startsWith('rules-'));
+const learnedEntries = (cacheDir: string) => files(cacheDir).filter((name) => name.startsWith('learned-'));
 
 /** Records what the loader asks of a real cache. */
 function spied(cache: ParseCache) {
@@ -102,7 +108,7 @@ describe('the rules parse cache', () => {
   it('never stores a file that fails validation', () => {
     const { file, cacheDir } = workspace(fixtureText.replace('version: 1', 'version: 7'));
     expect(() => loadRules(file, fileParseCache(cacheDir, 'parser@1'))).toThrow(RulesError);
-    expect(entries(cacheDir)).toEqual([]);
+    expect(files(cacheDir)).toEqual([]);
   });
 
   it('loads normally when the cache cannot be written', () => {
@@ -129,6 +135,38 @@ describe('the rules parse cache', () => {
     expect(cache.get('/rules/24.yml', 'text 24')).toEqual({ version: 24 });
     expect(cache.get('/rules/5.yml', 'text 5')).toEqual({ version: 5 });
     expect(cache.get('/rules/4.yml', 'text 4')).toBeUndefined();
+  });
+
+  it('stores the trained learned scorers, and a restart that loads them answers the same', () => {
+    const { file, cacheDir } = workspace();
+    const trained = loadRules(file, fileParseCache(cacheDir, 'parser@1'));
+    expect(learnedEntries(cacheDir)).toHaveLength(1);
+    const cache = fileParseCache(cacheDir, 'parser@1');
+    const models = cache.getLearned?.(file, fixtureText);
+    expect(models?.ngrams.boosts).toBeInstanceOf(Float64Array);
+    expect(models?.similarity.stems.length).toBeGreaterThan(0);
+
+    const restarted = loadRules(file, cache);
+    const { ngrams, similarity } = restarted.compiled as Compiled;
+    expect(ngrams.model.boosts).toEqual((trained.compiled as Compiled).ngrams.model.boosts);
+    expect(similarity.model).toEqual((trained.compiled as Compiled).similarity.model);
+    for (const text of [...trained.rules.flatMap((r) => r.examples), 'can i extend my triall?', 'hello'])
+      expect(classify(text, restarted)).toEqual(classify(text, trained));
+  });
+
+  it('trains again when the stored scorers are torn, for another file content, or another key', () => {
+    const { file, cacheDir } = workspace();
+    const cache = fileParseCache(cacheDir, 'parser@1');
+    loadRules(file, cache);
+    const learnedFile = path.join(cacheDir, learnedEntries(cacheDir)[0]!);
+    const good = fs.readFileSync(learnedFile);
+    expect(cache.getLearned?.(file, `${fixtureText}\n# edited\n`)).toBeUndefined();
+    expect(decodeLearned(good, 'another key')).toBeUndefined();
+
+    fs.writeFileSync(learnedFile, good.subarray(0, good.length - 100));
+    expect(cache.getLearned?.(file, fixtureText)).toBeUndefined();
+    expect(loadRules(file, cache).rules.length).toBeGreaterThan(0);
+    expect(fs.readFileSync(learnedFile).equals(good)).toBe(true);
   });
 
   it('can be turned off', () => {
