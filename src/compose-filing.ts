@@ -51,6 +51,8 @@ export async function buildFiling(input: FilingInput): Promise<Filing> {
     ...statusTuning,
     ...(afterNotice ? { afterNotice: (watch: Watch) => afterNotice(watch, store) } : {}),
   });
+  // A store opened here is closed here when filing cannot start (a lease that does not fit, a second
+  // process on the SQLite file); one handed in belongs to its caller.
   const filing = await createFilingService({
     ...filingInput,
     store,
@@ -68,6 +70,9 @@ export async function buildFiling(input: FilingInput): Promise<Filing> {
       slackIdForEmail: slackIdByEmail(slack),
       ...(oncall ? { oncall } : {}),
     }),
+  }).catch(async (err: unknown) => {
+    if (!input.store) await store.close().catch(() => undefined);
+    throw err;
   });
   return { filing, settings, status };
 }
