@@ -23,7 +23,7 @@ export function defaultSetFiles(root: string): Array<[string, string]> {
   return [
     ['dev', path.join(shared, 'dev.jsonl')],
     ['dev-hard', path.join(shared, 'dev-hard.jsonl')],
-    ['hard-a', path.join(own, 'blind-hard-a.jsonl')],
+    ['calibration set', path.join(own, 'calibration-hard.jsonl')],
     ['own phrasings', path.join(own, 'phrasings.jsonl')],
     ['own held-out', path.join(own, 'holdout.jsonl')],
     ['own blind', path.join(own, 'blind.jsonl')],

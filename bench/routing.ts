@@ -2,7 +2,7 @@
 //   npm run bench:routing [-- --set NAME=FILE ...] [--only] [--rules FILE]
 //   npm run bench:routing -- --calibrate [--fit NAME ...] [--precision 0.98]   fit the calibration
 // Default sets (see routing-sets.ts): the shared dev and dev-hard sets (dev-hard also as its studied
-// and measured halves), the blind set hard-a, and the project's own phrasings, held-out and blind
+// and measured halves), the calibration set, and the project's own phrasings, held-out and blind
 // sets. --set adds a set; --only measures the --set sets alone.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +15,7 @@ import { type Evaluation, evaluate, HIGH_CONFIDENCE } from '../src/routing/evalu
 import { loadRules, packageRoot } from '../src/routing/load';
 import { reliability } from '../src/routing/reliability';
 import type { RuleSet } from '../src/routing/types';
-import { runCalibration } from './routing-calibrate';
+import { CROSS_VALIDATED, runCalibration } from './routing-calibrate';
 import { defaultSetFiles, loadSets } from './routing-sets';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -148,7 +148,8 @@ function main(): void {
   const sets = loadSets(files, (line) => console.log(line));
   if (values.calibrate) {
     const precision = values.precision ? Number(values.precision) : undefined;
-    runCalibration(rules, sets, values.fit ?? ['dev-hard studied half', 'hard-a'], values.rules, precision);
+    const fit = values.fit ?? ['dev-hard studied half', 'calibration set', CROSS_VALIDATED];
+    runCalibration(rules, sets, fit, values.rules, precision);
     return;
   }
   const allTexts: string[] = [];

@@ -13,7 +13,7 @@ export function describeUrl(raw: string): string {
   const host = url.hostname.toLowerCase();
   const path = url.pathname.toLowerCase();
   if (host.includes('zendesk'))
-    return /\/tickets?\/\d+/.test(path) ? ' zendesk ticket link ' : ' zendesk link ';
+    return /\/tickets?\/\d+/.test(path) ? ' support ticket link ' : ' zendesk link ';
   if (host === 'gitlab.com' || host.endsWith('.gitlab.com')) {
     if (path.includes('/internal-requests/')) return ' internal request issue link ';
     if (path.includes('/merge_requests')) return ' gitlabcom merge request link ';

@@ -36,7 +36,7 @@ describe('calibration', () => {
 
 describe('reliability on a labelled set', () => {
   const rules = handbookRules();
-  const blind = parseLabelled(fs.readFileSync(path.join(__dirname, 'blind-hard-a.jsonl'), 'utf8'));
+  const blind = parseLabelled(fs.readFileSync(path.join(__dirname, 'calibration-hard.jsonl'), 'utf8'));
   const ev = evaluate(blind, rules);
   const r = reliability(ev.predictions);
 

@@ -13,7 +13,7 @@ describe('normalizeSlackText', () => {
   it('replaces links with their label and what they point to', () => {
     const text = normalizeSlackText('look at <https://gitlab.zendesk.com/agent/tickets/412877|this one>');
     expect(text).toContain('this one');
-    expect(text).toContain('zendesk ticket link');
+    expect(text).toContain('support ticket link');
     expect(text).not.toContain('412877');
   });
 
@@ -36,7 +36,7 @@ describe('normalizeSlackText', () => {
 
 describe('describeUrl', () => {
   it.each([
-    ['https://gitlab.zendesk.com/agent/tickets/1', ' zendesk ticket link '],
+    ['https://gitlab.zendesk.com/agent/tickets/1', ' support ticket link '],
     ['https://gitlab.com/gitlab-com/support/internal-requests/-/issues/9', ' internal request issue link '],
     ['https://gitlab.com/gitlab-org/gitlab/-/merge_requests/1', ' gitlabcom merge request link '],
     ['https://gitlab.com/acme', ' gitlabcom group namespace link '],
