@@ -5,7 +5,16 @@
 import { calibrate, type CalibrationInput, QUESTION_CAP } from './calibration';
 import type { Compiled, CompiledRule } from './compile';
 import { factScore, questionFor, readFacts, statedLabels, type FactReading } from './facts';
-import { describe, findPhrases, type Hit, signalFires, signalInAsk, TermHits, textStems } from './match';
+import {
+  describe,
+  findPhrases,
+  type Hit,
+  rulesInPlay,
+  signalFires,
+  signalInAsk,
+  TermHits,
+  textStems,
+} from './match';
 import { type Classification, type RuleSet, UNKNOWN_ROUTE } from './types';
 
 /**
@@ -39,6 +48,9 @@ function topOf(scores: Float64Array | undefined, rules: CompiledRule[]): string 
       if ((scores[r] as number) > best) [at, best] = [r, scores[r] as number];
   return at < 0 ? '' : (rules[at] as CompiledRule).id;
 }
+
+/** What signalScore gives a rule none of whose signals can fire (see rulesInPlay). */
+const NO_SIGNAL = { score: 0, positive: false } as const;
 
 interface Ranked {
   rule: CompiledRule;
@@ -110,6 +122,7 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   const inAsk = separateAsk ? new Set<number>() : undefined;
   const phraseHits = findPhrases(tokens, compiled, inAsk);
   const hits = new TermHits(phraseHits, compiled, inAsk);
+  const inPlay = rulesInPlay(hits, compiled);
   const reading = readFacts(compiled.facts, hits);
   const knownStems = compiled.similarity.known(tokens.content, tokens.contentWeights);
   const similar = compiled.similarity.scores(knownStems);
@@ -137,7 +150,7 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   let byExamples: { id: string; score: number } = { id: '', score: -Infinity };
   for (let r = 0; r < compiled.rules.length; r++) {
     const rule = compiled.rules[r] as CompiledRule;
-    const { score, positive } = signalScore(rule, hits, settings.backgroundWeight);
+    const { score, positive } = inPlay[r] ? signalScore(rule, hits, settings.backgroundWeight) : NO_SIGNAL;
     if (rule.id === UNKNOWN_ROUTE) {
       smallTalk = positive;
       unknownScore += settings.signalWeight * score + learned(r);

@@ -161,13 +161,20 @@ export class TermHits {
   /** Per term: 1 when it occurs (not negated) in the ask sentence. */
   private readonly asked: Uint8Array | undefined;
 
+  /** The terms that occur (not negated), each once. */
+  readonly positive: number[] = [];
+
   constructor(hits: Map<number, Hit>, compiled: Compiled, inAsk?: Set<number>) {
     this.present = new Uint8Array(compiled.termCount);
     this.asked = inAsk ? new Uint8Array(compiled.termCount) : undefined;
     for (const [id, hit] of hits)
       for (const term of compiled.termsByPhrase[id] ?? [])
-        if (hit === 'positive') this.present[term] = 1;
-        else if (this.present[term] === 0) this.present[term] = 2;
+        if (hit !== 'positive') {
+          if (this.present[term] === 0) this.present[term] = 2;
+        } else if (this.present[term] !== 1) {
+          this.present[term] = 1;
+          this.positive.push(term);
+        }
     if (this.asked)
       for (const id of inAsk ?? []) for (const term of compiled.termsByPhrase[id] ?? []) this.asked[term] = 1;
   }
@@ -185,6 +192,16 @@ export class TermHits {
   hasNegated(term: CompiledTerm): boolean {
     return this.present[term.index] === 2;
   }
+}
+
+/**
+ * Per rule (by index): 1 when a term its signals need occurs, so that one of them may fire. The
+ * others' signals cannot fire (each needs an "any" or "all" term) and need not be checked.
+ */
+export function rulesInPlay(hits: TermHits, compiled: Compiled): Uint8Array {
+  const inPlay = new Uint8Array(compiled.rules.length);
+  for (const term of hits.positive) for (const r of compiled.rulesByTerm[term] ?? []) inPlay[r] = 1;
+  return inPlay;
 }
 
 /** Does a firing signal rest on the ask (any of its terms there), or on the background alone? */
