@@ -33,6 +33,22 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  * excludes the `<` that opens the next token (a run of unclosed `<#C1|` fails each start at once).
  */
 export function normalizeSlackText(raw: string): string {
+  let text = raw;
+  // Each rewrite runs only when the character its pattern needs is there: most messages are plain
+  // words, and a pattern that cannot match would still scan the whole text.
+  if (text.includes('<')) text = rewriteSlackTokens(text);
+  // Bare URLs pasted without Slack's brackets.
+  if (text.includes('http')) text = text.replace(/https?:\/\/[^\s<>|)]+/g, (href) => describeUrl(href));
+  if (text.includes('&')) text = text.replace(/&(amp|lt|gt);/g, (m) => ENTITIES[m] ?? m);
+  // :emoji: and :skin-tone-2: codes.
+  if (text.includes(':')) text = text.replace(/:[a-z0-9_+'-]+:/g, ' ');
+  // Code spans and formatting marks keep their content.
+  text = text.replace(/[`*~]/g, ' ');
+  return text.includes('_') ? text.replace(/(^|\s)_([^_]+)_(?=\s|$)/g, '$1$2') : text;
+}
+
+/** The `<...>` tokens: links, mailto links, mentions, channels, user groups and broadcast pings. */
+function rewriteSlackTokens(raw: string): string {
   return (
     raw
       // Links with or without labels: <https://x|label> -> "label" + what the URL is.
@@ -49,14 +65,6 @@ export function normalizeSlackText(raw: string): string {
       // User groups keep their handle; broadcast pings (<!here>, <!channel>) are dropped.
       .replace(/<!subteam\^[A-Z0-9]+(?:\|([^<>]*))?>/g, (_m, handle?: string) => ` ${handle ?? ''} `)
       .replace(/<![a-z]+(?:\|[^<>]*)?>/g, ' ')
-      // Bare URLs pasted without Slack's brackets.
-      .replace(/https?:\/\/[^\s<>|)]+/g, (href) => describeUrl(href))
-      .replace(/&(amp|lt|gt);/g, (m) => ENTITIES[m] ?? m)
-      // :emoji: and :skin-tone-2: codes.
-      .replace(/:[a-z0-9_+'-]+:/g, ' ')
-      // Code spans and formatting marks keep their content.
-      .replace(/[`*~]/g, ' ')
-      .replace(/(^|\s)_([^_]+)_(?=\s|$)/g, '$1$2')
   );
 }
 
