@@ -49,6 +49,19 @@ function topOf(scores: Float64Array | undefined, rules: CompiledRule[]): string 
   return at < 0 ? '' : (rules[at] as CompiledRule).id;
 }
 
+/**
+ * Best score first, ties in their order (what a stable sort by score gives). An insertion sort: a
+ * message has a candidate per route (a few dozen), and it calls no comparator per step.
+ */
+function sortByScore<T extends { score: number }>(items: T[]): void {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i] as T;
+    let j = i - 1;
+    for (; j >= 0 && (items[j] as T).score < item.score; j--) items[j + 1] = items[j] as T;
+    items[j + 1] = item;
+  }
+}
+
 /** What signalScore gives a rule none of whose signals can fire (see rulesInPlay). */
 const NO_SIGNAL = { score: 0, positive: false } as const;
 
@@ -164,7 +177,7 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       settings.signalWeight * score + fromExamples + settings.factWeight * factScore(rule, reading);
     if (total > 0) candidates.push({ rule, score: total, positive });
   }
-  candidates.sort((a, b) => b.score - a.score);
+  sortByScore(candidates);
 
   // Softmax over the routes with any support, plus the "nothing fits" option.
   const t = settings.temperature;
