@@ -57,7 +57,15 @@ function stemHashes(s: string): number[] {
   return out;
 }
 
-const pairHash = (a: string, b: string) => hashString(fnv(hashString(PAIR_SEED, a), 32), b);
+/** A pair's hash starts from its first stem and a space; pairHash(a, b) continues it over b. */
+const pairSeed = (a: string) => fnv(hashString(PAIR_SEED, a), 32);
+const pairHash = (a: string, b: string) => hashString(pairSeed(a), b);
+
+/** What the model remembers of a stem a message used (see NgramBayes.stemSlots). */
+interface StemSlots {
+  own: Int32Array;
+  pairSeed: number;
+}
 
 /**
  * Calls `visit` with the hash of every feature of a list of stems and its weight: every stem, every
@@ -255,7 +263,7 @@ export class NgramBayes {
   private readonly seenWeight: Float64Array;
   private readonly seenSlots: number[] = [];
   private messages = 0;
-  private readonly slotsOfStem = new BoundedMemo<Int32Array>();
+  private readonly slotsOfStem = new BoundedMemo<StemSlots>();
 
   /** From the examples (trained by counting, see trainNgrams), or from a model trained before. */
   constructor(source: Documents | NgramModel, smoothing = NGRAM_SMOOTHING, maxRoutes = NGRAM_MAX_ROUTES) {
@@ -275,8 +283,11 @@ export class NgramBayes {
     this.seenWeight = new Float64Array(vocabulary);
   }
 
-  /** The known slots of a stem's own features, remembered: the same words come back in every message. */
-  private stemSlots(s: string): Int32Array {
+  /**
+   * A stem's known feature slots, and the start of the hash of a pair it begins (see pairHash),
+   * remembered: the same words come back in every message.
+   */
+  private stemSlots(s: string): StemSlots {
     const remembered = this.slotsOfStem.get(s);
     if (remembered) return remembered;
     const found: number[] = [];
@@ -284,7 +295,7 @@ export class NgramBayes {
       const slot = (this.table[hash & TABLE_MASK] as number) - 1;
       if (slot >= 0) found.push(slot);
     }
-    const slots = Int32Array.from(found);
+    const slots = { own: Int32Array.from(found), pairSeed: pairSeed(s) };
     this.slotsOfStem.set(s, slots);
     return slots;
   }
@@ -310,9 +321,11 @@ export class NgramBayes {
       const s = stems[k] as string;
       const weight = weights?.[k] ?? 1;
       if (weight > heaviest) heaviest = weight;
-      const own = this.stemSlots(s);
+      const { own, pairSeed: seed } = this.stemSlots(s);
       const pair =
-        k + 1 < stems.length ? (table[pairHash(s, stems[k + 1] as string) & TABLE_MASK] as number) - 1 : -1;
+        k + 1 < stems.length
+          ? (table[hashString(seed, stems[k + 1] as string) & TABLE_MASK] as number) - 1
+          : -1;
       // The stem's own slots, then its pair's: each slot keeps its largest weight in this message.
       for (let n = 0; n <= own.length; n++) {
         const slot = n < own.length ? (own[n] as number) : pair;
@@ -339,8 +352,9 @@ export class NgramBayes {
       }
     }
     let top = -Infinity;
+    const logUnseen = this.logUnseen;
     for (let r = 0; r < z.length; r++) {
-      z[r] = (z[r] as number) + mass * (this.logUnseen[r] as number);
+      z[r] = (z[r] as number) + mass * (logUnseen[r] as number);
       if ((z[r] as number) > top) top = z[r] as number;
     }
     // The n-grams of one word are far from independent, so their summed log-likelihood is wildly
