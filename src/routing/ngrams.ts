@@ -264,6 +264,8 @@ export class NgramBayes {
   private readonly seenSlots: number[] = [];
   private messages = 0;
   private readonly slotsOfStem = new BoundedMemo<StemSlots>();
+  /** What posterior() returns, overwritten by the next call (not allocated off the heap per message). */
+  private readonly posteriorOut: Float64Array;
 
   /** From the examples (trained by counting, see trainNgrams), or from a model trained before. */
   constructor(source: Documents | NgramModel, smoothing = NGRAM_SMOOTHING, maxRoutes = NGRAM_MAX_ROUTES) {
@@ -281,6 +283,7 @@ export class NgramBayes {
     }
     this.seenBy = new Int32Array(vocabulary).fill(-1);
     this.seenWeight = new Float64Array(vocabulary);
+    this.posteriorOut = new Float64Array(model.routeIds.length);
   }
 
   /**
@@ -309,7 +312,7 @@ export class NgramBayes {
   /**
    * The posterior per route (uniform prior, by route index) for a message's stems, weighted (the
    * ask counts more: each n-gram by its largest weight relative to the heaviest), over the n-grams
-   * the examples know; undefined when they know none.
+   * the examples know; undefined when they know none. The array is overwritten by the next call.
    */
   posterior(stems: readonly string[], weights?: readonly number[]): Float64Array | undefined {
     const message = ++this.messages;
@@ -338,7 +341,7 @@ export class NgramBayes {
       }
     }
     if (!slots.length) return undefined;
-    const z = new Float64Array(this.routeIds.length);
+    const z = this.posteriorOut.fill(0);
     const { start, routes, boosts } = this;
     let mass = 0;
     for (let n = 0; n < slots.length; n++) {
