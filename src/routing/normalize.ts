@@ -68,13 +68,17 @@ function rewriteSlackTokens(raw: string): string {
   );
 }
 
-const CONTRACTIONS: Array<[RegExp, string]> = [
-  [/\bcan[’']?t\b/g, 'can not'],
-  [/\bwon[’']?t\b/g, 'will not'],
-  [/\bain[’']?t\b/g, 'is not'],
-  [/\b(\w+)n[’']t\b/g, '$1 not'],
-  [/\b(\w+)[’']s\b/g, '$1'], // possessives and "it's": the bare word is what matters
-  [/\b(\w+)[’'](re|ve|ll|d|m)\b/g, '$1'],
+/**
+ * Contractions, each with a piece of text every match holds: a pattern is run only on a text that
+ * has it (the apostrophe, which they all need, is checked first, once).
+ */
+const CONTRACTIONS: Array<[RegExp, string, string]> = [
+  [/\bcan[’']?t\b/g, 'can not', 'can'],
+  [/\bwon[’']?t\b/g, 'will not', 'won'],
+  [/\bain[’']?t\b/g, 'is not', 'ain'],
+  [/\b(\w+)n[’']t\b/g, '$1 not', ''],
+  [/\b(\w+)[’']s\b/g, '$1', ''], // possessives and "it's": the bare word is what matters
+  [/\b(\w+)[’'](re|ve|ll|d|m)\b/g, '$1', ''],
 ];
 
 /**
@@ -98,7 +102,9 @@ export function tokenize(text: string): string[] {
   let t = text.toLowerCase();
   // Compatibility forms folded and accents dropped, so "naïve" and "naive" are one word.
   if (!ASCII.test(t)) t = t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  if (/['’]/.test(t)) for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
+  if (/['’]/.test(t))
+    for (const [pattern, replacement, needs] of CONTRACTIONS)
+      if (t.includes(needs)) t = t.replace(pattern, replacement);
   if (t.includes('cannot')) t = t.replace(/\bcannot\b/g, 'can not');
   if (t.includes('com')) t = t.replace(/\bgitlab\s*\.\s*com\b|\bgitlab-com\b|\bdot\s?com\b/g, ' gitlabcom ');
   t = t.replace(CLAUSE_END, ` ${BOUNDARY} `).replace(/\s-\s/g, ` ${BOUNDARY} `);
