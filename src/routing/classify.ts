@@ -5,7 +5,16 @@
 import { calibrate, type CalibrationInput, QUESTION_CAP } from './calibration';
 import type { Compiled, CompiledRule } from './compile';
 import { factScore, questionFor, readFacts, statedLabels, type FactReading } from './facts';
-import { describe, findPhrases, type Hit, signalFires, signalInAsk, TermHits, textStems } from './match';
+import {
+  describe,
+  findPhrases,
+  type Hit,
+  rulesInPlay,
+  signalFires,
+  signalInAsk,
+  TermHits,
+  textStems,
+} from './match';
 import { type Classification, type RuleSet, UNKNOWN_ROUTE } from './types';
 
 /**
@@ -39,6 +48,22 @@ function topOf(scores: Float64Array | undefined, rules: CompiledRule[]): string 
       if ((scores[r] as number) > best) [at, best] = [r, scores[r] as number];
   return at < 0 ? '' : (rules[at] as CompiledRule).id;
 }
+
+/**
+ * Best score first, ties in their order (what a stable sort by score gives). An insertion sort: a
+ * message has a candidate per route (a few dozen), and it calls no comparator per step.
+ */
+function sortByScore<T extends { score: number }>(items: T[]): void {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i] as T;
+    let j = i - 1;
+    for (; j >= 0 && (items[j] as T).score < item.score; j--) items[j + 1] = items[j] as T;
+    items[j + 1] = item;
+  }
+}
+
+/** What signalScore gives a rule none of whose signals can fire (see rulesInPlay). */
+const NO_SIGNAL = { score: 0, positive: false } as const;
 
 interface Ranked {
   rule: CompiledRule;
@@ -110,6 +135,7 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   const inAsk = separateAsk ? new Set<number>() : undefined;
   const phraseHits = findPhrases(tokens, compiled, inAsk);
   const hits = new TermHits(phraseHits, compiled, inAsk);
+  const inPlay = rulesInPlay(hits, compiled);
   const reading = readFacts(compiled.facts, hits);
   const knownStems = compiled.similarity.known(tokens.content, tokens.contentWeights);
   const similar = compiled.similarity.scores(knownStems);
@@ -137,7 +163,7 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
   let byExamples: { id: string; score: number } = { id: '', score: -Infinity };
   for (let r = 0; r < compiled.rules.length; r++) {
     const rule = compiled.rules[r] as CompiledRule;
-    const { score, positive } = signalScore(rule, hits, settings.backgroundWeight);
+    const { score, positive } = inPlay[r] ? signalScore(rule, hits, settings.backgroundWeight) : NO_SIGNAL;
     if (rule.id === UNKNOWN_ROUTE) {
       smallTalk = positive;
       unknownScore += settings.signalWeight * score + learned(r);
@@ -151,7 +177,7 @@ export function classifyDetailed(text: string, rules: RuleSet): DetailedClassifi
       settings.signalWeight * score + fromExamples + settings.factWeight * factScore(rule, reading);
     if (total > 0) candidates.push({ rule, score: total, positive });
   }
-  candidates.sort((a, b) => b.score - a.score);
+  sortByScore(candidates);
 
   // Softmax over the routes with any support, plus the "nothing fits" option.
   const t = settings.temperature;

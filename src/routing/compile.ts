@@ -104,6 +104,11 @@ export interface Compiled {
   termCount: number;
   /** phrase id -> the terms that contain it, so a message marks its terms in one pass. */
   termsByPhrase: number[][];
+  /**
+   * term index -> the rules (by index) with a signal that needs it ("any" or "all"). A signal fires
+   * only when one of those terms occurs, so a rule none of whose terms occurs scores no signal.
+   */
+  rulesByTerm: number[][];
 }
 
 export class RuleCompileError extends Error {
@@ -136,6 +141,20 @@ function phraseStems(phrase: string, vocabulary: Set<string>): string[] {
     else for (const token of tokenize(word)) out.push(stem(token));
   }
   return out;
+}
+
+/** For Compiled.rulesByTerm: each rule once per term its signals need. */
+function signalRulesByTerm(rules: CompiledRule[], termCount: number): number[][] {
+  const byTerm: number[][] = Array.from({ length: termCount }, () => []);
+  rules.forEach((rule, r) => {
+    for (const signal of rule.signals)
+      for (const terms of [signal.any, signal.all])
+        for (const term of terms ?? []) {
+          const users = byTerm[term.index] as number[];
+          if (users[users.length - 1] !== r) users.push(r);
+        }
+  });
+  return byTerm;
 }
 
 /**
@@ -255,6 +274,8 @@ export function compileRules(file: RulesFile, learned?: LearnedModels): Compiled
         for (const term of terms ?? []) for (const id of termPhrases[term.index] ?? []) domainPhrases.add(id);
   }
 
+  const rulesByTerm = signalRulesByTerm(rules, termPhrases.length);
+
   // Each example's content stems, computed once for both learned scorers (when they are trained).
   const documents: Array<{ route: string; stems: string[] }> = [];
   for (const rule of file.rules)
@@ -290,5 +311,6 @@ export function compileRules(file: RulesFile, learned?: LearnedModels): Compiled
     domainPhrases,
     termCount: termPhrases.length,
     termsByPhrase,
+    rulesByTerm,
   };
 }

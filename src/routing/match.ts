@@ -154,20 +154,60 @@ export function findPhrases(tokens: TextTokens, compiled: Compiled, inAsk?: Set<
   return hits;
 }
 
-/** Which terms a message contains: each phrase marks every term it belongs to, positive or negated. */
+/** TermHits' arrays for one compiled rule set, reused from message to message. */
+interface TermScratch {
+  present: Uint8Array;
+  asked: Uint8Array;
+  /** The terms the last message marked, so that the next one clears just those. */
+  marked: number[];
+}
+
+const termScratch = new WeakMap<Compiled, TermScratch>();
+
+/** The scratch arrays for these rules, cleared of what the last message marked. */
+function clearedScratch(compiled: Compiled): TermScratch {
+  let scratch = termScratch.get(compiled);
+  if (!scratch) {
+    const size = compiled.termCount;
+    scratch = { present: new Uint8Array(size), asked: new Uint8Array(size), marked: [] };
+    termScratch.set(compiled, scratch);
+  }
+  const { present, asked, marked } = scratch;
+  for (let n = 0; n < marked.length; n++) present[marked[n] as number] = asked[marked[n] as number] = 0;
+  marked.length = 0;
+  return scratch;
+}
+
+/**
+ * Which terms a message contains: each phrase marks every term it belongs to, positive or negated.
+ * Its arrays are shared by every message classified with the same rules (two arrays of a few
+ * thousand bytes each are not allocated per message), so a TermHits holds only until the next one
+ * is made for those rules: classify makes one and is done with it before it returns.
+ */
 export class TermHits {
   /** Per term: 1 when a phrase of it occurs (not negated), 2 when only negated occurrences do. */
   private readonly present: Uint8Array;
   /** Per term: 1 when it occurs (not negated) in the ask sentence. */
   private readonly asked: Uint8Array | undefined;
+  /** The terms that occur (not negated), each once. */
+  readonly positive: number[] = [];
 
   constructor(hits: Map<number, Hit>, compiled: Compiled, inAsk?: Set<number>) {
-    this.present = new Uint8Array(compiled.termCount);
-    this.asked = inAsk ? new Uint8Array(compiled.termCount) : undefined;
+    const scratch = clearedScratch(compiled);
+    const { present, marked } = scratch;
+    this.present = present;
+    this.asked = inAsk ? scratch.asked : undefined;
     for (const [id, hit] of hits)
-      for (const term of compiled.termsByPhrase[id] ?? [])
-        if (hit === 'positive') this.present[term] = 1;
-        else if (this.present[term] === 0) this.present[term] = 2;
+      for (const term of compiled.termsByPhrase[id] ?? []) {
+        if (present[term] === 0) marked.push(term);
+        if (hit !== 'positive') {
+          if (present[term] === 0) present[term] = 2;
+        } else if (present[term] !== 1) {
+          present[term] = 1;
+          this.positive.push(term);
+        }
+      }
+    // A phrase in the ask occurs positively, so its terms are marked above.
     if (this.asked)
       for (const id of inAsk ?? []) for (const term of compiled.termsByPhrase[id] ?? []) this.asked[term] = 1;
   }
@@ -185,6 +225,16 @@ export class TermHits {
   hasNegated(term: CompiledTerm): boolean {
     return this.present[term.index] === 2;
   }
+}
+
+/**
+ * Per rule (by index): 1 when a term its signals need occurs, so that one of them may fire. The
+ * others' signals cannot fire (each needs an "any" or "all" term) and need not be checked.
+ */
+export function rulesInPlay(hits: TermHits, compiled: Compiled): Uint8Array {
+  const inPlay = new Uint8Array(compiled.rules.length);
+  for (const term of hits.positive) for (const r of compiled.rulesByTerm[term] ?? []) inPlay[r] = 1;
+  return inPlay;
 }
 
 /** Does a firing signal rest on the ask (any of its terms there), or on the background alone? */

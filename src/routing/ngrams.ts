@@ -57,7 +57,15 @@ function stemHashes(s: string): number[] {
   return out;
 }
 
-const pairHash = (a: string, b: string) => hashString(fnv(hashString(PAIR_SEED, a), 32), b);
+/** A pair's hash starts from its first stem and a space; pairHash(a, b) continues it over b. */
+const pairSeed = (a: string) => fnv(hashString(PAIR_SEED, a), 32);
+const pairHash = (a: string, b: string) => hashString(pairSeed(a), b);
+
+/** What the model remembers of a stem a message used (see NgramBayes.stemSlots). */
+interface StemSlots {
+  own: Int32Array;
+  pairSeed: number;
+}
 
 /**
  * Calls `visit` with the hash of every feature of a list of stems and its weight: every stem, every
@@ -255,7 +263,9 @@ export class NgramBayes {
   private readonly seenWeight: Float64Array;
   private readonly seenSlots: number[] = [];
   private messages = 0;
-  private readonly slotsOfStem = new BoundedMemo<Int32Array>();
+  private readonly slotsOfStem = new BoundedMemo<StemSlots>();
+  /** What posterior() returns, overwritten by the next call (not allocated off the heap per message). */
+  private readonly posteriorOut: Float64Array;
 
   /** From the examples (trained by counting, see trainNgrams), or from a model trained before. */
   constructor(source: Documents | NgramModel, smoothing = NGRAM_SMOOTHING, maxRoutes = NGRAM_MAX_ROUTES) {
@@ -273,10 +283,14 @@ export class NgramBayes {
     }
     this.seenBy = new Int32Array(vocabulary).fill(-1);
     this.seenWeight = new Float64Array(vocabulary);
+    this.posteriorOut = new Float64Array(model.routeIds.length);
   }
 
-  /** The known slots of a stem's own features, remembered: the same words come back in every message. */
-  private stemSlots(s: string): Int32Array {
+  /**
+   * A stem's known feature slots, and the start of the hash of a pair it begins (see pairHash),
+   * remembered: the same words come back in every message.
+   */
+  private stemSlots(s: string): StemSlots {
     const remembered = this.slotsOfStem.get(s);
     if (remembered) return remembered;
     const found: number[] = [];
@@ -284,7 +298,7 @@ export class NgramBayes {
       const slot = (this.table[hash & TABLE_MASK] as number) - 1;
       if (slot >= 0) found.push(slot);
     }
-    const slots = Int32Array.from(found);
+    const slots = { own: Int32Array.from(found), pairSeed: pairSeed(s) };
     this.slotsOfStem.set(s, slots);
     return slots;
   }
@@ -298,7 +312,7 @@ export class NgramBayes {
   /**
    * The posterior per route (uniform prior, by route index) for a message's stems, weighted (the
    * ask counts more: each n-gram by its largest weight relative to the heaviest), over the n-grams
-   * the examples know; undefined when they know none.
+   * the examples know; undefined when they know none. The array is overwritten by the next call.
    */
   posterior(stems: readonly string[], weights?: readonly number[]): Float64Array | undefined {
     const message = ++this.messages;
@@ -310,9 +324,11 @@ export class NgramBayes {
       const s = stems[k] as string;
       const weight = weights?.[k] ?? 1;
       if (weight > heaviest) heaviest = weight;
-      const own = this.stemSlots(s);
+      const { own, pairSeed: seed } = this.stemSlots(s);
       const pair =
-        k + 1 < stems.length ? (table[pairHash(s, stems[k + 1] as string) & TABLE_MASK] as number) - 1 : -1;
+        k + 1 < stems.length
+          ? (table[hashString(seed, stems[k + 1] as string) & TABLE_MASK] as number) - 1
+          : -1;
       // The stem's own slots, then its pair's: each slot keeps its largest weight in this message.
       for (let n = 0; n <= own.length; n++) {
         const slot = n < own.length ? (own[n] as number) : pair;
@@ -325,7 +341,7 @@ export class NgramBayes {
       }
     }
     if (!slots.length) return undefined;
-    const z = new Float64Array(this.routeIds.length);
+    const z = this.posteriorOut.fill(0);
     const { start, routes, boosts } = this;
     let mass = 0;
     for (let n = 0; n < slots.length; n++) {
@@ -339,8 +355,9 @@ export class NgramBayes {
       }
     }
     let top = -Infinity;
+    const logUnseen = this.logUnseen;
     for (let r = 0; r < z.length; r++) {
-      z[r] = (z[r] as number) + mass * (this.logUnseen[r] as number);
+      z[r] = (z[r] as number) + mass * (logUnseen[r] as number);
       if ((z[r] as number) > top) top = z[r] as number;
     }
     // The n-grams of one word are far from independent, so their summed log-likelihood is wildly

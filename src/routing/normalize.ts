@@ -33,6 +33,22 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  * excludes the `<` that opens the next token (a run of unclosed `<#C1|` fails each start at once).
  */
 export function normalizeSlackText(raw: string): string {
+  let text = raw;
+  // Each rewrite runs only when the character its pattern needs is there: most messages are plain
+  // words, and a pattern that cannot match would still scan the whole text.
+  if (text.includes('<')) text = rewriteSlackTokens(text);
+  // Bare URLs pasted without Slack's brackets.
+  if (text.includes('http')) text = text.replace(/https?:\/\/[^\s<>|)]+/g, (href) => describeUrl(href));
+  if (text.includes('&')) text = text.replace(/&(amp|lt|gt);/g, (m) => ENTITIES[m] ?? m);
+  // :emoji: and :skin-tone-2: codes.
+  if (text.includes(':')) text = text.replace(/:[a-z0-9_+'-]+:/g, ' ');
+  // Code spans and formatting marks keep their content.
+  text = text.replace(/[`*~]/g, ' ');
+  return text.includes('_') ? text.replace(/(^|\s)_([^_]+)_(?=\s|$)/g, '$1$2') : text;
+}
+
+/** The `<...>` tokens: links, mailto links, mentions, channels, user groups and broadcast pings. */
+function rewriteSlackTokens(raw: string): string {
   return (
     raw
       // Links with or without labels: <https://x|label> -> "label" + what the URL is.
@@ -49,24 +65,20 @@ export function normalizeSlackText(raw: string): string {
       // User groups keep their handle; broadcast pings (<!here>, <!channel>) are dropped.
       .replace(/<!subteam\^[A-Z0-9]+(?:\|([^<>]*))?>/g, (_m, handle?: string) => ` ${handle ?? ''} `)
       .replace(/<![a-z]+(?:\|[^<>]*)?>/g, ' ')
-      // Bare URLs pasted without Slack's brackets.
-      .replace(/https?:\/\/[^\s<>|)]+/g, (href) => describeUrl(href))
-      .replace(/&(amp|lt|gt);/g, (m) => ENTITIES[m] ?? m)
-      // :emoji: and :skin-tone-2: codes.
-      .replace(/:[a-z0-9_+'-]+:/g, ' ')
-      // Code spans and formatting marks keep their content.
-      .replace(/[`*~]/g, ' ')
-      .replace(/(^|\s)_([^_]+)_(?=\s|$)/g, '$1$2')
   );
 }
 
-const CONTRACTIONS: Array<[RegExp, string]> = [
-  [/\bcan[’']?t\b/g, 'can not'],
-  [/\bwon[’']?t\b/g, 'will not'],
-  [/\bain[’']?t\b/g, 'is not'],
-  [/\b(\w+)n[’']t\b/g, '$1 not'],
-  [/\b(\w+)[’']s\b/g, '$1'], // possessives and "it's": the bare word is what matters
-  [/\b(\w+)[’'](re|ve|ll|d|m)\b/g, '$1'],
+/**
+ * Contractions, each with a piece of text every match holds: a pattern is run only on a text that
+ * has it (the apostrophe, which they all need, is checked first, once).
+ */
+const CONTRACTIONS: Array<[RegExp, string, string]> = [
+  [/\bcan[’']?t\b/g, 'can not', 'can'],
+  [/\bwon[’']?t\b/g, 'will not', 'won'],
+  [/\bain[’']?t\b/g, 'is not', 'ain'],
+  [/\b(\w+)n[’']t\b/g, '$1 not', ''],
+  [/\b(\w+)[’']s\b/g, '$1', ''], // possessives and "it's": the bare word is what matters
+  [/\b(\w+)[’'](re|ve|ll|d|m)\b/g, '$1', ''],
 ];
 
 /**
@@ -90,7 +102,9 @@ export function tokenize(text: string): string[] {
   let t = text.toLowerCase();
   // Compatibility forms folded and accents dropped, so "naïve" and "naive" are one word.
   if (!ASCII.test(t)) t = t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  if (/['’]/.test(t)) for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
+  if (/['’]/.test(t))
+    for (const [pattern, replacement, needs] of CONTRACTIONS)
+      if (t.includes(needs)) t = t.replace(pattern, replacement);
   if (t.includes('cannot')) t = t.replace(/\bcannot\b/g, 'can not');
   if (t.includes('com')) t = t.replace(/\bgitlab\s*\.\s*com\b|\bgitlab-com\b|\bdot\s?com\b/g, ' gitlabcom ');
   t = t.replace(CLAUSE_END, ` ${BOUNDARY} `).replace(/\s-\s/g, ` ${BOUNDARY} `);

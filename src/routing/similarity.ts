@@ -193,6 +193,8 @@ export class SimilarityIndex {
     this.dots = new Float64Array(m.docRoute.length);
     this.docSeenAt = new Int32Array(m.docRoute.length);
     this.touchedDocs = new Int32Array(m.docRoute.length);
+    this.bayesOut = new Float64Array(m.routeIds.length);
+    this.scoresOut = new Float64Array(m.routeIds.length);
   }
 
   /** Marks stems already seen in the current message (stamp = message number): no Map per call. */
@@ -229,15 +231,23 @@ export class SimilarityIndex {
   }
 
   /**
+   * What bayes() and scores() return: one array each, overwritten by the next call (a message
+   * reads them before the next is classified; an array per call would be allocated off the heap).
+   */
+  private readonly bayesOut: Float64Array;
+  private readonly scoresOut: Float64Array;
+
+  /**
    * Naive Bayes posterior per route (uniform prior, by route index) over the stems the examples
-   * know, each weighted; undefined when they know none.
+   * know, each weighted; undefined when they know none. The array is overwritten by the next call.
    */
   bayes({ ids, weights: w }: KnownStems): Float64Array | undefined {
     if (!ids.length) return undefined;
     // log P(words | route) = sum over words of weight * (unseen(route) + boost(word, route)).
     let total = 0;
     for (const x of w) total += x;
-    const logs = this.logUnseen.map((unseen) => unseen * total);
+    const logs = this.bayesOut;
+    for (let r = 0; r < logs.length; r++) logs[r] = (this.logUnseen[r] as number) * total;
     const { bayesStart, bayesRoutes, bayesBoosts } = this;
     for (let n = 0; n < ids.length; n++) {
       const i = ids[n] as number;
@@ -256,36 +266,42 @@ export class SimilarityIndex {
     return logs;
   }
 
-  /** Best cosine similarity per route (by route index), for the (weighted) stems of one message. */
+  /**
+   * Best cosine similarity per route (by route index), for the (weighted) stems of one message.
+   * The array is overwritten by the next call.
+   */
   scores({ ids, weights: w }: KnownStems): Float64Array | undefined {
     // Only the documents that share a stem with the message are touched (marked by docSeenAt): the
     // others' similarity is 0, which never beats a route's starting best of 0.
-    const dots = this.dots;
+    // The arrays in locals: the loop reads about a thousand postings per message.
+    const { dots, docSeenAt, idf, postingStart, postingDocs, postingWeights } = this;
     const touched = this.touchedDocs;
     const stamp = ++this.docStamp;
     let count = 0;
     let queryNorm = 0;
     for (let n = 0; n < ids.length; n++) {
       const i = ids[n] as number;
-      const q = (this.idf[i] as number) * (w[n] as number);
+      const q = (idf[i] as number) * (w[n] as number);
       queryNorm += q * q;
-      for (let k = this.postingStart[i] as number; k < (this.postingStart[i + 1] as number); k++) {
-        const doc = this.postingDocs[k] as number;
-        if (this.docSeenAt[doc] !== stamp) {
-          this.docSeenAt[doc] = stamp;
+      const end = postingStart[i + 1] as number;
+      for (let k = postingStart[i] as number; k < end; k++) {
+        const doc = postingDocs[k] as number;
+        if (docSeenAt[doc] !== stamp) {
+          docSeenAt[doc] = stamp;
           dots[doc] = 0;
           touched[count++] = doc;
         }
-        dots[doc] = (dots[doc] as number) + q * (this.postingWeights[k] as number);
+        dots[doc] = (dots[doc] as number) + q * (postingWeights[k] as number);
       }
     }
     if (queryNorm === 0) return undefined;
     const norm = Math.sqrt(queryNorm);
-    const bestByRoute = new Float64Array(this.routeIds.length);
+    const bestByRoute = this.scoresOut.fill(0);
+    const docRoute = this.docRoute;
     for (let t = 0; t < count; t++) {
       const doc = touched[t] as number;
       const cos = (dots[doc] as number) / norm;
-      const r = this.docRoute[doc] as number;
+      const r = docRoute[doc] as number;
       if (cos > (bestByRoute[r] as number)) bestByRoute[r] = cos;
     }
     return bestByRoute;
