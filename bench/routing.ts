@@ -1,6 +1,6 @@
 // Routing benchmark: accuracy and calibration on labelled sets, speed on one core, rules load time.
 //   npm run bench:routing [-- --set NAME=FILE ...] [--only] [--rules FILE]
-//   npm run bench:routing -- --calibrate [--fit NAME ...] [--precision 0.98]   fit the calibration
+//   npm run bench:routing -- --calibrate [--fit NAME ...] [--precision 0.985]   fit the calibration
 // Default sets (see routing-sets.ts): the shared dev and dev-hard sets (dev-hard also as its studied
 // and measured halves), the calibration set, and the project's own phrasings, held-out and blind
 // sets. --set adds a set; --only measures the --set sets alone.
