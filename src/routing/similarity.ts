@@ -191,7 +191,6 @@ export class SimilarityIndex {
     this.seenAt = new Int32Array(m.stems.length);
     this.slotOf = new Int32Array(m.stems.length);
     this.dots = new Float64Array(m.docRoute.length);
-    this.docSeenAt = new Int32Array(m.docRoute.length);
     this.touchedDocs = new Int32Array(m.docRoute.length);
     this.bayesOut = new Float64Array(m.routeIds.length);
     this.scoresOut = new Float64Array(m.routeIds.length);
@@ -201,11 +200,12 @@ export class SimilarityIndex {
   private readonly seenAt: Int32Array;
   private readonly slotOf: Int32Array;
   private stampCount = 0;
-  /** Scratch space for scores(): one dot product per document, and which documents this message touched. */
+  /**
+   * Scratch space for scores(): one dot product per document (all 0 between calls), and which
+   * documents this message touched.
+   */
   private readonly dots: Float64Array;
-  private readonly docSeenAt: Int32Array;
   private readonly touchedDocs: Int32Array;
-  private docStamp = 0;
 
   /**
    * The distinct stems of a message that the examples contain, with each one's weight (the largest
@@ -271,12 +271,13 @@ export class SimilarityIndex {
    * The array is overwritten by the next call.
    */
   scores({ ids, weights: w }: KnownStems): Float64Array | undefined {
-    // Only the documents that share a stem with the message are touched (marked by docSeenAt): the
-    // others' similarity is 0, which never beats a route's starting best of 0.
+    // Only the documents that share a stem with the message are touched: the others' similarity is
+    // 0, which never beats a route's starting best of 0. Every posting weight and query weight is
+    // positive, so a document's dot product is 0 exactly until it is first touched: that marks it,
+    // and the dots are set back to 0 when read (no stamp array to read per posting).
     // The arrays in locals: the loop reads about a thousand postings per message.
-    const { dots, docSeenAt, idf, postingStart, postingDocs, postingWeights } = this;
+    const { dots, idf, postingStart, postingDocs, postingWeights } = this;
     const touched = this.touchedDocs;
-    const stamp = ++this.docStamp;
     let count = 0;
     let queryNorm = 0;
     for (let n = 0; n < ids.length; n++) {
@@ -286,24 +287,33 @@ export class SimilarityIndex {
       const end = postingStart[i + 1] as number;
       for (let k = postingStart[i] as number; k < end; k++) {
         const doc = postingDocs[k] as number;
-        if (docSeenAt[doc] !== stamp) {
-          docSeenAt[doc] = stamp;
-          dots[doc] = 0;
-          touched[count++] = doc;
-        }
-        dots[doc] = (dots[doc] as number) + q * (postingWeights[k] as number);
+        const dot = dots[doc] as number;
+        if (dot === 0) touched[count++] = doc;
+        dots[doc] = dot + q * (postingWeights[k] as number);
       }
+    }
+    return this.bestByRoute(count, queryNorm);
+  }
+
+  /**
+   * Each route's best dot product over the touched documents, divided by the query's norm once per
+   * route: dividing by a positive number keeps the order, so the best cosine is the same number.
+   * Sets the touched dots back to 0 for the next message.
+   */
+  private bestByRoute(count: number, queryNorm: number): Float64Array | undefined {
+    const { dots, docRoute } = this;
+    const touched = this.touchedDocs;
+    const best = this.scoresOut.fill(0);
+    for (let t = 0; t < count; t++) {
+      const doc = touched[t] as number;
+      const dot = dots[doc] as number;
+      dots[doc] = 0;
+      const r = docRoute[doc] as number;
+      if (dot > (best[r] as number)) best[r] = dot;
     }
     if (queryNorm === 0) return undefined;
     const norm = Math.sqrt(queryNorm);
-    const bestByRoute = this.scoresOut.fill(0);
-    const docRoute = this.docRoute;
-    for (let t = 0; t < count; t++) {
-      const doc = touched[t] as number;
-      const cos = (dots[doc] as number) / norm;
-      const r = docRoute[doc] as number;
-      if (cos > (bestByRoute[r] as number)) bestByRoute[r] = cos;
-    }
-    return bestByRoute;
+    for (let r = 0; r < best.length; r++) best[r] = (best[r] as number) / norm;
+    return best;
   }
 }
