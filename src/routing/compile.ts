@@ -87,9 +87,21 @@ export interface CompiledFact {
   values: CompiledFactValue[];
 }
 
+/**
+ * The phrases that start with one stem, split by their second element: a message reads the next
+ * stem's list only, since nine of ten phrases that share a first stem fail on the second.
+ */
+export interface PhraseStart {
+  /** Phrases whose second element is a stem, by that stem. */
+  bySecond: Map<string, number[]>;
+  /** The others: one-word phrases, and those going on with a gap or an exact word. */
+  others: number[];
+}
+
 export interface Compiled {
   phrases: string[][];
-  byFirstStem: Map<string, number[]>;
+  /** The phrases by their first stem (see PhraseStart). */
+  byFirstStem: Map<string, PhraseStart>;
   /** The phrases that start with an exact word ("=upgraded"), by that word without the "=". */
   byFirstWord: Map<string, number[]>;
   lexicon: Lexicon;
@@ -141,6 +153,22 @@ function phraseStems(phrase: string, vocabulary: Set<string>): string[] {
     else for (const token of tokenize(word)) out.push(stem(token));
   }
   return out;
+}
+
+/** For Compiled.byFirstStem: the phrases (ids, in order) that start with one stem, by what follows it. */
+function phraseStart(ids: number[], phrases: string[][]): PhraseStart {
+  const start: PhraseStart = { bySecond: new Map(), others: [] };
+  for (const id of ids) {
+    const second = (phrases[id] as string[])[1];
+    if (second === undefined || second === GAP || second.startsWith(EXACT)) {
+      start.others.push(id);
+      continue;
+    }
+    const same = start.bySecond.get(second);
+    if (same) same.push(id);
+    else start.bySecond.set(second, [id]);
+  }
+  return start;
 }
 
 /** For Compiled.rulesByTerm: each rule once per term its signals need. */
@@ -296,7 +324,7 @@ export function compileRules(file: RulesFile, learned?: LearnedModels): Compiled
 
   return {
     phrases,
-    byFirstStem,
+    byFirstStem: new Map([...byFirstStem].map(([first, ids]) => [first, phraseStart(ids, phrases)])),
     byFirstWord: new Map(
       [...byFirstStem]
         .filter(([first]) => first.startsWith(EXACT))

@@ -148,7 +148,11 @@ export function findPhrases(tokens: TextTokens, compiled: Compiled, inAsk?: Set<
   };
   const { stems, words } = tokens;
   for (let i = 0; i < stems.length; i++) {
-    tryAt(i, compiled.byFirstStem.get(stems[i] as string));
+    const start = compiled.byFirstStem.get(stems[i] as string);
+    if (start) {
+      tryAt(i, start.others);
+      if (i + 1 < stems.length) tryAt(i, start.bySecond.get(stems[i + 1] as string));
+    }
     tryAt(i, compiled.byFirstWord.get(words[i] as string));
   }
   return hits;
