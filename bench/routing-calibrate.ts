@@ -64,8 +64,8 @@ function crossValidatedSamples(rules: RuleSet): Sample[] {
   return out;
 }
 
-/** The share of answers at >= 0.8 that are right, under a calibration (as classify would give them). */
-function precisionOf(samples: Sample[], cal: Calibration): number {
+/** How many answers reach >= 0.8 under a calibration (as classify would give them), and how many of those are right. */
+function highBand(samples: Sample[], cal: Calibration): { high: number; right: number } {
   let high = 0;
   let right = 0;
   for (const s of samples) {
@@ -74,6 +74,12 @@ function precisionOf(samples: Sample[], cal: Calibration): number {
     high++;
     if (s.right) right++;
   }
+  return { high, right };
+}
+
+/** The share of answers at >= 0.8 that are right (1 when none is). */
+function precisionOf(samples: Sample[], cal: Calibration): number {
+  const { high, right } = highBand(samples, cal);
   return high ? right / high : 1;
 }
 
@@ -99,8 +105,8 @@ function line(name: string, rules: RuleSet, set: LabelledSet): string {
 }
 
 function cvLine(samples: Sample[], cal: Calibration): string {
-  const high = samples.filter((s) => calibrate(cal, s) >= HIGH_CONFIDENCE && !s.asked);
-  const wrong = high.filter((s) => !s.right).length;
+  const { high, right } = highBand(samples, cal);
+  const wrong = high - right;
   return `  ${`${CROSS_VALIDATED} (fit)`.padEnd(34)} right at >= ${HIGH_CONFIDENCE} ${pct(precisionOf(samples, cal)).padStart(6)}  confidently wrong ${pct(wrong / samples.length).padStart(5)}  of ${samples.length}`;
 }
 
