@@ -25,8 +25,8 @@ COPY --from=build /app/dist ./dist
 COPY package.json manifest.yml ./
 COPY bin ./bin
 COPY rules ./rules
-# Parse the shipped rules once at build time: every start of the image then skips the YAML parse and
-# the training of the learned scorers (the parse cache in node_modules/.cache; it is keyed by the
+# Compile the shipped rules once at build time: every start of the image then reads the stored
+# snapshot instead of parsing, validating and training (node_modules/.cache; it is keyed by the
 # file's content and the code, so it cannot go stale).
 # The app runs as `node`, so the data directory (the SQLite store) must be that user's; the volume
 # keeps it when the container is replaced.

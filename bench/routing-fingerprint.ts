@@ -4,7 +4,7 @@
 //   npm run build --silent && node dist/bench/routing-fingerprint.js [--rules FILE]
 // Each text is classified twice, the second time with the classifier's memos warm, and both answers
 // count: a memo that changed an answer would change the hash. The hash is printed twice: for rules
-// trained at load, and for rules whose learned scorers come back from a parse cache (a restart);
+// compiled at load, and for rules that come back from the snapshot a first start stored (a restart);
 // the two must be equal.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { classify } from '../src/routing/classify';
 import { parseLabelled } from '../src/routing/evaluate';
 import { DEFAULT_RULES_FILE, loadRules, packageRoot } from '../src/routing/load';
-import { fileParseCache } from '../src/routing/parse-cache';
+import { fileRulesCache } from '../src/routing/snapshot';
 import type { RuleSet } from '../src/routing/types';
 
 function setFiles(root: string): string[] {
@@ -41,14 +41,14 @@ function fingerprint(texts: string[], rules: RuleSet): string {
   return hash.digest('hex');
 }
 
-/** The rules as a restart loads them: parse and learned scorers from a cache a first start filled. */
+/** The rules as a restart loads them: from the snapshot a first start stored. */
 function restartedRules(file: string | undefined): RuleSet {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rules-fingerprint-'));
   try {
-    loadRules(file, fileParseCache(dir, 'fingerprint'));
-    const cache = fileParseCache(dir, 'fingerprint');
-    if (!cache.getLearned?.(file ?? DEFAULT_RULES_FILE, fs.readFileSync(file ?? DEFAULT_RULES_FILE, 'utf8')))
-      throw new Error('the first load stored no learned scorers');
+    loadRules(file, fileRulesCache(dir));
+    const cache = fileRulesCache(dir);
+    if (!cache.get(file ?? DEFAULT_RULES_FILE, fs.readFileSync(file ?? DEFAULT_RULES_FILE, 'utf8')))
+      throw new Error('the first load stored no snapshot');
     return loadRules(file, cache);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -73,9 +73,7 @@ function main(): void {
   console.log(`rule examples: ${own.length} texts`);
   texts.push(...own);
   console.log(`fingerprint ${fingerprint(texts, trained)} (${texts.length} texts, classified twice)`);
-  console.log(
-    `restarted   ${fingerprint(texts, restartedRules(values.rules))} (learned scorers from the cache)`,
-  );
+  console.log(`restarted   ${fingerprint(texts, restartedRules(values.rules))} (from the stored snapshot)`);
 }
 
 main();

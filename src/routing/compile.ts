@@ -1,12 +1,11 @@
 // Compiles a validated rules file into fast matchers: every phrase becomes a list of stems,
 // indexed by its first stem, and every signal a list of phrase ids. Done once at load.
 import { compileConditions, compileFacts, unaskableFacts } from './compile-facts';
-import { Lexicon, stem } from './lexicon';
+import { Lexicon, type LexiconModel, stem } from './lexicon';
 import { tokenize } from './normalize';
 import type { RulesFile, Signal } from './schema';
-import type { LearnedModels } from './learned-cache';
-import { NgramBayes } from './ngrams';
-import { contentStems, SimilarityIndex } from './similarity';
+import { NgramBayes, type NgramModel } from './ngrams';
+import { contentStems, SimilarityIndex, type SimilarityModel } from './similarity';
 import { UNKNOWN_ROUTE } from './types';
 
 /** Stands for 0 to MAX_GAP tokens inside a phrase ("extend * trial"). */
@@ -185,11 +184,8 @@ function signalRulesByTerm(rules: CompiledRule[], termCount: number): number[][]
   return byTerm;
 }
 
-/**
- * Compiles a validated file. `learned`: the learned scorers already trained from this very file (the
- * parse cache's), so they need not be trained again.
- */
-export function compileRules(file: RulesFile, learned?: LearnedModels): Compiled {
+/** Compiles a validated file. */
+export function compileRules(file: RulesFile): Compiled {
   const phrases: string[][] = [];
   const phraseIndex = new Map<string, number>();
   const byFirstStem = new Map<string, number[]>();
@@ -304,16 +300,16 @@ export function compileRules(file: RulesFile, learned?: LearnedModels): Compiled
 
   const rulesByTerm = signalRulesByTerm(rules, termPhrases.length);
 
-  // Each example's content stems, computed once for both learned scorers (when they are trained).
+  // Each example's content stems, computed once for both learned scorers.
   const documents: Array<{ route: string; stems: string[] }> = [];
   for (const rule of file.rules)
     for (const text of [rule.title, ...rule.examples]) {
       for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w) vocabulary.add(w);
-      if (!learned) documents.push({ route: rule.id, stems: contentStems(text) });
+      documents.push({ route: rule.id, stems: contentStems(text) });
     }
 
-  const similarity = new SimilarityIndex(learned?.similarity ?? documents);
-  const ngrams = new NgramBayes(learned?.ngrams ?? documents);
+  const similarity = new SimilarityIndex(documents);
+  const ngrams = new NgramBayes(documents);
   // classify() reads the learned scorers' arrays by rule index: every rule has a document (its
   // title), in file order, so their route order is the rules' order. (A file with a duplicate id
   // breaks that, and is refused by the loader for it.)
@@ -342,3 +338,28 @@ export function compileRules(file: RulesFile, learned?: LearnedModels): Compiled
     rulesByTerm,
   };
 }
+
+/**
+ * A compiled file as plain data (maps, sets, arrays, typed arrays; shared objects stay shared), for
+ * a rules snapshot: the classes are replaced by the models they are rebuilt from.
+ */
+export type CompiledData = Omit<Compiled, 'lexicon' | 'similarity' | 'ngrams'> & {
+  lexicon: LexiconModel;
+  similarity: SimilarityModel;
+  ngrams: NgramModel;
+};
+
+export const compiledData = (c: Compiled): CompiledData => ({
+  ...c,
+  lexicon: c.lexicon.model,
+  similarity: c.similarity.model,
+  ngrams: c.ngrams.model,
+});
+
+/** The inverse of compiledData: the same matchers, without stemming, indexing or training again. */
+export const fromCompiledData = (d: CompiledData): Compiled => ({
+  ...d,
+  lexicon: new Lexicon(d.lexicon),
+  similarity: new SimilarityIndex(d.similarity),
+  ngrams: new NgramBayes(d.ngrams),
+});

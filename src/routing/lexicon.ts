@@ -47,9 +47,17 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
  * (the prefix and suffix sets), so a made-up word costs a few lookups, not 54 strings per letter:
  * the same answers, with work that stays small.
  */
+/** What a Lexicon knows, as plain data: what a rules snapshot stores so a restart need not stem. */
+export interface LexiconModel {
+  words: Set<string>;
+  stems: Set<string>;
+  minLength: number;
+  maxRepairable: number;
+}
+
 export class Lexicon {
-  private readonly words = new Set<string>();
-  private readonly stems = new Set<string>();
+  private readonly words: Set<string>;
+  private readonly stems: Set<string>;
   /**
    * Every prefix and every suffix of every word a typo may stand for ("" included); built by the
    * first repair, so loading the rules does not pay for them.
@@ -61,18 +69,31 @@ export class Lexicon {
   private readonly readings = new BoundedMemo<readonly [word: string, stem: string]>();
   /** One edit cannot turn a word longer than this into a known word, so longer words skip repair. */
   private readonly maxRepairable: number;
+  private readonly minLength: number;
 
-  constructor(
-    words: Iterable<string>,
-    private readonly minLength = 5,
-  ) {
+  /** From the words the rules use, or from the model of a Lexicon built before. */
+  constructor(source: Iterable<string> | LexiconModel, minLength = 5) {
+    if ('maxRepairable' in source) {
+      ({ words: this.words, stems: this.stems, minLength: this.minLength } = source);
+      this.maxRepairable = source.maxRepairable;
+      return;
+    }
+    this.words = new Set();
+    this.stems = new Set();
+    this.minLength = minLength;
     let longest = 0;
-    for (const w of words) {
+    for (const w of source) {
       this.words.add(w);
       this.stems.add(stem(w));
       if (w.length > longest) longest = w.length;
     }
     this.maxRepairable = longest + 1;
+  }
+
+  /** What it knows, for a rules snapshot (the sets themselves: a Lexicon never changes them). */
+  get model(): LexiconModel {
+    const { words, stems, minLength, maxRepairable } = this;
+    return { words, stems, minLength, maxRepairable };
   }
 
   private buildAffixes(): void {

@@ -5,12 +5,10 @@ import path from 'node:path';
 import { load as loadYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 
-import { compileRules, RuleCompileError } from './compile';
-import type { Compiled } from './compile';
-import type { LearnedModels } from './learned-cache';
-import { fileParseCache, type ParseCache } from './parse-cache';
+import { compiledData, compileRules, type Compiled, fromCompiledData, RuleCompileError } from './compile';
 import { referenceProblems } from './references';
 import { type RulesFile, rulesFileSchema } from './schema';
+import { fileRulesCache, type RulesCache, type RulesSnapshot } from './snapshot';
 import type { RuleSet } from './types';
 
 export class RulesError extends Error {
@@ -35,12 +33,6 @@ export function packageRoot(): string {
 }
 
 export const DEFAULT_RULES_FILE = path.join(packageRoot(), 'rules', 'handbook.yml');
-
-/** Part of the parse cache's key: another parser version may parse the same text differently. */
-const YAML_PARSER_VERSION = `js-yaml@${
-  (JSON.parse(fs.readFileSync(require.resolve('js-yaml/package.json'), 'utf8')) as { version: string })
-    .version
-}`;
 
 /** "rules.12.signals.0.weight" -> "rule star: signals[0].weight", using the rule's id when it has one. */
 function describePath(issuePath: PropertyKey[], raw: unknown): string {
@@ -77,11 +69,17 @@ function parseYaml(yamlText: string, source: string): unknown {
   }
 }
 
-/**
- * Validates and compiles what a rules file parsed to; every problem is reported at once. `learned`:
- * the scorers trained from this same file before (see compileRules).
- */
-function rulesFromData(raw: unknown, source: string, learned?: LearnedModels): RuleSet {
+/** A validated file and what it compiled to, as the classifier takes them. */
+const ruleSet = (file: RulesFile, compiled: Compiled, source: string): RuleSet => ({
+  file,
+  rules: file.rules,
+  byId: new Map(file.rules.map((r) => [r.id, r])),
+  source,
+  compiled,
+});
+
+/** Validates and compiles what a rules file parsed to; every problem is reported at once. */
+function rulesFromData(raw: unknown, source: string): RuleSet {
   // Checked on the raw data first, so they are reported even next to schema errors.
   const references = referenceProblems(raw);
   const parsed = rulesFileSchema.safeParse(raw);
@@ -92,16 +90,16 @@ function rulesFromData(raw: unknown, source: string, learned?: LearnedModels): R
     ]);
   const file = parsed.data;
   const problems = [...duplicateProblems(file), ...references];
-  let compiled: unknown;
+  let compiled: Compiled | undefined;
   try {
-    compiled = compileRules(file, learned);
+    compiled = compileRules(file);
   } catch (err) {
     if (!(err instanceof RuleCompileError)) throw err;
     // Unknown concepts are already named above, with a suggestion.
     problems.push(...err.problems.filter((p) => !/: unknown concept @/.test(p)));
   }
-  if (problems.length) throw new RulesError(source, problems);
-  return { file, rules: file.rules, byId: new Map(file.rules.map((r) => [r.id, r])), source, compiled };
+  if (problems.length || !compiled) throw new RulesError(source, problems);
+  return ruleSet(file, compiled, source);
 }
 
 /** Validates and compiles rules from YAML text. */
@@ -110,26 +108,20 @@ export function parseRules(yamlText: string, source = '(inline)'): RuleSet {
 }
 
 /**
- * Where parsed rules files are remembered between starts: the package's own node_modules/.cache,
+ * Where compiled rules files are remembered between starts: the package's own node_modules/.cache,
  * the usual place for a tool's caches, writable wherever `npm ci` ran.
  */
-export const defaultParseCache = (): ParseCache =>
-  fileParseCache(path.join(packageRoot(), 'node_modules', '.cache', 'support-router'), YAML_PARSER_VERSION);
-
-/** Keeps the scorers trained from a file that validated, for the next start. */
-function storeLearned(cache: ParseCache | null, file: string, text: string, rules: RuleSet): void {
-  const { similarity, ngrams } = rules.compiled as Compiled;
-  cache?.setLearned?.(file, text, { similarity: similarity.model, ngrams: ngrams.model });
-}
+export const defaultRulesCache = (): RulesCache =>
+  fileRulesCache(path.join(packageRoot(), 'node_modules', '.cache', 'support-router'));
 
 /**
  * Loads the rules file at `file` (default: the handbook rules shipped with the bot). `cache` (null
- * for none) spares a restart the YAML parse when the file has not changed; what it returns is
- * validated and compiled like a fresh parse.
+ * for none) spares a start with an unchanged file the parse, validation and compiling: it returns
+ * what they returned for this exact text and code (see snapshot.ts).
  */
 export function loadRules(
   file: string = DEFAULT_RULES_FILE,
-  cache: ParseCache | null = defaultParseCache(),
+  cache: RulesCache | null = defaultRulesCache(),
 ): RuleSet {
   let text: string;
   try {
@@ -140,15 +132,9 @@ export function loadRules(
     ]);
   }
   const remembered = cache?.get(file, text);
-  if (remembered !== undefined) {
-    const learned = cache?.getLearned?.(file, text);
-    const rules = rulesFromData(remembered, file, learned);
-    if (!learned) storeLearned(cache, file, text, rules);
-    return rules;
-  }
-  const raw = parseYaml(text, file);
-  const rules = rulesFromData(raw, file);
-  cache?.set(file, text, raw);
-  storeLearned(cache, file, text, rules);
+  if (remembered) return ruleSet(remembered.file, fromCompiledData(remembered.compiled), file);
+  const rules = rulesFromData(parseYaml(text, file), file);
+  const snapshot: RulesSnapshot = { file: rules.file, compiled: compiledData(rules.compiled as Compiled) };
+  cache?.set(file, text, snapshot);
   return rules;
 }

@@ -111,7 +111,7 @@ export const NGRAM_MAX_ROUTES = 30;
 /** How sharp the posterior is, from the mean log-likelihood per n-gram (chosen on the studied sets). */
 export const NGRAM_SHARPNESS = 5;
 
-/** A trained n-gram model, as plain arrays: what the parse cache stores so a restart need not count. */
+/** A trained n-gram model, as plain arrays: what a rules snapshot stores so a restart need not count. */
 export interface NgramModel {
   routeIds: string[];
   /** Per feature slot: its hash table key, or -1 when it was dropped (too many routes use it). */
@@ -255,7 +255,7 @@ export class NgramBayes {
   private readonly boosts: Float64Array;
   /** Per route: the log-probability of an n-gram its examples never use. */
   private readonly logUnseen: Float64Array;
-  /** What it was built from, for the parse cache. */
+  /** What it was built from, for a rules snapshot. */
   readonly model: NgramModel;
 
   /** Per slot, scratch for scores(): the message that last saw it, and its weight there. */

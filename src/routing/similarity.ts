@@ -34,7 +34,7 @@ export interface KnownStems {
   weights: number[];
 }
 
-/** Both scorers trained, as plain arrays: what the parse cache stores so a restart need not index. */
+/** Both scorers trained, as plain arrays: what a rules snapshot stores so a restart need not index. */
 export interface SimilarityModel {
   /** The examples' distinct stems, by index. */
   stems: string[];
@@ -191,7 +191,7 @@ export class SimilarityIndex {
   private readonly bayesStart: Int32Array;
   private readonly bayesRoutes: Int32Array;
   private readonly bayesBoosts: Float64Array;
-  /** What it was built from, for the parse cache. */
+  /** What it was built from, for a rules snapshot. */
   readonly model: SimilarityModel;
 
   /** From the examples (see trainSimilarity), or from a model trained before. */
