@@ -162,23 +162,27 @@ export function trainNgrams(
   const totals = new Float64Array(routeCount);
   let doc = -1;
   let route = -1;
-  const count = (hash: number): void => {
+  /** The feature slot of a hash, made when the hash is new (slots are numbered in order of first use). */
+  const slotOf = (hash: number): number => {
     const key = hash & TABLE_MASK;
     let slot = (table[key] as number) - 1;
-    if (slot < 0) {
-      if (slots === slotDoc.length) {
-        slotDoc = grown(slotDoc);
-        slotKey = grown(slotKey);
-        slotRoute = grown(slotRoute);
-        slotPair = grown(slotPair);
-      }
-      slot = slots++;
-      table[key] = slot + 1;
-      slotDoc[slot] = -1;
-      slotKey[slot] = key;
-      slotRoute[slot] = -1;
-      slotPair[slot] = -1;
+    if (slot >= 0) return slot;
+    if (slots === slotDoc.length) {
+      slotDoc = grown(slotDoc);
+      slotKey = grown(slotKey);
+      slotRoute = grown(slotRoute);
+      slotPair = grown(slotPair);
     }
+    slot = slots++;
+    table[key] = slot + 1;
+    slotDoc[slot] = -1;
+    slotKey[slot] = key;
+    slotRoute[slot] = -1;
+    slotPair[slot] = -1;
+    return slot;
+  };
+  /** Counts a slot once for the current example, in its (slot, route) pair. */
+  const count = (slot: number): void => {
     if (slotDoc[slot] === doc) return;
     slotDoc[slot] = doc;
     totals[route] = (totals[route] as number) + 1;
@@ -199,17 +203,22 @@ export function trainNgrams(
     pairCount[pairs] = 1;
     pairs++;
   };
-  // Stems repeat across examples: each one's n-grams are hashed once.
-  const hashesOfStem = new Map<string, number[]>();
+  // Stems repeat across examples: each one's n-gram slots (and its pair hash's start) are found once,
+  // at its first use, so the slots are numbered as if every n-gram were looked up in turn.
+  const known = new Map<string, { own: Int32Array; pairSeed: number }>();
   for (const d of byRoute) {
     doc++;
     route = routeIndex.get(d.route) as number;
     for (let k = 0; k < d.stems.length; k++) {
       const stem = d.stems[k] as string;
-      let hashes = hashesOfStem.get(stem);
-      if (!hashes) hashesOfStem.set(stem, (hashes = stemHashes(stem)));
-      for (let h = 0; h < hashes.length; h++) count(hashes[h] as number);
-      if (k + 1 < d.stems.length) count(pairHash(stem, d.stems[k + 1] as string));
+      let stemSlots = known.get(stem);
+      if (!stemSlots) {
+        stemSlots = { own: Int32Array.from(stemHashes(stem), slotOf), pairSeed: pairSeed(stem) };
+        known.set(stem, stemSlots);
+      }
+      const own = stemSlots.own;
+      for (let h = 0; h < own.length; h++) count(own[h] as number);
+      if (k + 1 < d.stems.length) count(slotOf(hashString(stemSlots.pairSeed, d.stems[k + 1] as string)));
     }
   }
   const vocabulary = slots;
